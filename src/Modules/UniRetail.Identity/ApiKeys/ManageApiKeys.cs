@@ -1,0 +1,72 @@
+using UniRetail.Data;
+using UniRetail.Identity.Contracts;
+using UniRetail.Identity.Domain;
+using UniRetail.Identity.Persistence;
+using UniRetail.Kernel;
+
+namespace UniRetail.Identity.ApiKeys;
+
+internal sealed record CreateApiKeyRequest(string? Name, string? Role, string? StoreId);
+
+/// <summary>An API key as listed: never its secret.</summary>
+internal sealed record ApiKeyView(string KeyId, string Name, string Role, string? StoreId, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt)
+{
+    public static ApiKeyView From(ApiKeyRow row) => new(
+        row.KeyId, row.Name, row.Role, row.StoreId, DateTimeOffset.FromUnixTimeMilliseconds(row.CreatedAtMs),
+        row.RevokedAtMs is { } revoked ? DateTimeOffset.FromUnixTimeMilliseconds(revoked) : null);
+}
+
+/// <summary>A new key: the token is in this response only.</summary>
+internal sealed record ApiKeyCreated(string KeyId, string Name, string Role, string? StoreId, string Token);
+
+/// <summary>Creates, lists and revokes a tenant's API keys. Admins only.</summary>
+internal sealed class ManageApiKeys(Database database, ApiKeyStore keys, ILocationDirectory locations, ApiKeyCache cache, TimeProvider clock)
+{
+    public async Task<Result<ApiKeyCreated>> CreateAsync(Caller caller, CreateApiKeyRequest request, CancellationToken ct)
+    {
+        if (caller.Role != Role.Admin)
+            return IdentityErrors.AdminOnly();
+        var role = RoleNames.Parse(request.Role);
+        if (!role.IsSuccess)
+            return role.Error!;
+        LocationId? store = null;
+        if (role.Value == Role.StoreStaff)
+        {
+            if (string.IsNullOrWhiteSpace(request.StoreId))
+                return IdentityErrors.StoreRequiredForStaff();
+            var location = await locations.FindAsync(caller.Tenant, new LocationId(request.StoreId), ct);
+            if (location is null)
+                return IdentityErrors.UnknownLocation(request.StoreId, "storeId");
+            if (location.Kind == LocationKind.Warehouse)
+                return IdentityErrors.NotAStore(request.StoreId);
+            store = location.Id;
+        }
+        var name = string.IsNullOrWhiteSpace(request.Name) ? RoleNames.ToName(role.Value) : request.Name.Trim();
+        var token = ApiKeyToken.New();
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        return await database.WriteAsync<ApiKeyCreated>(async session =>
+        {
+            await keys.InsertAsync(session, caller.Tenant, token, name, role.Value, store, now);
+            return new ApiKeyCreated(token.KeyId, name, RoleNames.ToName(role.Value), store?.Value, token.Token);
+        }, ct);
+    }
+
+    public async Task<Result<IReadOnlyList<ApiKeyView>>> ListAsync(Caller caller, CancellationToken ct)
+    {
+        if (caller.Role != Role.Admin)
+            return IdentityErrors.AdminOnly();
+        var rows = await database.ReadAsync(c => keys.ListAsync(c, caller.Tenant), ct);
+        return rows.Select(ApiKeyView.From).ToList();
+    }
+
+    public async Task<Result<Unit>> RevokeAsync(Caller caller, string keyId, CancellationToken ct)
+    {
+        if (caller.Role != Role.Admin)
+            return IdentityErrors.AdminOnly();
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var revoked = await database.WriteAsync<Unit>(async session =>
+            await keys.RevokeAsync(session, caller.Tenant, keyId, now) ? Unit.Value : IdentityErrors.UnknownKey(keyId), ct);
+        cache.Forget(keyId);
+        return revoked;
+    }
+}

@@ -1,0 +1,36 @@
+using UniRetail.Kernel;
+
+namespace UniRetail.Identity.Domain;
+
+internal static class IdentityErrors
+{
+    public static Error UnknownLocation(string id, string field = "locationId") =>
+        Error.NotFound("identity.unknown_location", $"No location '{id}' in this tenant.", field);
+
+    public static Error DuplicateLocationCode(string code) =>
+        Error.Conflict("identity.duplicate_location_code", $"A location with code '{code}' already exists.", "code");
+
+    public static Error UnknownTimeZone(string zone) =>
+        Error.Validation("identity.unknown_time_zone", $"'{zone}' is not an IANA time zone.", "timeZone");
+
+    public static Error Required(string field) =>
+        Error.Validation("identity.required", $"'{field}' is required.", field);
+
+    public static Error BadRole(string? role) =>
+        Error.Validation("identity.bad_role", $"'{role}' is not a role (admin, store_staff, marketer, integration).", "role");
+
+    public static Error StoreRequiredForStaff() =>
+        Error.Validation("identity.store_required", "A store staff key must name its store.", "storeId");
+
+    public static Error NotAStore(string id) =>
+        Error.Validation("identity.not_a_store", $"Location '{id}' is not a store.", "storeId");
+
+    public static Error UnknownKey(string id) =>
+        Error.NotFound("identity.unknown_key", $"No API key '{id}' in this tenant.", "keyId");
+
+    public static Error AdminOnly() =>
+        Error.Forbidden("identity.admin_only", "Only an admin key can do this.");
+
+    public static Error BadCapability(string field, string message) =>
+        Error.Validation("identity.bad_capability", message, field);
+}

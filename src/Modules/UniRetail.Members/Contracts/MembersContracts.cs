@@ -1,0 +1,34 @@
+using UniRetail.Kernel;
+
+namespace UniRetail.Members.Contracts;
+
+/// <summary>Kinds of identifier that name one member across channels.</summary>
+public enum IdentifierKind
+{
+    /// <summary>The online shop's account id.</summary>
+    Account,
+    /// <summary>A phone number, E.164.</summary>
+    Phone,
+    /// <summary>An e-mail address, lower-cased.</summary>
+    Email,
+    /// <summary>A loyalty card number.</summary>
+    LoyaltyCard,
+    /// <summary>An id in another system (marketplace buyer id, CRM id), written <c>system:id</c>.</summary>
+    External,
+}
+
+/// <summary>Finds members for other modules.</summary>
+public interface IMemberDirectory
+{
+    /// <summary>True when the member exists (and has not been merged away) in the tenant.</summary>
+    Task<bool> ExistsAsync(TenantId tenant, MemberId member, CancellationToken ct);
+
+    /// <summary>The member holding an identifier, or null.</summary>
+    Task<MemberId?> FindByIdentifierAsync(TenantId tenant, IdentifierKind kind, string value, CancellationToken ct);
+}
+
+/// <summary>
+/// Published inside the merge transaction: <paramref name="Source"/> was merged into <paramref name="Target"/>; modules
+/// holding rows of the source member (orders, points) move them to the target.
+/// </summary>
+public sealed record MembersMerged(TenantId Tenant, MemberId Source, MemberId Target) : IDomainEvent;

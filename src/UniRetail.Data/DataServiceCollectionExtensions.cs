@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using UniRetail.Data.Migrations;
+
+namespace UniRetail.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>The database, its writer and the migration runner, for one configured engine.</summary>
+    public static IServiceCollection AddUniRetailData(this IServiceCollection services, DatabaseOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton<DomainEventDispatcher>();
+        services.AddSingleton<Database>();
+        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    /// <summary>Registers a module's embedded migrations.</summary>
+    public static IServiceCollection AddMigrations<TModule>(this IServiceCollection services, string module) =>
+        services.AddSingleton(new MigrationSource(module, typeof(TModule).Assembly));
+}

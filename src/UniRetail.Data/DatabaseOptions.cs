@@ -1,0 +1,34 @@
+namespace UniRetail.Data;
+
+/// <summary>The two storage engines: SQLite embedded in one file (the default) and PostgreSQL (production).</summary>
+public enum DatabaseProvider
+{
+    /// <summary>One local file, zero set-up.</summary>
+    Sqlite,
+    /// <summary>A PostgreSQL server, by connection string.</summary>
+    Postgres,
+}
+
+/// <summary>Which database to use; chosen once, in configuration or on the command line.</summary>
+public sealed record DatabaseOptions(DatabaseProvider Provider, string ConnectionString)
+{
+    /// <summary>The default database file of the CLI and server.</summary>
+    public const string DefaultSqliteFile = "uniretail.db";
+
+    /// <summary>How many write transactions run side by side. SQLite has one writer; PostgreSQL gains from a few.</summary>
+    public int WriterLanes { get; init; } = Provider == DatabaseProvider.Sqlite ? 1 : 4;
+
+    /// <summary>The most write operations committed together in one transaction (group commit).</summary>
+    public int MaxBatch { get; init; } = 256;
+
+    /// <summary>SQLite in a file (created when missing).</summary>
+    public static DatabaseOptions Sqlite(string file) =>
+        new(DatabaseProvider.Sqlite, $"Data Source={Path.GetFullPath(file)};Pooling=True;Default Timeout=30");
+
+    /// <summary>PostgreSQL by Npgsql connection string.</summary>
+    public static DatabaseOptions Postgres(string connectionString) => new(DatabaseProvider.Postgres, connectionString);
+
+    /// <summary>Reads <c>--db</c>/<c>--postgres</c>-style settings: a PostgreSQL connection string wins over a SQLite file.</summary>
+    public static DatabaseOptions From(string? sqliteFile, string? postgres) =>
+        string.IsNullOrWhiteSpace(postgres) ? Sqlite(string.IsNullOrWhiteSpace(sqliteFile) ? DefaultSqliteFile : sqliteFile) : Postgres(postgres);
+}

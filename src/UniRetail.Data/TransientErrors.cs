@@ -1,0 +1,25 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace UniRetail.Data;
+
+/// <summary>Database errors that mean "try the same work again": lock contention, not bad data.</summary>
+internal static class TransientErrors
+{
+    public static bool IsTransient(Exception exception) => exception switch
+    {
+        // 40001 serialization failure, 40P01 deadlock detected: PostgreSQL rolled the work back, retrying is safe.
+        PostgresException pg => pg.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected,
+        // SQLITE_BUSY (5) / SQLITE_LOCKED (6): another process holds the write lock past the busy timeout.
+        SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6,
+        _ => false,
+    };
+
+    public static bool IsUniqueViolation(Exception exception) => exception switch
+    {
+        PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
+        // SQLITE_CONSTRAINT_PRIMARYKEY (1555) / SQLITE_CONSTRAINT_UNIQUE (2067).
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 1555 or 2067,
+        _ => false,
+    };
+}

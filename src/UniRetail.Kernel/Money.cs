@@ -1,0 +1,86 @@
+using System.Globalization;
+
+namespace UniRetail.Kernel;
+
+/// <summary>An amount in one currency. Arithmetic across currencies is a bug and throws.</summary>
+public readonly record struct Money
+{
+    private Money(decimal amount, Currency currency)
+    {
+        Amount = amount;
+        Currency = currency;
+    }
+
+    /// <summary>The amount, rounded to the currency's minor unit.</summary>
+    public decimal Amount { get; }
+
+    /// <summary>The currency.</summary>
+    public Currency Currency { get; }
+
+    /// <summary>The amount in minor units (pence, cents), as stored.</summary>
+    public long MinorUnits => (long)(Amount * Pow10(Currency.Exponent));
+
+    /// <summary>Money from an amount; fails when it has more decimals than the currency allows or is negative.</summary>
+    public static Result<Money> Of(decimal amount, Currency currency, string field = "amount")
+    {
+        ArgumentNullException.ThrowIfNull(currency);
+        if (amount < 0)
+            return Error.Validation("money.negative", "An amount cannot be negative.", field);
+        if (decimal.Round(amount, currency.Exponent) != amount)
+            return Error.Validation("money.too_precise", $"{currency.Code} amounts have at most {currency.Exponent} decimals.", field);
+        return new Money(amount, currency);
+    }
+
+    /// <summary>Money from stored minor units.</summary>
+    public static Money FromMinor(long minorUnits, Currency currency)
+    {
+        ArgumentNullException.ThrowIfNull(currency);
+        return new Money(minorUnits / Pow10(currency.Exponent), currency);
+    }
+
+    /// <summary>Nothing, in a currency.</summary>
+    public static Money Zero(Currency currency) => FromMinor(0, currency);
+
+    /// <summary>Adds two amounts of the same currency.</summary>
+    public static Money operator +(Money left, Money right)
+    {
+        EnsureSameCurrency(left, right);
+        return new Money(left.Amount + right.Amount, left.Currency);
+    }
+
+    /// <summary>Subtracts two amounts of the same currency.</summary>
+    public static Money operator -(Money left, Money right)
+    {
+        EnsureSameCurrency(left, right);
+        return new Money(left.Amount - right.Amount, left.Currency);
+    }
+
+    /// <summary>Multiplies by a whole quantity.</summary>
+    public static Money operator *(Money money, int quantity) => new(money.Amount * quantity, money.Currency);
+
+    /// <summary>Same as <c>+</c>.</summary>
+    public static Money Add(Money left, Money right) => left + right;
+
+    /// <summary>Same as <c>-</c>.</summary>
+    public static Money Subtract(Money left, Money right) => left - right;
+
+    /// <summary>Same as <c>*</c>.</summary>
+    public static Money Multiply(Money money, int quantity) => money * quantity;
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Amount.ToString("F" + Currency.Exponent, CultureInfo.InvariantCulture)} {Currency.Code}";
+
+    private static decimal Pow10(int exponent)
+    {
+        decimal factor = 1;
+        for (var i = 0; i < exponent; i++)
+            factor *= 10;
+        return factor;
+    }
+
+    private static void EnsureSameCurrency(Money left, Money right)
+    {
+        if (left.Currency != right.Currency)
+            throw new InvalidOperationException($"Cannot combine {left.Currency} with {right.Currency}.");
+    }
+}
