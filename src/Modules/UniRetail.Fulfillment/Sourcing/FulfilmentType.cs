@@ -1,0 +1,10 @@
+namespace UniRetail.Fulfillment.Sourcing;
+
+internal enum FulfilmentType
+{
+    ShipToHome,
+    PickupInStore,
+    SameDayDelivery,
+    InStorePurchase,
+    EndlessAisle,
+}

@@ -1,0 +1,24 @@
+using UniRetail.Kernel;
+
+namespace UniRetail.Fulfillment.Sourcing;
+
+internal static class SourcingErrors
+{
+    public static Error NoLocationCanFulfil(string what, string why) =>
+        Error.Conflict("fulfillment.no_location_can_fulfil", $"No location can {what}: {why}.");
+
+    public static Error DestinationRequired(FulfilmentType type) =>
+        Error.Validation("fulfillment.destination_required", $"A delivery address is required for {type}.", "destination");
+
+    public static Error StoreRequired(FulfilmentType type) =>
+        Error.Validation("fulfillment.store_required", $"A store is required for {type}.", "storeId");
+
+    public static Error UnknownStore(LocationId store) =>
+        Error.NotFound("fulfillment.unknown_store", $"There is no location '{store}'.", "storeId");
+
+    public static Error NotAPickupStore(string code) =>
+        Error.Validation("fulfillment.not_a_pickup_store", $"{code} does not offer pickup.", "storeId");
+
+    public static Error OutOfStock(SkuDemand line, int onShelf, string code) =>
+        Error.Conflict("fulfillment.out_of_stock", $"Only {onShelf} of {line.Units} {line.Sku} on the shelf at {code}.", line.Field);
+}

@@ -1,0 +1,29 @@
+using UniRetail.Data;
+using UniRetail.Kernel;
+using UniRetail.Members.Domain;
+using UniRetail.Members.Persistence;
+
+namespace UniRetail.Members.Registration;
+
+/// <summary>Writes one new member inside a caller's transaction; shared by single and bulk registration.</summary>
+internal sealed class MemberRegistrar(MemberStore members, IdentifierStore identifiers)
+{
+    /// <summary>
+    /// Claims the identifiers first, then writes the member. When one is already taken, the identifiers claimed so far
+    /// are released and nothing of this member remains, while the rest of the transaction carries on.
+    /// </summary>
+    public async Task<Result<Member>> TryRegisterAsync(DbSession session, TenantId tenant, NewMember candidate)
+    {
+        var member = candidate.Member;
+        var atMs = member.CreatedAt.ToUnixTimeMilliseconds();
+        foreach (var (identifier, field) in candidate.Identifiers)
+        {
+            if (await identifiers.TryInsertAsync(session, tenant, member.Id, identifier, atMs))
+                continue;
+            await identifiers.DeleteAllAsync(session, tenant, member.Id);
+            return MembersErrors.IdentifierTaken(identifier, field);
+        }
+        await members.InsertAsync(session, tenant, member);
+        return member;
+    }
+}
