@@ -1,0 +1,57 @@
+using UniRetail.Catalog.Domain;
+using UniRetail.Catalog.Persistence;
+using UniRetail.Catalog.Pricing;
+using UniRetail.Data;
+using UniRetail.Identity.Contracts;
+using UniRetail.Kernel;
+
+namespace UniRetail.Catalog.Import;
+
+/// <summary>What an import changed.</summary>
+internal sealed record CatalogImported(int ProductsCreated, int ProductsUpdated, int SkusCreated, int SkusUpdated);
+
+/// <summary>
+/// Imports a catalog CSV (see <see cref="CatalogCsv"/>): the whole file is validated first and then every product and
+/// SKU is created or updated by code in one transaction, or nothing is written. Admins and integrations only.
+/// </summary>
+internal sealed class ImportCatalog(
+    Database database, ProductStore products, SkuStore skus, SkuPricing pricing, ITenantDirectory tenants, TimeProvider clock)
+{
+    public async Task<Result<CatalogImported>> HandleAsync(Caller caller, Stream csv, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(csv);
+        var allowed = caller.EnsureTenantWideWriter();
+        if (!allowed.IsSuccess)
+            return allowed.Error!;
+        var currency = await tenants.CurrencyOfAsync(caller.Tenant, ct);
+        if (!currency.IsSuccess)
+            return currency.Error!;
+        var plan = await CatalogCsv.ReadAsync(csv, currency.Value, ct);
+        if (!plan.IsSuccess)
+            return plan.Error!;
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var imported = await database.WriteAsync(session => WriteAsync(session, caller.Tenant, plan.Value, now), ct);
+        pricing.Invalidate(caller.Tenant);
+        return imported;
+    }
+
+    private async Task<Result<CatalogImported>> WriteAsync(DbSession session, TenantId tenant, CatalogImportPlan plan, long now)
+    {
+        var withGtin = plan.Skus.Where(s => s.Gtin is not null).ToList();
+        var holders = await skus.GtinHoldersAsync(session, tenant, withGtin.Select(s => s.Gtin!.Value).ToList());
+        foreach (var sku in withGtin)
+        {
+            if (holders.TryGetValue(sku.Gtin!.Value.Gtin14, out var holder) && holder != sku.Code.Value)
+                return CatalogErrors.DuplicateGtin(sku.Gtin.Value.Value, $"row {sku.Row}: gtin");
+        }
+        var saved = await products.UpsertManyAsync(
+            session, tenant, plan.Products.Select(p => (ProductId.New(), p.Code, p.Name, p.Category)).ToList(), now);
+        var rows = plan.Skus
+            .Select(s => new ProductSku(s.Code, saved[s.Product.Value].Id, s.Gtin, s.Name, s.Attributes, s.Price, Active: true))
+            .ToList();
+        var (skusCreated, skusUpdated) = await skus.UpsertManyAsync(session, tenant, rows, now);
+        var productsCreated = saved.Values.Count(p => p.Created);
+        return new CatalogImported(productsCreated, saved.Count - productsCreated, skusCreated, skusUpdated);
+    }
+}

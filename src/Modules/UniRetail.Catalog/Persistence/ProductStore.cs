@@ -1,0 +1,103 @@
+using System.Data.Common;
+using Dapper;
+using UniRetail.Catalog.Domain;
+using UniRetail.Data;
+using UniRetail.Kernel;
+
+namespace UniRetail.Catalog.Persistence;
+
+internal sealed class ProductStore
+{
+    private const string Columns =
+        "product_id AS ProductId, code AS Code, name AS Name, description AS Description, category AS Category, attributes AS Attributes, " +
+        "created_at_ms AS CreatedAtMs, updated_at_ms AS UpdatedAtMs";
+
+    /// <summary>Inserts the product; false when its code is already taken in the tenant.</summary>
+    public async Task<bool> InsertAsync(DbSession session, TenantId tenant, Product product, long atMs) =>
+        await session.Connection.ExecuteAsync(
+            """
+            INSERT INTO catalog_product (tenant_id, product_id, code, name, description, category, attributes, version, created_at_ms, updated_at_ms)
+            VALUES (@Tenant, @Id, @Code, @Name, @Description, @Category, @Attributes, 1, @At, @At)
+            ON CONFLICT DO NOTHING
+            """,
+            new
+            {
+                Tenant = tenant.Value, Id = product.Id.Value, Code = product.Code.Value, product.Name, product.Description,
+                Category = product.Category.Value, Attributes = product.Attributes.ToJson(), At = atMs,
+            },
+            session.Transaction) == 1;
+
+    /// <summary>
+    /// Creates or renames and recategorises each product by code, keeping an existing product's id and description.
+    /// Returns each code's product id and whether it was created (its version is then 1).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, (ProductId Id, bool Created)>> UpsertManyAsync(
+        DbSession session, TenantId tenant, IReadOnlyList<(ProductId Id, ProductCode Code, string Name, CategoryPath Category)> products, long atMs)
+    {
+        var saved = new Dictionary<string, (ProductId, bool)>(StringComparer.Ordinal);
+        foreach (var batch in products.Chunk(100))
+        {
+            var parameters = new DynamicParameters(new { Tenant = tenant.Value, At = atMs });
+            var values = new List<string>(batch.Length);
+            for (var i = 0; i < batch.Length; i++)
+            {
+                values.Add($"(@Tenant, @i{i}, @c{i}, @n{i}, '', @k{i}, '{{}}', 1, @At, @At)");
+                parameters.Add($"i{i}", batch[i].Id.Value);
+                parameters.Add($"c{i}", batch[i].Code.Value);
+                parameters.Add($"n{i}", batch[i].Name);
+                parameters.Add($"k{i}", batch[i].Category.Value);
+            }
+            var rows = await session.Connection.QueryAsync<UpsertedProduct>(
+                $"""
+                INSERT INTO catalog_product (tenant_id, product_id, code, name, description, category, attributes, version, created_at_ms, updated_at_ms)
+                VALUES {string.Join(", ", values)}
+                ON CONFLICT (tenant_id, code) DO UPDATE SET name = excluded.name, category = excluded.category,
+                    version = catalog_product.version + 1, updated_at_ms = excluded.updated_at_ms
+                RETURNING product_id AS ProductId, code AS Code, version AS Version
+                """,
+                parameters, session.Transaction);
+            foreach (var row in rows)
+                saved[row.Code] = (new ProductId(row.ProductId), row.Version == 1);
+        }
+        return saved;
+    }
+
+    public Task<ProductRow?> FindAsync(DbConnection connection, TenantId tenant, ProductId id) =>
+        connection.QuerySingleOrDefaultAsync<ProductRow>(
+            $"SELECT {Columns} FROM catalog_product WHERE tenant_id = @Tenant AND product_id = @Id", new { Tenant = tenant.Value, Id = id.Value });
+
+    /// <summary>
+    /// A page of products in code order: those in <paramref name="category"/> or below it, whose name contains
+    /// <paramref name="search"/> ignoring case. <c>lower(...) LIKE</c> because SQLite has no ILIKE and PostgreSQL's LIKE is case-sensitive.
+    /// </summary>
+    public async Task<IReadOnlyList<ProductRow>> ListAsync(
+        DbConnection connection, TenantId tenant, CategoryPath? category, string? search, int limit, int offset) =>
+        (await connection.QueryAsync<ProductRow>(
+            $"""
+            SELECT {Columns} FROM catalog_product
+            WHERE tenant_id = @Tenant
+              AND (@Category IS NULL OR category = @Category OR substr(category, 1, length(@CategoryPrefix)) = @CategoryPrefix)
+              AND (@Pattern IS NULL OR lower(name) LIKE @Pattern ESCAPE '\')
+            ORDER BY code
+            LIMIT @Limit OFFSET @Offset
+            """,
+            new
+            {
+                Tenant = tenant.Value,
+                Category = category?.Value,
+                CategoryPrefix = category is { } c ? c.Value + "/" : null,
+                Pattern = search is null ? null : "%" + EscapeLike(search.ToLowerInvariant()) + "%",
+                Limit = limit,
+                Offset = offset,
+            })).ToList();
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
+    private sealed class UpsertedProduct
+    {
+        public string ProductId { get; init; } = "";
+        public string Code { get; init; } = "";
+        public long Version { get; init; }
+    }
+}

@@ -1,0 +1,54 @@
+using UniRetail.Data;
+using UniRetail.Kernel;
+
+namespace UniRetail.Inventory.Contracts;
+
+/// <summary>A SKU's stock at one location. <see cref="Available"/> is what may be promised; <see cref="Shelf"/> what a customer can take off the shelf.</summary>
+public sealed record StockPosition(Sku Sku, LocationId Location, int OnHand, int Reserved, int SafetyStock)
+{
+    /// <summary>Units that can be promised to an order without touching the safety stock.</summary>
+    public int Available => Math.Max(0, OnHand - Reserved - SafetyStock);
+
+    /// <summary>Units physically there and not held for anyone: what a till may sell.</summary>
+    public int Shelf => Math.Max(0, OnHand - Reserved);
+}
+
+/// <summary>Whether a hold may use the safety stock.</summary>
+public enum HoldPolicy
+{
+    /// <summary>Online promises never dip into safety stock.</summary>
+    KeepSafetyStock,
+    /// <summary>The customer holds the item in the store (POS, scan-and-go): the shelf is the limit.</summary>
+    ShelfOnly,
+}
+
+/// <summary>Units held at a location for an order or a cart (<paramref name="Reference"/>) until confirmed, consumed, released or expired.</summary>
+public sealed record StockHold(Sku Sku, LocationId Location, Quantity Quantity, string Reference, DateTimeOffset? ExpiresAt, HoldPolicy Policy);
+
+/// <summary>
+/// Stock movements other modules make inside their own write transaction (<see cref="DbSession"/>), so an order and
+/// its stock change commit together or not at all. Every movement writes its ledger entry.
+/// </summary>
+public interface IStockMovements
+{
+    /// <summary>The current positions of <paramref name="skus"/> at every location, read inside the transaction.</summary>
+    Task<IReadOnlyList<StockPosition>> PositionsAsync(DbSession session, TenantId tenant, IReadOnlyCollection<Sku> skus, CancellationToken ct);
+
+    /// <summary>Holds units; fails with <c>inventory.insufficient_stock</c> when they are not there. Never oversells.</summary>
+    Task<Result<Unit>> HoldAsync(DbSession session, TenantId tenant, StockHold hold, CancellationToken ct);
+
+    /// <summary>Makes the reference's holds permanent (payment captured): they no longer expire.</summary>
+    Task ConfirmAsync(DbSession session, TenantId tenant, string reference, CancellationToken ct);
+
+    /// <summary>Gives back every open hold of the reference (an order cancelled, a cart abandoned).</summary>
+    Task<int> ReleaseAsync(DbSession session, TenantId tenant, string reference, string reason, CancellationToken ct);
+
+    /// <summary>Turns the reference's open holds (at <paramref name="location"/> only, when given) into sales: the goods leave.</summary>
+    Task<int> ConsumeAsync(DbSession session, TenantId tenant, string reference, LocationId? location, CancellationToken ct);
+
+    /// <summary>Takes back returned units into a location's sellable stock, or its damaged stock.</summary>
+    Task ReturnAsync(DbSession session, TenantId tenant, Sku sku, LocationId location, Quantity quantity, string reference, bool damaged, CancellationToken ct);
+}
+
+/// <summary>Published when an unconfirmed hold expired and its stock went back on sale; the order that held it reacts.</summary>
+public sealed record StockHoldsExpired(TenantId Tenant, string Reference) : IDomainEvent;

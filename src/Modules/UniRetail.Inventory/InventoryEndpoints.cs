@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using UniRetail.Inventory.Movements;
+using UniRetail.Inventory.Queries;
+using UniRetail.Inventory.Reservations;
+using UniRetail.Kernel;
+using UniRetail.Web;
+
+namespace UniRetail.Inventory;
+
+internal static class InventoryEndpoints
+{
+    public static void MapInventoryEndpoints(this IEndpointRouteBuilder app)
+    {
+        var stock = app.MapGroup("/api/inventory").WithTags("Inventory").RequireAuthorization();
+        stock.MapGet("/levels", LevelsAsync).WithName("Inventory.Levels");
+        stock.MapGet("/atp/{sku}", AtpAsync).WithName("Inventory.Atp");
+        stock.MapGet("/ledger", LedgerAsync).WithName("Inventory.Ledger");
+        stock.MapGet("/ledger/check", CheckAsync).WithName("Inventory.LedgerCheck");
+        stock.MapPost("/receipts", ReceiveAsync).WithName("Inventory.Receive");
+        stock.MapPost("/adjustments", AdjustAsync).WithName("Inventory.Adjust");
+        stock.MapPost("/transfers", TransferAsync).WithName("Inventory.Transfer");
+        stock.MapPut("/safety-stock", SafetyStockAsync).WithName("Inventory.SafetyStock");
+        stock.MapPost("/holds", HoldAsync).WithName("Inventory.Hold");
+        stock.MapPost("/holds/{reference}/confirm", ConfirmAsync).WithName("Inventory.ConfirmHold");
+        stock.MapDelete("/holds/{reference}", ReleaseAsync).WithName("Inventory.ReleaseHold");
+    }
+
+    private static async Task<Ok<IReadOnlyList<StockLevelView>>> LevelsAsync(
+        Caller caller, StockQueries queries, string? sku, string? locationId, int? limit, int? offset, CancellationToken ct) =>
+        TypedResults.Ok(await queries.LevelsAsync(caller, sku, locationId, limit, offset, ct));
+
+    private static async Task<Results<Ok<AtpView>, ProblemHttpResult>> AtpAsync(string sku, Caller caller, StockQueries queries, CancellationToken ct) =>
+        (await queries.AtpAsync(caller, sku, ct)).ToOk();
+
+    private static async Task<Results<Ok<IReadOnlyList<LedgerEntryView>>, ProblemHttpResult>> LedgerAsync(
+        Caller caller, StockQueries queries, string? sku, string? locationId, long? after, int? limit, CancellationToken ct) =>
+        (await queries.LedgerAsync(caller, sku, locationId, after, limit, ct)).ToOk();
+
+    private static async Task<Ok<LedgerCheckView>> CheckAsync(Caller caller, StockQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.VerifyAsync(caller, ct));
+
+    private static async Task<Results<Ok<int>, ProblemHttpResult>> ReceiveAsync(GoodsReceiptRequest request, Caller caller, RecordMovement handler, CancellationToken ct) =>
+        (await handler.ReceiveAsync(caller, request, ct)).ToOk();
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> AdjustAsync(AdjustStockRequest request, Caller caller, RecordMovement handler, CancellationToken ct) =>
+        (await handler.AdjustAsync(caller, request, ct)).ToNoContent();
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> TransferAsync(TransferStockRequest request, Caller caller, RecordMovement handler, CancellationToken ct) =>
+        (await handler.TransferAsync(caller, request, ct)).ToNoContent();
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> SafetyStockAsync(SafetyStockRequest request, Caller caller, RecordMovement handler, CancellationToken ct) =>
+        (await handler.SetSafetyStockAsync(caller, request, ct)).ToNoContent();
+
+    private static async Task<Results<Created<HoldView>, ProblemHttpResult>> HoldAsync(HoldRequest request, Caller caller, ManageHolds handler, CancellationToken ct) =>
+        (await handler.HoldAsync(caller, request, ct)).ToCreated(h => $"/api/inventory/holds/{h.Reference}");
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ConfirmAsync(string reference, Caller caller, ManageHolds handler, CancellationToken ct) =>
+        (await handler.ConfirmAsync(caller, reference, ct)).ToNoContent();
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ReleaseAsync(string reference, Caller caller, ManageHolds handler, CancellationToken ct) =>
+        (await handler.ReleaseAsync(caller, reference, ct)).ToNoContent();
+}

@@ -1,0 +1,67 @@
+using UniRetail.Data;
+using UniRetail.Identity.Contracts;
+using UniRetail.Inventory.Persistence;
+using UniRetail.Kernel;
+
+namespace UniRetail.Inventory.Queries;
+
+internal sealed record StockLevelView(string Sku, string LocationId, long OnHand, long Reserved, long SafetyStock, long Damaged, long Available);
+
+internal sealed record LocationAtp(string LocationId, string Code, string Kind, long Available, long Shelf);
+
+/// <summary>Available to promise for one SKU: per location and network-wide.</summary>
+internal sealed record AtpView(string Sku, long NetworkAvailable, IReadOnlyList<LocationAtp> Locations);
+
+internal sealed record LedgerEntryView(long EntryId, string Sku, string LocationId, string Kind, long OnHandDelta, long ReservedDelta, long DamagedDelta,
+    string? Reference, string? Reason, DateTimeOffset OccurredAt);
+
+/// <summary>The ledger check: every level equals the sum of its entries.</summary>
+internal sealed record LedgerCheckView(bool Consistent, long LevelsChecked, IReadOnlyList<LedgerMismatch> Mismatches);
+
+/// <summary>Reads of stock: levels, available to promise, the ledger, and the ledger check. Any role.</summary>
+internal sealed class StockQueries(Database database, StockStore levels, ILocationDirectory locations)
+{
+    public const int MaxPage = 500;
+
+    public async Task<IReadOnlyList<StockLevelView>> LevelsAsync(Caller caller, string? sku, string? location, int? limit, int? offset, CancellationToken ct)
+    {
+        var rows = await database.ReadAsync(c => levels.LevelsAsync(c, caller.Tenant, sku, location, Math.Clamp(limit ?? 100, 1, MaxPage), Math.Max(0, offset ?? 0)), ct);
+        return rows.Select(r => new StockLevelView(r.Sku, r.Location, r.OnHand, r.Reserved, r.SafetyStock, r.Damaged, r.ToPosition().Available)).ToList();
+    }
+
+    public async Task<Result<AtpView>> AtpAsync(Caller caller, string? skuCode, CancellationToken ct)
+    {
+        var sku = Sku.Parse(skuCode);
+        if (!sku.IsSuccess)
+            return sku.Error!;
+        var positions = await database.ReadAsync(c => levels.PositionsAsync(c, null, caller.Tenant, [sku.Value]), ct);
+        var byLocation = (await locations.ListAsync(caller.Tenant, ct)).ToDictionary(l => l.Id);
+        var perLocation = positions
+            .Where(p => byLocation.ContainsKey(p.Location))
+            .Select(p => new LocationAtp(p.Location.Value, byLocation[p.Location].Code, byLocation[p.Location].Kind.ToString(), p.Available, p.Shelf))
+            .OrderByDescending(l => l.Available).ThenBy(l => l.Code)
+            .ToList();
+        return new AtpView(sku.Value.Value, perLocation.Sum(l => l.Available), perLocation);
+    }
+
+    public async Task<Result<IReadOnlyList<LedgerEntryView>>> LedgerAsync(Caller caller, string? sku, string? location, long? after, int? limit, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(sku))
+            return Error.Validation("inventory.sku_required", "Name the SKU whose ledger to read.", "sku");
+        var rows = await database.ReadAsync(c => levels.LedgerAsync(c, caller.Tenant, sku, location, after ?? 0, Math.Clamp(limit ?? 100, 1, MaxPage)), ct);
+        return rows.Select(r => new LedgerEntryView(r.EntryId, r.Sku, r.Location, r.Kind, r.OnHandDelta, r.ReservedDelta, r.DamagedDelta, r.Reference, r.Reason,
+            DateTimeOffset.FromUnixTimeMilliseconds(r.OccurredAtMs))).ToList();
+    }
+
+    /// <summary>Stock levels that promise more than is there (reserved above on hand, or on hand below zero); 0 means no oversell.</summary>
+    public Task<long> OversoldAsync(Caller? caller, CancellationToken ct) =>
+        database.ReadAsync(c => levels.CountOversoldAsync(c, caller?.Tenant), ct);
+
+    /// <summary>Checks the caller's tenant, or with a null caller every tenant (the CLI's platform-wide check).</summary>
+    public async Task<LedgerCheckView> VerifyAsync(Caller? caller, CancellationToken ct)
+    {
+        var (mismatches, count) = await database.ReadAsync(async c =>
+            (await levels.MismatchesAsync(c, caller?.Tenant), await levels.CountLevelsAsync(c, caller?.Tenant)), ct);
+        return new LedgerCheckView(mismatches.Count == 0, count, mismatches);
+    }
+}

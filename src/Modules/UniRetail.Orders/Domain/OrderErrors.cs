@@ -1,0 +1,62 @@
+using UniRetail.Kernel;
+
+namespace UniRetail.Orders.Domain;
+
+internal static class OrderErrors
+{
+    public static Error CannotTransition(string verb, OrderStatus from) =>
+        Error.Conflict($"orders.cannot_{verb}_{OrderStatuses.ToName(from)}", $"An order that is {OrderStatuses.ToName(from).Replace('_', ' ')} cannot be {Describe(verb)}.");
+
+    public static Error WrongFulfilment(string verb, string fulfilment) =>
+        Error.Conflict($"orders.cannot_{verb}_{fulfilment}", $"A {fulfilment.Replace('_', ' ')} order cannot be {Describe(verb)}.");
+
+    public static Error UnknownOrder(string id) => Error.NotFound("orders.unknown_order", $"No order '{id}' in this tenant.", "id");
+
+    public static Error UnknownSku(string sku, int line) => Error.NotFound("orders.unknown_sku", $"No active SKU '{sku}' in the catalog.", $"lines[{line}].sku");
+
+    public static Error NoLines() => Error.Validation("orders.no_lines", "An order has at least one line.", "lines");
+
+    public static Error TooManyLines(int max) => Error.Validation("orders.too_many_lines", $"An order has at most {max} lines.", "lines");
+
+    public static Error DuplicateLine(string sku, int line) => Error.Validation("orders.duplicate_line", $"SKU '{sku}' appears twice; put the quantity on one line.", $"lines[{line}].sku");
+
+    public static Error WrongCurrency(string given, string expected) =>
+        Error.Validation("orders.wrong_currency", $"This tenant sells in {expected}, not {given}.", "currency");
+
+    public static Error UnknownFulfilment(string? name) =>
+        Error.Validation("orders.unknown_fulfilment", $"'{name}' is not a fulfilment type (ship_to_home, pickup_in_store, same_day_delivery, in_store_purchase, endless_aisle).", "fulfilment");
+
+    public static Error ChannelMismatch(string fulfilment, string channel) =>
+        Error.Validation("orders.channel_mismatch", $"A {fulfilment.Replace('_', ' ')} order cannot come from the {channel} channel.", "channel");
+
+    public static Error UnknownMember(string id) => Error.NotFound("orders.unknown_member", $"No member '{id}' in this tenant.", "memberId");
+
+    public static Error IdempotencyKeyReused() =>
+        Error.Conflict("orders.idempotency_key_reused", "This Idempotency-Key was used for a different order request.", "Idempotency-Key");
+
+    public static Error BadIdempotencyKey() =>
+        Error.Validation("orders.bad_idempotency_key", "An Idempotency-Key has 1 to 200 printable characters.", "Idempotency-Key");
+
+    public static Error UnknownLine(int lineNo, int index) => Error.Validation("orders.unknown_line", $"The order has no line {lineNo}.", $"lines[{index}].lineNo");
+
+    public static Error ReturnTooMany(int lineNo, int returnable, int index) =>
+        Error.Conflict("orders.return_exceeds_sold", $"Line {lineNo} has {returnable} units left to return.", $"lines[{index}].quantity");
+
+    public static Error BadCondition(string? condition) =>
+        Error.Validation("orders.bad_condition", $"'{condition}' is not a return condition (resellable, damaged).", "condition");
+
+    public static Error Concurrent() => Error.Conflict("orders.changed_concurrently", "The order changed while this request ran; read it again and retry.");
+
+    private static string Describe(string verb) => verb switch
+    {
+        "cancel" => "cancelled",
+        "confirm" => "confirmed",
+        "pick" => "picked",
+        "ready" => "made ready for pickup",
+        "ship" => "shipped",
+        "dispatch" => "dispatched for delivery",
+        "complete" => "completed",
+        "return" => "returned",
+        _ => verb,
+    };
+}

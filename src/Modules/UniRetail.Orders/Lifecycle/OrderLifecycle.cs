@@ -1,0 +1,89 @@
+using UniRetail.Data;
+using UniRetail.Inventory.Contracts;
+using UniRetail.Kernel;
+using UniRetail.Orders.Contracts;
+using UniRetail.Orders.Domain;
+using UniRetail.Orders.Persistence;
+using UniRetail.Orders.PlaceOrder;
+using UniRetail.Orders.Queries;
+
+namespace UniRetail.Orders.Lifecycle;
+
+internal sealed record CancelOrderRequest(string? Reason);
+
+/// <summary>Moves orders through their life with business verbs; each applies the stock effect the domain decides.</summary>
+internal sealed class OrderLifecycle(Database database, OrderStore orders, IStockMovements stock, TimeProvider clock)
+{
+    public Task<Result<OrderView>> ConfirmPaymentAsync(Caller caller, OrderId id, CancellationToken ct) =>
+        TransitionAsync(caller, id, o => o.ConfirmPayment(), "payment captured", ct);
+
+    public Task<Result<OrderView>> StartPickingAsync(Caller caller, OrderId id, CancellationToken ct) =>
+        TransitionAsync(caller, id, o => o.StartPicking(), null, ct);
+
+    public Task<Result<OrderView>> MarkReadyForPickupAsync(Caller caller, OrderId id, CancellationToken ct) =>
+        TransitionAsync(caller, id, o => o.MarkReadyForPickup(), null, ct);
+
+    public Task<Result<OrderView>> ShipAsync(Caller caller, OrderId id, CancellationToken ct) =>
+        TransitionAsync(caller, id, o => o.Ship(), null, ct);
+
+    public Task<Result<OrderView>> DispatchAsync(Caller caller, OrderId id, CancellationToken ct) =>
+        TransitionAsync(caller, id, o => o.Dispatch(), null, ct);
+
+    public Task<Result<OrderView>> CompleteAsync(Caller caller, OrderId id, CancellationToken ct) =>
+        TransitionAsync(caller, id, o => o.Complete(), null, ct);
+
+    public Task<Result<OrderView>> CancelAsync(Caller caller, OrderId id, CancelOrderRequest request, CancellationToken ct)
+    {
+        var reason = string.IsNullOrWhiteSpace(request?.Reason) ? "cancelled on request" : request.Reason.Trim();
+        return TransitionAsync(caller, id, o => o.Cancel(reason), reason, ct);
+    }
+
+    /// <summary>Store staff act only on orders their store fulfils (or that are picked up there); others tenant-wide.</summary>
+    public static Result<Unit> EnsureMayHandle(Caller caller, Order order)
+    {
+        if (!caller.CanWriteCommerce)
+            return Error.Forbidden("identity.role_forbidden", $"The {caller.Role} role cannot change orders.");
+        if (caller.Role == Role.StoreStaff && caller.Store is { } store && order.Store != store && !order.FulfilmentLocations.Contains(store))
+            return Error.Forbidden("identity.other_store", $"Order {order.Id} is not fulfilled by store {store}.", "id");
+        return Unit.Value;
+    }
+
+    private async Task<Result<OrderView>> TransitionAsync(Caller caller, OrderId id, Func<Order, Result<StockEffect>> verb, string? note, CancellationToken ct) =>
+        await database.WriteAsync<OrderView>(async session =>
+        {
+            var order = await orders.LoadAsync(session.Connection, session.Transaction, caller.Tenant, id);
+            if (order is null)
+                return OrderErrors.UnknownOrder(id.Value);
+            var allowed = EnsureMayHandle(caller, order);
+            if (!allowed.IsSuccess)
+                return allowed.Error!;
+            var effect = verb(order);
+            if (!effect.IsSuccess)
+                return effect.Error!;
+            await ApplyAsync(session, caller.Tenant, order, effect.Value, note, ct);
+            if (!await orders.SaveTransitionAsync(session, caller.Tenant, order, note, PlaceOrderHandler.Actor(caller), Now))
+                return OrderErrors.Concurrent();
+            await session.PublishAsync(new OrderStatusChanged(caller.Tenant, order.Id, order.Member, OrderStatuses.ToName(order.Status), clock.GetUtcNow()), ct);
+            return OrderView.From(order);
+        }, ct);
+
+    private async Task ApplyAsync(DbSession session, TenantId tenant, Order order, StockEffect effect, string? note, CancellationToken ct)
+    {
+        switch (effect)
+        {
+            case StockEffect.ConfirmHolds:
+                await stock.ConfirmAsync(session, tenant, order.Id.Value, ct);
+                break;
+            case StockEffect.ReleaseHolds:
+                await stock.ReleaseAsync(session, tenant, order.Id.Value, note ?? "order cancelled", ct);
+                break;
+            case StockEffect.ConsumeHolds:
+                await stock.ConsumeAsync(session, tenant, order.Id.Value, null, ct);
+                break;
+            case StockEffect.None:
+                break;
+        }
+    }
+
+    private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
+}

@@ -1,0 +1,37 @@
+using UniRetail.Data;
+using UniRetail.Inventory.Contracts;
+using UniRetail.Kernel;
+using UniRetail.Members.Contracts;
+using UniRetail.Orders.Contracts;
+using UniRetail.Orders.Domain;
+using UniRetail.Orders.Persistence;
+
+namespace UniRetail.Orders.Lifecycle;
+
+/// <summary>An unpaid order whose stock hold expired is cancelled in the same transaction that released the stock.</summary>
+internal sealed class CancelOrderWhenHoldExpires(OrderStore orders, TimeProvider clock) : IDomainEventSubscriber<StockHoldsExpired>
+{
+    public async Task HandleAsync(StockHoldsExpired domainEvent, DbSession session, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        ArgumentNullException.ThrowIfNull(session);
+        if (!domainEvent.Reference.StartsWith("ord_", StringComparison.Ordinal))
+            return;
+        var order = await orders.LoadAsync(session.Connection, session.Transaction, domainEvent.Tenant, new OrderId(domainEvent.Reference));
+        if (order is not { Status: OrderStatus.Placed })
+            return;
+        const string reason = "payment not captured before the stock hold expired";
+        if (order.Cancel(reason).IsSuccess && await orders.SaveTransitionAsync(session, domainEvent.Tenant, order, reason, "system", clock.GetUtcNow().ToUnixTimeMilliseconds()))
+            await session.PublishAsync(new OrderStatusChanged(domainEvent.Tenant, order.Id, order.Member, OrderStatuses.ToName(order.Status), clock.GetUtcNow()), ct);
+    }
+}
+
+/// <summary>When two members become one, the merged-away member's orders move to the survivor.</summary>
+internal sealed class MoveOrdersWhenMembersMerge(OrderStore orders) : IDomainEventSubscriber<MembersMerged>
+{
+    public Task HandleAsync(MembersMerged domainEvent, DbSession session, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        return orders.ReassignMemberAsync(session, domainEvent.Tenant, domainEvent.Source, domainEvent.Target);
+    }
+}

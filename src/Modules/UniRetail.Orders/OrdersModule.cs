@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using UniRetail.Data;
+using UniRetail.Inventory.Contracts;
+using UniRetail.Members.Contracts;
+using UniRetail.Orders.Lifecycle;
+using UniRetail.Orders.Persistence;
+using UniRetail.Orders.PlaceOrder;
+using UniRetail.Orders.Queries;
+using UniRetail.Orders.Returns;
+
+namespace UniRetail.Orders;
+
+/// <summary>One order model for every channel: placing with routing and stock holds, the lifecycle, returns anywhere.</summary>
+public static class OrdersModule
+{
+    public static IServiceCollection AddOrdersModule(this IServiceCollection services)
+    {
+        services.AddMigrations<OrderStore>("orders");
+        services.AddSingleton<OrderStore>();
+        services.AddSingleton<PlaceOrderHandler>().AddSingleton<OrderLifecycle>().AddSingleton<RecordReturn>().AddSingleton<OrderQueries>();
+        services.AddSingleton<IDomainEventSubscriber<StockHoldsExpired>, CancelOrderWhenHoldExpires>();
+        services.AddSingleton<IDomainEventSubscriber<MembersMerged>, MoveOrdersWhenMembersMerge>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapOrdersModule(this IEndpointRouteBuilder app)
+    {
+        app.MapOrdersEndpoints();
+        return app;
+    }
+}

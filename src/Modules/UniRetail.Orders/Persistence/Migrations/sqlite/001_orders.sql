@@ -1,0 +1,75 @@
+CREATE TABLE orders_order (
+    tenant_id        TEXT    NOT NULL,
+    order_id         TEXT    NOT NULL,
+    channel          TEXT    NOT NULL,
+    fulfilment       TEXT    NOT NULL,
+    status           TEXT    NOT NULL,
+    member_id        TEXT    NULL,
+    store_id         TEXT    NULL,
+    dest_latitude    REAL    NULL,
+    dest_longitude   REAL    NULL,
+    currency         TEXT    NOT NULL,
+    total_minor      BIGINT  NOT NULL,
+    routing          TEXT    NOT NULL,
+    cancel_reason    TEXT    NULL,
+    idempotency_key  TEXT    NULL,
+    request_hash     TEXT    NULL,
+    placed_at_ms     BIGINT  NOT NULL,
+    updated_at_ms    BIGINT  NOT NULL,
+    version          BIGINT  NOT NULL,
+    PRIMARY KEY (tenant_id, order_id)
+);
+-- A retried create with the same key finds the first order instead of making a second.
+CREATE UNIQUE INDEX orders_order_idempotency ON orders_order (tenant_id, idempotency_key) WHERE idempotency_key IS NOT NULL;
+CREATE INDEX orders_order_member ON orders_order (tenant_id, member_id) WHERE member_id IS NOT NULL;
+CREATE INDEX orders_order_placed ON orders_order (tenant_id, placed_at_ms);
+
+CREATE TABLE orders_line (
+    tenant_id          TEXT    NOT NULL,
+    order_id           TEXT    NOT NULL,
+    line_no            INTEGER NOT NULL,
+    sku                TEXT    NOT NULL,
+    name               TEXT    NOT NULL,
+    quantity           INTEGER NOT NULL,
+    unit_price_minor   BIGINT  NOT NULL,
+    returned_quantity  INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (tenant_id, order_id, line_no),
+    CHECK (quantity > 0 AND returned_quantity >= 0 AND returned_quantity <= quantity)
+);
+
+CREATE TABLE orders_allocation (
+    tenant_id    TEXT    NOT NULL,
+    order_id     TEXT    NOT NULL,
+    line_no      INTEGER NOT NULL,
+    location_id  TEXT    NOT NULL,
+    quantity     INTEGER NOT NULL,
+    PRIMARY KEY (tenant_id, order_id, line_no, location_id)
+);
+CREATE INDEX orders_allocation_location ON orders_allocation (tenant_id, location_id);
+
+CREATE TABLE orders_return (
+    tenant_id      TEXT    NOT NULL,
+    return_id      TEXT    NOT NULL,
+    order_id       TEXT    NOT NULL,
+    line_no        INTEGER NOT NULL,
+    quantity       INTEGER NOT NULL,
+    location_id    TEXT    NOT NULL,
+    condition      TEXT    NOT NULL,
+    refund_minor   BIGINT  NOT NULL,
+    reason         TEXT    NULL,
+    created_at_ms  BIGINT  NOT NULL,
+    PRIMARY KEY (tenant_id, return_id, line_no)
+);
+CREATE INDEX orders_return_order ON orders_return (tenant_id, order_id);
+
+-- The order's history: every transition, who made it and why.
+CREATE TABLE orders_status_change (
+    tenant_id    TEXT    NOT NULL,
+    order_id     TEXT    NOT NULL,
+    seq          INTEGER NOT NULL,
+    status       TEXT    NOT NULL,
+    note         TEXT    NULL,
+    actor        TEXT    NOT NULL,
+    at_ms        BIGINT  NOT NULL,
+    PRIMARY KEY (tenant_id, order_id, seq)
+);

@@ -1,0 +1,144 @@
+using System.Data.Common;
+using Dapper;
+using UniRetail.Data;
+using UniRetail.Kernel;
+using UniRetail.Orders.Domain;
+
+namespace UniRetail.Orders.Persistence;
+
+/// <summary>Orders, their lines, allocations, returns and history. Tenant in every WHERE; versions guard concurrent changes.</summary>
+internal sealed class OrderStore
+{
+    private const string OrderColumns =
+        "order_id AS OrderId, channel AS Channel, fulfilment AS Fulfilment, status AS Status, member_id AS MemberId, store_id AS StoreId, " +
+        "dest_latitude AS DestLatitude, dest_longitude AS DestLongitude, currency AS Currency, routing AS Routing, cancel_reason AS CancelReason, " +
+        "placed_at_ms AS PlacedAtMs, version AS Version";
+
+    /// <summary>Inserts the order row; false when its idempotency key already names another order (the caller replays that one).</summary>
+    public async Task<bool> TryInsertAsync(DbSession session, TenantId tenant, Order order, string? idempotencyKey, string? requestHash, long atMs) =>
+        await session.Connection.ExecuteAsync(
+            """
+            INSERT INTO orders_order (tenant_id, order_id, channel, fulfilment, status, member_id, store_id, dest_latitude, dest_longitude, currency,
+                total_minor, routing, idempotency_key, request_hash, placed_at_ms, updated_at_ms, version)
+            VALUES (@Tenant, @Id, @Channel, @Fulfilment, @Status, @Member, @Store, @Lat, @Lon, @Currency,
+                @Total, @Routing, @Key, @Hash, @At, @At, @Version)
+            ON CONFLICT DO NOTHING
+            """,
+            new
+            {
+                Tenant = tenant.Value, Id = order.Id.Value, Channel = SalesChannels.ToName(order.Channel), Fulfilment = FulfilmentTypes.ToName(order.Fulfilment),
+                Status = OrderStatuses.ToName(order.Status), Member = order.Member?.Value, Store = order.Store?.Value,
+                Lat = order.Destination?.Latitude, Lon = order.Destination?.Longitude, Currency = order.Currency.Code,
+                Total = order.Total.MinorUnits, order.Routing, Key = idempotencyKey, Hash = requestHash, At = atMs, order.Version,
+            },
+            session.Transaction) == 1;
+
+    /// <summary>Writes what an order was placed with: lines, allocations, the routing total and the first history entry.</summary>
+    public async Task InsertDetailsAsync(DbSession session, TenantId tenant, Order order, string actor, long atMs)
+    {
+        await session.Connection.ExecuteAsync(
+            """
+            INSERT INTO orders_line (tenant_id, order_id, line_no, sku, name, quantity, unit_price_minor, returned_quantity)
+            VALUES (@Tenant, @Order, @LineNo, @Sku, @Name, @Quantity, @Price, 0)
+            """,
+            order.Lines.Select(l => new { Tenant = tenant.Value, Order = order.Id.Value, l.LineNo, Sku = l.Sku.Value, l.Name, Quantity = l.Quantity.Value, Price = l.UnitPrice.MinorUnits }),
+            session.Transaction);
+        await session.Connection.ExecuteAsync(
+            "INSERT INTO orders_allocation (tenant_id, order_id, line_no, location_id, quantity) VALUES (@Tenant, @Order, @LineNo, @Location, @Quantity)",
+            order.Allocations.Select(a => new { Tenant = tenant.Value, Order = order.Id.Value, a.LineNo, Location = a.Location.Value, a.Quantity }),
+            session.Transaction);
+        await AppendHistoryAsync(session, tenant, order, null, actor, atMs);
+    }
+
+    public async Task<(OrderId Order, string? RequestHash)?> FindByIdempotencyKeyAsync(DbConnection connection, DbTransaction? transaction, TenantId tenant, string key)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<IdempotencyRow>(
+            "SELECT order_id AS OrderId, request_hash AS RequestHash FROM orders_order WHERE tenant_id = @Tenant AND idempotency_key = @Key",
+            new { Tenant = tenant.Value, Key = key }, transaction);
+        return row is null ? null : (new OrderId(row.OrderId), row.RequestHash);
+    }
+
+    public async Task<Order?> LoadAsync(DbConnection connection, DbTransaction? transaction, TenantId tenant, OrderId id)
+    {
+        var args = new { Tenant = tenant.Value, Id = id.Value };
+        var row = await connection.QuerySingleOrDefaultAsync<OrderRow>(
+            $"SELECT {OrderColumns} FROM orders_order WHERE tenant_id = @Tenant AND order_id = @Id", args, transaction);
+        if (row is null)
+            return null;
+        var lines = await connection.QueryAsync<LineRow>(
+            """
+            SELECT order_id AS OrderId, line_no AS LineNo, sku AS Sku, name AS Name, quantity AS Quantity, unit_price_minor AS UnitPriceMinor, returned_quantity AS ReturnedQuantity
+            FROM orders_line WHERE tenant_id = @Tenant AND order_id = @Id ORDER BY line_no
+            """, args, transaction);
+        var allocations = await connection.QueryAsync<AllocationRow>(
+            "SELECT order_id AS OrderId, line_no AS LineNo, location_id AS LocationId, quantity AS Quantity FROM orders_allocation WHERE tenant_id = @Tenant AND order_id = @Id ORDER BY line_no, location_id",
+            args, transaction);
+        return row.ToOrder(lines, allocations);
+    }
+
+    /// <summary>Saves a transition made on a loaded order; false when someone else changed the order since it was loaded.</summary>
+    public async Task<bool> SaveTransitionAsync(DbSession session, TenantId tenant, Order order, string? note, string actor, long atMs)
+    {
+        var expected = order.Version;
+        var changed = await session.Connection.ExecuteAsync(
+            """
+            UPDATE orders_order SET status = @Status, cancel_reason = @CancelReason, updated_at_ms = @At, version = version + 1
+            WHERE tenant_id = @Tenant AND order_id = @Id AND version = @Expected
+            """,
+            new { Tenant = tenant.Value, Id = order.Id.Value, Status = OrderStatuses.ToName(order.Status), order.CancelReason, At = atMs, Expected = expected },
+            session.Transaction);
+        if (changed == 0)
+            return false;
+        order.Version = expected + 1;
+        await AppendHistoryAsync(session, tenant, order, note, actor, atMs);
+        return true;
+    }
+
+    public Task SaveReturnedQuantitiesAsync(DbSession session, TenantId tenant, Order order) =>
+        session.Connection.ExecuteAsync(
+            "UPDATE orders_line SET returned_quantity = @Returned WHERE tenant_id = @Tenant AND order_id = @Order AND line_no = @LineNo",
+            order.Lines.Select(l => new { Tenant = tenant.Value, Order = order.Id.Value, l.LineNo, Returned = l.ReturnedQuantity }),
+            session.Transaction);
+
+    public Task InsertReturnAsync(DbSession session, TenantId tenant, OrderId order, string returnId, int lineNo, int quantity, LocationId location,
+        string condition, long refundMinor, string? reason, long atMs) =>
+        session.Connection.ExecuteAsync(
+            """
+            INSERT INTO orders_return (tenant_id, return_id, order_id, line_no, quantity, location_id, condition, refund_minor, reason, created_at_ms)
+            VALUES (@Tenant, @ReturnId, @Order, @LineNo, @Quantity, @Location, @Condition, @Refund, @Reason, @At)
+            """,
+            new { Tenant = tenant.Value, ReturnId = returnId, Order = order.Value, LineNo = lineNo, Quantity = quantity, Location = location.Value,
+                Condition = condition, Refund = refundMinor, Reason = reason, At = atMs },
+            session.Transaction);
+
+    public Task<int> ReassignMemberAsync(DbSession session, TenantId tenant, MemberId from, MemberId to) =>
+        session.Connection.ExecuteAsync(
+            "UPDATE orders_order SET member_id = @To WHERE tenant_id = @Tenant AND member_id = @From",
+            new { Tenant = tenant.Value, From = from.Value, To = to.Value }, session.Transaction);
+
+    public async Task<IReadOnlyList<StatusChangeRow>> HistoryAsync(DbConnection connection, TenantId tenant, OrderId id) =>
+        (await connection.QueryAsync<StatusChangeRow>(
+            "SELECT seq AS Seq, status AS Status, note AS Note, actor AS Actor, at_ms AS AtMs FROM orders_status_change WHERE tenant_id = @Tenant AND order_id = @Id ORDER BY seq",
+            new { Tenant = tenant.Value, Id = id.Value })).ToList();
+
+    public async Task<IReadOnlyList<ReturnRow>> ReturnsAsync(DbConnection connection, TenantId tenant, OrderId id) =>
+        (await connection.QueryAsync<ReturnRow>(
+            """
+            SELECT return_id AS ReturnId, line_no AS LineNo, quantity AS Quantity, location_id AS LocationId, condition AS Condition,
+                   refund_minor AS RefundMinor, reason AS Reason, created_at_ms AS CreatedAtMs
+            FROM orders_return WHERE tenant_id = @Tenant AND order_id = @Id ORDER BY created_at_ms, line_no
+            """,
+            new { Tenant = tenant.Value, Id = id.Value })).ToList();
+
+    private Task<int> AppendHistoryAsync(DbSession session, TenantId tenant, Order order, string? note, string actor, long atMs) =>
+        session.Connection.ExecuteAsync(
+            "INSERT INTO orders_status_change (tenant_id, order_id, seq, status, note, actor, at_ms) VALUES (@Tenant, @Order, @Seq, @Status, @Note, @Actor, @At)",
+            new { Tenant = tenant.Value, Order = order.Id.Value, Seq = order.Version, Status = OrderStatuses.ToName(order.Status), Note = note, Actor = actor, At = atMs },
+            session.Transaction);
+
+    private sealed class IdempotencyRow
+    {
+        public string OrderId { get; init; } = "";
+        public string? RequestHash { get; init; }
+    }
+}

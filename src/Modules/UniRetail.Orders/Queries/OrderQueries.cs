@@ -1,0 +1,95 @@
+using Dapper;
+using UniRetail.Data;
+using UniRetail.Kernel;
+using UniRetail.Orders.Domain;
+using UniRetail.Orders.Persistence;
+using UniRetail.Web;
+
+namespace UniRetail.Orders.Queries;
+
+internal sealed record OrderSummaryView(string Id, string Channel, string Fulfilment, string Status, string? MemberId, string? StoreId, MoneyView Total, DateTimeOffset PlacedAt);
+
+internal sealed record OrderCount(string Channel, string Fulfilment, long Orders, long CancelledOrders, long ReturnedOrders, Money Revenue);
+
+internal sealed record StoreCount(string LocationId, long Orders, long Units);
+
+/// <summary>Reads of orders: one with its history and returns, a filtered page, and trading figures.</summary>
+internal sealed class OrderQueries(Database database, OrderStore orders)
+{
+    public async Task<Result<OrderView>> GetAsync(Caller caller, OrderId id, CancellationToken ct) =>
+        await database.ReadAsync<Result<OrderView>>(async c =>
+        {
+            var order = await orders.LoadAsync(c, null, caller.Tenant, id);
+            if (order is null)
+                return OrderErrors.UnknownOrder(id.Value);
+            return OrderView.From(order).WithDetails(await orders.HistoryAsync(c, caller.Tenant, id), await orders.ReturnsAsync(c, caller.Tenant, id), order.Currency);
+        }, ct);
+
+    public async Task<Result<IReadOnlyList<OrderSummaryView>>> ListAsync(
+        Caller caller, string? status, string? channel, string? storeId, string? memberId, int? limit, string? before, CancellationToken ct)
+    {
+        if (status is not null && !OrderStatuses.TryParse(status, out _))
+            return Error.Validation("orders.unknown_status", $"'{status}' is not an order status.", "status");
+        if (channel is not null && !SalesChannels.Parse(channel).IsSuccess)
+            return SalesChannels.Parse(channel).Error!;
+        var rows = await database.ReadAsync(c => c.QueryAsync<SummaryRow>(
+            """
+            SELECT order_id AS Id, channel AS Channel, fulfilment AS Fulfilment, status AS Status, member_id AS MemberId, store_id AS StoreId,
+                   currency AS Currency, total_minor AS TotalMinor, placed_at_ms AS PlacedAtMs
+            FROM orders_order
+            WHERE tenant_id = @Tenant AND (@Status IS NULL OR status = @Status) AND (@Channel IS NULL OR channel = @Channel)
+              AND (@Store IS NULL OR store_id = @Store) AND (@Member IS NULL OR member_id = @Member) AND (@Before IS NULL OR order_id < @Before)
+            ORDER BY order_id DESC LIMIT @Limit
+            """,
+            new { Tenant = caller.Tenant.Value, Status = status, Channel = channel, Store = storeId, Member = memberId, Before = before, Limit = Math.Clamp(limit ?? 50, 1, 500) }), ct);
+        return rows.Select(r => new OrderSummaryView(r.Id, r.Channel, r.Fulfilment, r.Status, r.MemberId, r.StoreId,
+            MoneyView.From(Money.FromMinor(r.TotalMinor, Currency.FromStored(r.Currency))), DateTimeOffset.FromUnixTimeMilliseconds(r.PlacedAtMs))).ToList();
+    }
+
+    /// <summary>Orders by channel and fulfilment type, with cancellations, returns and revenue net of refunds.</summary>
+    public Task<IReadOnlyList<OrderCount>> CountsAsync(TenantId tenant, Currency currency, CancellationToken ct) =>
+        database.ReadAsync<IReadOnlyList<OrderCount>>(async c => (await c.QueryAsync<CountRow>(
+            """
+            SELECT o.channel AS Channel, o.fulfilment AS Fulfilment, COUNT(*) AS Orders,
+                   SUM(CASE WHEN o.status = 'cancelled' THEN 1 ELSE 0 END) AS CancelledOrders,
+                   SUM(CASE WHEN o.status IN ('returned', 'partly_returned') THEN 1 ELSE 0 END) AS ReturnedOrders,
+                   SUM(CASE WHEN o.status = 'cancelled' THEN 0 ELSE o.total_minor END) - COALESCE(SUM(r.refund_minor), 0) AS RevenueMinor
+            FROM orders_order o
+            LEFT JOIN (SELECT order_id, SUM(refund_minor) AS refund_minor FROM orders_return WHERE tenant_id = @Tenant GROUP BY order_id) r ON r.order_id = o.order_id
+            WHERE o.tenant_id = @Tenant
+            GROUP BY o.channel, o.fulfilment ORDER BY Orders DESC
+            """, new { Tenant = tenant.Value })).Select(r => new OrderCount(r.Channel, r.Fulfilment, r.Orders, r.CancelledOrders, r.ReturnedOrders, Money.FromMinor(r.RevenueMinor, currency))).ToList(), ct);
+
+    /// <summary>The locations fulfilling the most orders (not counting cancelled ones).</summary>
+    public Task<IReadOnlyList<StoreCount>> TopLocationsAsync(TenantId tenant, int top, CancellationToken ct) =>
+        database.ReadAsync<IReadOnlyList<StoreCount>>(async c => (await c.QueryAsync<StoreCount>(
+            """
+            SELECT a.location_id AS LocationId, COUNT(DISTINCT a.order_id) AS Orders, SUM(a.quantity) AS Units
+            FROM orders_allocation a JOIN orders_order o ON o.tenant_id = a.tenant_id AND o.order_id = a.order_id
+            WHERE a.tenant_id = @Tenant AND o.status <> 'cancelled'
+            GROUP BY a.location_id ORDER BY Orders DESC, a.location_id LIMIT @Top
+            """, new { Tenant = tenant.Value, Top = top })).ToList(), ct);
+
+    private sealed class SummaryRow
+    {
+        public string Id { get; init; } = "";
+        public string Channel { get; init; } = "";
+        public string Fulfilment { get; init; } = "";
+        public string Status { get; init; } = "";
+        public string? MemberId { get; init; }
+        public string? StoreId { get; init; }
+        public string Currency { get; init; } = "";
+        public long TotalMinor { get; init; }
+        public long PlacedAtMs { get; init; }
+    }
+
+    private sealed class CountRow
+    {
+        public string Channel { get; init; } = "";
+        public string Fulfilment { get; init; } = "";
+        public long Orders { get; init; }
+        public long CancelledOrders { get; init; }
+        public long ReturnedOrders { get; init; }
+        public long RevenueMinor { get; init; }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using UniRetail.Kernel;
+using UniRetail.Orders.Domain;
+using UniRetail.Orders.Persistence;
+using UniRetail.Web;
+
+namespace UniRetail.Orders.Queries;
+
+internal sealed record OrderLineView(int LineNo, string Sku, string Name, int Quantity, MoneyView UnitPrice, MoneyView Total, int ReturnedQuantity);
+
+internal sealed record AllocationView(int LineNo, string LocationId, int Quantity);
+
+internal sealed record StatusChangeView(string Status, string? Note, string Actor, DateTimeOffset At);
+
+internal sealed record ReturnView(string ReturnId, int LineNo, int Quantity, string LocationId, string Condition, MoneyView Refund, string? Reason, DateTimeOffset At);
+
+/// <summary>An order as the API returns it; the routing is the sourcing explanation recorded when it was placed.</summary>
+internal sealed record OrderView(
+    string Id,
+    string Channel,
+    string Fulfilment,
+    string Status,
+    string? MemberId,
+    string? StoreId,
+    double? DestinationLatitude,
+    double? DestinationLongitude,
+    MoneyView Total,
+    MoneyView Refunded,
+    IReadOnlyList<OrderLineView> Lines,
+    IReadOnlyList<AllocationView> Allocations,
+    JsonElement Routing,
+    string? CancelReason,
+    DateTimeOffset PlacedAt,
+    long Version,
+    IReadOnlyList<StatusChangeView>? History = null,
+    IReadOnlyList<ReturnView>? Returns = null)
+{
+    public static OrderView From(Order order) => new(
+        order.Id.Value,
+        SalesChannels.ToName(order.Channel),
+        FulfilmentTypes.ToName(order.Fulfilment),
+        OrderStatuses.ToName(order.Status),
+        order.Member?.Value,
+        order.Store?.Value,
+        order.Destination?.Latitude,
+        order.Destination?.Longitude,
+        MoneyView.From(order.Total),
+        MoneyView.From(order.Refunded),
+        order.Lines.Select(l => new OrderLineView(l.LineNo, l.Sku.Value, l.Name, l.Quantity.Value, MoneyView.From(l.UnitPrice), MoneyView.From(l.Total), l.ReturnedQuantity)).ToList(),
+        order.Allocations.Select(a => new AllocationView(a.LineNo, a.Location.Value, a.Quantity)).ToList(),
+        JsonDocument.Parse(order.Routing).RootElement.Clone(),
+        order.CancelReason,
+        order.PlacedAt,
+        order.Version);
+
+    public OrderView WithDetails(IEnumerable<StatusChangeRow> history, IEnumerable<ReturnRow> returns, Currency currency) => this with
+    {
+        History = history.Select(h => new StatusChangeView(h.Status, h.Note, h.Actor, DateTimeOffset.FromUnixTimeMilliseconds(h.AtMs))).ToList(),
+        Returns = returns.Select(r => new ReturnView(r.ReturnId, (int)r.LineNo, (int)r.Quantity, r.LocationId, r.Condition,
+            MoneyView.From(Money.FromMinor(r.RefundMinor, currency)), r.Reason, DateTimeOffset.FromUnixTimeMilliseconds(r.CreatedAtMs))).ToList(),
+    };
+}

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using UniRetail.Catalog.Import;
+using UniRetail.Identity.Contracts;
+using UniRetail.Kernel;
+
+namespace UniRetail.Cli.Commands;
+
+internal static class ImportCommands
+{
+    public static readonly Option<string> Tenant = new("--tenant") { Description = "The tenant id (printed by 'tenant create')", Required = true };
+
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "CSV: product_code,product_name,category,sku,gtin,sku_name,price,currency,attributes" };
+        var catalog = new Command("catalog", "Import (create or update) products and SKUs from a CSV file; a bad row rejects the whole file") { file, Tenant };
+        catalog.SetAction(async (result, ct) =>
+        {
+            var path = result.GetValue(file)!;
+            if (!path.Exists)
+                return CliOutput.Fail($"no such file: {path.FullName}");
+            await using var host = await CliHost.StartAsync(GlobalOptions.Database(result), ct);
+            var tenant = new TenantId(result.GetValue(Tenant)!);
+            if (await host.Get<ITenantDirectory>().FindAsync(tenant, ct) is null)
+                return CliOutput.Fail($"no tenant '{tenant}'");
+            await using var stream = path.OpenRead();
+            var imported = await host.Get<ImportCatalog>().HandleAsync(Caller.AdminOf(tenant), stream, ct);
+            if (!imported.IsSuccess)
+                return CliOutput.Fail(imported.Error!);
+            Console.WriteLine(imported.Value);
+            return CliOutput.Ok;
+        });
+        return new Command("import", "Import data") { catalog };
+    }
+}

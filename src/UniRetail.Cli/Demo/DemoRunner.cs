@@ -1,0 +1,65 @@
+using Spectre.Console;
+using UniRetail.Identity.Contracts;
+using UniRetail.Inventory.Queries;
+using UniRetail.Orders.Queries;
+
+namespace UniRetail.Cli.Demo;
+
+/// <summary>Runs the demo end to end and prints what the day did.</summary>
+internal sealed class DemoRunner(CliHost host, DemoClock clock, DemoSettings settings)
+{
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        // Redirected output defaults to 80 columns, too narrow for the tables.
+        if (Console.IsOutputRedirected)
+            AnsiConsole.Profile.Width = 120;
+        AnsiConsole.MarkupLine($"[bold]UniRetail demo[/] on {host.Get<Data.Database>().Provider}");
+        var setup = await DemoRetailer.SetUpAsync(host, settings, s => AnsiConsole.MarkupLine($"  [grey]{Markup.Escape(s)}[/]"), ct);
+        AnsiConsole.MarkupLine($"  retailer [bold]{Markup.Escape(setup.TenantName)}[/] ({setup.Retailer.Tenant}): 1 DC, {setup.Stores.Count} stores, " +
+            $"{setup.Products.Count} products ({setup.CatalogSource}), {setup.Members.Count} members");
+
+        TradingDayOutcome? outcome = null;
+        var day = new TradingDay(host, setup.Retailer, clock, DemoRetailer.Closing);
+        await AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async progress =>
+            {
+                var task = progress.AddTask("Trading day 08:00-22:00", maxValue: settings.Shoppers);
+                outcome = await day.RunAsync(settings.Shoppers, settings.Workers,
+                    worker => new DemoShopper(new Random(2011 + worker), setup.Products, setup.Stores.Select(s => (s.Id, s.Latitude, s.Longitude)).ToList(), setup.Members),
+                    setup.Stores.Select(s => s.Id).ToList(), () => task.Increment(1), ct);
+            });
+        return await ReportAsync(setup, outcome!, ct);
+    }
+
+    private async Task<int> ReportAsync(DemoSetup setup, TradingDayOutcome outcome, CancellationToken ct)
+    {
+        var tenant = setup.Retailer.Tenant;
+        var currency = (await host.Get<ITenantDirectory>().FindAsync(tenant, ct))!.Currency;
+        var queries = host.Get<OrderQueries>();
+
+        var byChannel = new Table().Title("Orders by channel and fulfilment").AddColumns("channel", "fulfilment", "orders", "cancelled", "returned", "revenue");
+        foreach (var row in await queries.CountsAsync(tenant, currency, ct))
+            byChannel.AddRow(row.Channel, row.Fulfilment, $"{row.Orders}", $"{row.CancelledOrders}", $"{row.ReturnedOrders}", row.Revenue.ToString());
+        AnsiConsole.Write(byChannel);
+
+        var top = new Table().Title("Top fulfilment locations").AddColumns("location", "orders", "units");
+        foreach (var row in await queries.TopLocationsAsync(tenant, 8, ct))
+            top.AddRow(setup.CodesById.GetValueOrDefault(row.LocationId, row.LocationId), $"{row.Orders}", $"{row.Units}");
+        AnsiConsole.Write(top);
+
+        var ledger = await host.Get<StockQueries>().VerifyAsync(setup.Retailer, ct);
+        var oversold = await host.Get<StockQueries>().OversoldAsync(setup.Retailer, ct);
+        var checks = new Table().Title("The day in numbers").AddColumns("check", "result");
+        checks.AddRow("shoppers", $"{outcome.Shoppers}");
+        checks.AddRow("orders placed", $"{outcome.Placed} ({outcome.Placed / outcome.Elapsed.TotalSeconds:F0}/s over {outcome.Elapsed.TotalSeconds:F1} s)");
+        foreach (var (code, count) in outcome.Rejected.OrderByDescending(r => r.Value))
+            checks.AddRow($"turned away: {Markup.Escape(code)}", $"{count}");
+        checks.AddRow("cancelled by customers", $"{outcome.Cancelled}");
+        checks.AddRow("unpaid, expired at 22:31", $"{outcome.Expired}");
+        checks.AddRow("returns in another store", $"{outcome.Returns}");
+        checks.AddRow("stock ledger check", ledger.Consistent ? $"[green]OK[/] (on hand = ledger, {ledger.LevelsChecked} levels)" : $"[red]FAILED[/] ({ledger.Mismatches.Count} levels)");
+        checks.AddRow("oversell count", oversold == 0 ? "[green]0[/]" : $"[red]{oversold}[/]");
+        AnsiConsole.Write(checks);
+        return ledger.Consistent && oversold == 0 ? CliOutput.Ok : CliOutput.Failed;
+    }
+}

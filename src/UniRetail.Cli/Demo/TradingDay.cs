@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using UniRetail.Inventory.Reservations;
+using UniRetail.Kernel;
+using UniRetail.Orders.Lifecycle;
+using UniRetail.Orders.PlaceOrder;
+using UniRetail.Orders.Queries;
+using UniRetail.Orders.Returns;
+
+namespace UniRetail.Cli.Demo;
+
+/// <summary>What the simulated day did.</summary>
+internal sealed record TradingDayOutcome(int Shoppers, int Placed, IReadOnlyDictionary<string, int> Rejected, int Cancelled, int Expired, int Returns, TimeSpan Elapsed);
+
+/// <summary>
+/// Simulates a trading day through the same handlers the HTTP API calls: shoppers place orders from every channel,
+/// stores pick, pack, hand over and deliver, some customers cancel, unpaid orders expire, and some goods come back to
+/// a different store than the one that sold them.
+/// </summary>
+internal sealed class TradingDay(CliHost host, Caller retailer, DemoClock clock, DateTimeOffset closing)
+{
+    private readonly ConcurrentDictionary<string, int> _rejected = new();
+    private readonly ConcurrentQueue<OrderView> _completed = new();
+    private int _placed;
+    private int _cancelled;
+
+    public async Task<TradingDayOutcome> RunAsync(
+        int shoppers, int workers, Func<int, DemoShopper> shopperFor, IReadOnlyList<string> storeIds, Action onShopper, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        var step = (closing - clock.GetUtcNow()) / shoppers;
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(worker => Task.Run(async () =>
+        {
+            var shopper = shopperFor(worker);
+            while (Interlocked.Increment(ref next) < shoppers)
+            {
+                clock.Advance(step);
+                await VisitAsync(shopper.Next(), ct);
+                onShopper();
+            }
+        }, ct)));
+        var returns = await ReturnSomeAsync(storeIds, ct);
+        clock.Advance(PlaceOrderHandler.PaymentWindow + TimeSpan.FromMinutes(1));
+        var expired = await host.Get<ManageHolds>().ExpireDueAsync(ct);
+        return new TradingDayOutcome(shoppers, _placed, _rejected, _cancelled, expired, returns, watch.Elapsed);
+    }
+
+    private async Task VisitAsync(ShopperVisit visit, CancellationToken ct)
+    {
+        var placed = await host.Get<PlaceOrderHandler>().HandleAsync(retailer, visit.Request, $"demo-{Guid.NewGuid():N}", ct);
+        if (!placed.IsSuccess)
+        {
+            _rejected.AddOrUpdate(placed.Error!.Code, 1, (_, n) => n + 1);
+            return;
+        }
+        Interlocked.Increment(ref _placed);
+        var order = placed.Value.Order;
+        if (!visit.PaysNow)
+            return;
+        var lifecycle = host.Get<OrderLifecycle>();
+        var id = new OrderId(order.Id);
+        if (visit.CancelsLater)
+        {
+            if ((await lifecycle.CancelAsync(retailer, id, new CancelOrderRequest("customer changed their mind"), ct)).IsSuccess)
+                Interlocked.Increment(ref _cancelled);
+            return;
+        }
+        var final = order.Fulfilment switch
+        {
+            "in_store_purchase" => order,
+            "pickup_in_store" => await Steps(lifecycle.StartPickingAsync, lifecycle.MarkReadyForPickupAsync, lifecycle.CompleteAsync),
+            "same_day_delivery" => await Steps(lifecycle.StartPickingAsync, lifecycle.DispatchAsync, lifecycle.CompleteAsync),
+            _ => await Steps(lifecycle.StartPickingAsync, lifecycle.ShipAsync, lifecycle.CompleteAsync),
+        };
+        if (visit.ReturnsLater && final?.Status == "completed")
+            _completed.Enqueue(final);
+
+        async Task<OrderView?> Steps(params Func<Caller, OrderId, CancellationToken, Task<Result<OrderView>>>[] steps)
+        {
+            OrderView? current = null;
+            foreach (var transition in steps)
+            {
+                var moved = await transition(retailer, id, ct);
+                if (!moved.IsSuccess)
+                    return null;
+                current = moved.Value;
+            }
+            return current;
+        }
+    }
+
+    /// <summary>Customers bring goods back to another store than the one that sold them: the first line, some of it damaged.</summary>
+    private async Task<int> ReturnSomeAsync(IReadOnlyList<string> storeIds, CancellationToken ct)
+    {
+        var returns = 0;
+        var random = new Random(1113);
+        foreach (var order in _completed)
+        {
+            var seller = order.Allocations.Count > 0 ? order.Allocations[0].LocationId : null;
+            var store = storeIds.Where(s => s != seller).ElementAt(random.Next(storeIds.Count - 1));
+            var line = order.Lines[0];
+            var request = new ReturnRequest(store, random.NextDouble() < 0.2 ? "damaged" : "resellable", "did not suit",
+                [new ReturnLineRequest(line.LineNo, random.Next(1, line.Quantity + 1))]);
+            if ((await host.Get<RecordReturn>().HandleAsync(retailer, new OrderId(order.Id), request, ct)).IsSuccess)
+                returns++;
+        }
+        return returns;
+    }
+}

@@ -1,0 +1,23 @@
+using System.CommandLine;
+using UniRetail.Cli;
+using UniRetail.Cli.Commands;
+
+var root = new RootCommand("uniretail: one catalog, one inventory, one member and one order model for every channel")
+{
+    GlobalOptions.Db,
+    GlobalOptions.Postgres,
+    ServeCommand.Create(),
+    DemoCommand.Create(),
+    TenantCommands.Create(),
+    ImportCommands.Create(),
+    InventoryCommands.Create(),
+};
+
+try
+{
+    return await root.Parse(args).InvokeAsync();
+}
+catch (Exception ex) when (ex is not OutOfMemoryException)
+{
+    return CliOutput.Fail(ex.Message);
+}

@@ -1,0 +1,36 @@
+using UniRetail.Catalog;
+using UniRetail.Fulfillment;
+using UniRetail.Identity;
+using UniRetail.Inventory;
+using UniRetail.Members;
+using UniRetail.Orders;
+using UniRetail.Server.Hosting;
+
+namespace UniRetail.Server;
+
+/// <summary>The HTTP host, module by module. <c>Program</c> runs it; so does <c>uniretail serve</c>.</summary>
+public static class ServerHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+
+        builder.AddUniRetailDefaults();
+        builder.Services.AddIdentityModule();
+        builder.Services.AddCatalogModule();
+        builder.Services.AddInventoryModule().AddHoldExpiry();
+        builder.Services.AddMembersModule();
+        builder.Services.AddFulfillmentModule();
+        builder.Services.AddOrdersModule();
+
+        var app = builder.Build();
+
+        app.UseUniRetailDefaults();
+        app.MapIdentityModule();
+        app.MapCatalogModule();
+        app.MapInventoryModule();
+        app.MapMembersModule();
+        app.MapOrdersModule();
+        return app;
+    }
+}

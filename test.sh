@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Builds everything (warnings are errors) and runs the whole test suite on SQLite and PostgreSQL.
+# PostgreSQL: uses $UNIRETAIL_TEST_PG when set, otherwise starts a throw-away server with .ci/postgres.sh
+# (installing Debian's postgresql package when missing). Ends with "tests: N passed, M failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+
+pg_dir=""
+cleanup() { [ -n "$pg_dir" ] && .ci/postgres.sh stop "$pg_dir"; [ -n "$pg_dir" ] && rm -rf "$pg_dir"; }
+trap cleanup EXIT
+
+if [ -z "${UNIRETAIL_TEST_PG:-}" ]; then
+  if [ "$(id -u)" = 0 ]; then
+    pg_dir=$(mktemp -d /tmp/uniretail-pg.XXXXXX)
+    UNIRETAIL_TEST_PG=$(.ci/postgres.sh start "$pg_dir") || { echo "could not start PostgreSQL"; exit 1; }
+    export UNIRETAIL_TEST_PG
+  else
+    echo "UNIRETAIL_TEST_PG is not set and this is not root: PostgreSQL tests will be skipped."
+  fi
+fi
+
+dotnet build UniRetail.slnx -c Release -warnaserror -nologo -v quiet || { echo "tests: 0 passed, 1 failed"; exit 1; }
+
+log=$(mktemp)
+dotnet test UniRetail.slnx -c Release --no-build -nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+count() { grep -oE "$1: +[0-9]+" "$log" | awk '{ n += $2 } END { print n + 0 }'; }
+passed=$(count Passed); failed=$(count Failed); skipped=$(count Skipped)
+rm -f "$log"
+passed=${passed:-0}; failed=${failed:-0}; skipped=${skipped:-0}
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+[ "$skipped" -gt 0 ] && echo "($skipped skipped)"
+echo "tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
