@@ -11,9 +11,10 @@ namespace UniRetail.Cli.Demo;
 
 internal sealed record DemoSettings(int Shoppers, int Members, int Products, int Workers);
 
-/// <summary>The demo retailer once set up: who it is, where its stores are, what it sells, who its members are.</summary>
+/// <summary>The demo retailer once set up: who it is, where its stores are, what each store stocks, who its members are.</summary>
 internal sealed record DemoSetup(Caller Retailer, string TenantName, IReadOnlyList<(string Id, string Code, double Latitude, double Longitude)> Stores,
-    IReadOnlyDictionary<string, string> CodesById, IReadOnlyList<DemoProduct> Products, IReadOnlyList<string> Members, string CatalogSource);
+    IReadOnlyDictionary<string, string> CodesById, IReadOnlyList<DemoProduct> Products, IReadOnlyDictionary<string, HashSet<string>> Assortments,
+    IReadOnlyList<string> Members, string CatalogSource);
 
 /// <summary>Sets the demo retailer up through the same handlers the API uses.</summary>
 internal static class DemoRetailer
@@ -44,20 +45,22 @@ internal static class DemoRetailer
             Must(await host.Get<ImportCatalog>().HandleAsync(retailer, stream, ct));
 
         step("Receiving stock into the DC and the stores");
-        await StockAsync(host, retailer, locations, products, ct);
+        var assortments = await StockAsync(host, retailer, locations, products, ct);
 
         step($"Registering {settings.Members} members");
         var registered = Must(await host.Get<RegisterMembers>().HandleAsync(retailer, DemoPeople.Members(settings.Members), ct));
-        return new DemoSetup(retailer, tenant.Name, locations.Skip(1).ToList(), locations.ToDictionary(l => l.Id, l => l.Code), products,
+        return new DemoSetup(retailer, tenant.Name, locations.Skip(1).ToList(), locations.ToDictionary(l => l.Id, l => l.Code), products, assortments,
             registered.Registered.Select(m => m.Id.Value).ToList(), file is null ? "generated (Bogus)" : "UCI Online Retail best sellers");
     }
 
-    private static async Task StockAsync(CliHost host, Caller retailer, List<(string Id, string Code, double Latitude, double Longitude)> locations,
+    /// <summary>Opening stock: the DC carries everything, each store most of the range; returns what each location carries.</summary>
+    private static async Task<Dictionary<string, HashSet<string>>> StockAsync(CliHost host, Caller retailer, List<(string Id, string Code, double Latitude, double Longitude)> locations,
         IReadOnlyList<DemoProduct> products, CancellationToken ct)
     {
         var random = new Random(541909);
         var movements = host.Get<RecordMovement>();
         var maxSold = products.Max(p => p.UnitsSold);
+        var assortments = new Dictionary<string, HashSet<string>>();
         foreach (var (id, code, _, _) in locations)
         {
             var isWarehouse = code.StartsWith("DC", StringComparison.Ordinal);
@@ -68,11 +71,13 @@ internal static class DemoRetailer
                     : random.Next(4, 12 + (int)(40 * p.UnitsSold / maxSold))))
                 .ToList();
             Must(await movements.ReceiveAsync(retailer, new GoodsReceiptRequest(id, $"opening-stock-{code}", lines), ct));
+            assortments[id] = lines.Select(l => l.Sku!).ToHashSet();
             if (isWarehouse)
                 continue;
             await Task.WhenAll(lines.Where((_, i) => i % 3 == 0).Select(l =>
                 movements.SetSafetyStockAsync(retailer, new SafetyStockRequest(l.Sku, id, 1), ct)));
         }
+        return assortments;
     }
 
     private static T Must<T>(Result<T> result) =>

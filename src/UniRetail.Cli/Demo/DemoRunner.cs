@@ -25,7 +25,8 @@ internal sealed class DemoRunner(CliHost host, DemoClock clock, DemoSettings set
             {
                 var task = progress.AddTask("Trading day 08:00-22:00", maxValue: settings.Shoppers);
                 outcome = await day.RunAsync(settings.Shoppers, settings.Workers,
-                    worker => new DemoShopper(new Random(2011 + worker), setup.Products, setup.Stores.Select(s => (s.Id, s.Latitude, s.Longitude)).ToList(), setup.Members),
+                    worker => new DemoShopper(new Random(2011 + worker), setup.Products, setup.Stores.Select(s => (s.Id, s.Latitude, s.Longitude)).ToList(),
+                        setup.Assortments, setup.Members),
                     setup.Stores.Select(s => s.Id).ToList(), () => task.Increment(1), ct);
             });
         return await ReportAsync(setup, outcome!, ct);

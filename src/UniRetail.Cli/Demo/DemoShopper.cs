@@ -6,7 +6,10 @@ namespace UniRetail.Cli.Demo;
 internal sealed record ShopperVisit(string Scenario, PlaceOrderRequest Request, bool PaysNow, bool CancelsLater, bool ReturnsLater);
 
 /// <summary>Draws shoppers the way a London trading day mixes them: web and app deliveries, pickups, 30-minute deliveries, tills, endless aisle.</summary>
-internal sealed class DemoShopper(Random random, IReadOnlyList<DemoProduct> products, IReadOnlyList<(string Id, double Latitude, double Longitude)> stores, IReadOnlyList<string> members)
+/// <remarks>At a till the shopper buys what that store carries: they picked it off its shelf.</remarks>
+internal sealed class DemoShopper(
+    Random random, IReadOnlyList<DemoProduct> products, IReadOnlyList<(string Id, double Latitude, double Longitude)> stores,
+    IReadOnlyDictionary<string, HashSet<string>> assortments, IReadOnlyList<string> members)
 {
     private static readonly (string Scenario, string Channel, string Fulfilment, double Weight)[] Mix =
     [
@@ -41,19 +44,22 @@ internal sealed class DemoShopper(Random random, IReadOnlyList<DemoProduct> prod
             mix.Channel, mix.Fulfilment,
             mix.Fulfilment is "pickup_in_store" or "in_store_purchase" or "endless_aisle" ? store.Id : null,
             random.NextDouble() < 0.65 ? members[random.Next(members.Count)] : null,
-            destination, "GBP", mix.Fulfilment == "in_store_purchase" || random.NextDouble() < 0.94, Lines(atTill));
+            destination, "GBP", mix.Fulfilment == "in_store_purchase" || random.NextDouble() < 0.94,
+            Lines(atTill, mix.Fulfilment == "in_store_purchase" ? assortments[store.Id] : null));
         var paid = request.PaymentCaptured == true;
         return new ShopperVisit(mix.Scenario, request, paid, paid && !atTill && random.NextDouble() < 0.05, random.NextDouble() < 0.07);
     }
 
-    private List<OrderLineRequest> Lines(bool atTill)
+    private List<OrderLineRequest> Lines(bool atTill, HashSet<string>? onShelf)
     {
         var count = random.Next(1, atTill ? 3 : 4);
         var skus = new HashSet<string>();
         while (skus.Count < count)
         {
             var index = Array.BinarySearch(_cumulative, random.NextDouble() * _cumulative[^1]);
-            skus.Add(products[index < 0 ? ~index : index].Sku);
+            var sku = products[index < 0 ? ~index : index].Sku;
+            if (onShelf is null || onShelf.Contains(sku))
+                skus.Add(sku);
         }
         return skus.Select(sku => new OrderLineRequest(sku, random.Next(1, atTill ? 3 : 4))).ToList();
     }

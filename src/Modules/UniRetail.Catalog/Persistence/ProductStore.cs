@@ -35,27 +35,18 @@ internal sealed class ProductStore
         DbSession session, TenantId tenant, IReadOnlyList<(ProductId Id, ProductCode Code, string Name, CategoryPath Category)> products, long atMs)
     {
         var saved = new Dictionary<string, (ProductId, bool)>(StringComparer.Ordinal);
-        foreach (var batch in products.Chunk(100))
+        foreach (var batch in products.Chunk(50))
         {
-            var parameters = new DynamicParameters(new { Tenant = tenant.Value, At = atMs });
-            var values = new List<string>(batch.Length);
-            for (var i = 0; i < batch.Length; i++)
-            {
-                values.Add($"(@Tenant, @i{i}, @c{i}, @n{i}, '', @k{i}, '{{}}', 1, @At, @At)");
-                parameters.Add($"i{i}", batch[i].Id.Value);
-                parameters.Add($"c{i}", batch[i].Code.Value);
-                parameters.Add($"n{i}", batch[i].Name);
-                parameters.Add($"k{i}", batch[i].Category.Value);
-            }
-            var rows = await session.Connection.QueryAsync<UpsertedProduct>(
-                $"""
-                INSERT INTO catalog_product (tenant_id, product_id, code, name, description, category, attributes, version, created_at_ms, updated_at_ms)
-                VALUES {string.Join(", ", values)}
+            await using var insert = new MultiRowInsert(session);
+            foreach (var (id, code, name, category) in batch)
+                insert.AddRow(tenant.Value, id.Value, code.Value, name, "", category.Value, "{}", 1, atMs, atMs);
+            var rows = await insert.QueryAsync<UpsertedProduct>(
+                "INSERT INTO catalog_product (tenant_id, product_id, code, name, description, category, attributes, version, created_at_ms, updated_at_ms)",
+                """
                 ON CONFLICT (tenant_id, code) DO UPDATE SET name = excluded.name, category = excluded.category,
                     version = catalog_product.version + 1, updated_at_ms = excluded.updated_at_ms
                 RETURNING product_id AS ProductId, code AS Code, version AS Version
-                """,
-                parameters, session.Transaction);
+                """);
             foreach (var row in rows)
                 saved[row.Code] = (new ProductId(row.ProductId), row.Version == 1);
         }

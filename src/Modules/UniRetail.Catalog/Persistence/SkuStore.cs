@@ -1,4 +1,3 @@
-using System.Data;
 using System.Data.Common;
 using Dapper;
 using UniRetail.Catalog.Domain;
@@ -9,7 +8,7 @@ namespace UniRetail.Catalog.Persistence;
 
 internal sealed class SkuStore
 {
-    private const int ChunkSize = 100;
+    private const int ChunkSize = 50;
 
     private const string Columns =
         "sku AS Sku, product_id AS ProductId, gtin_as_written AS GtinAsWritten, name AS Name, attributes AS Attributes, " +
@@ -31,7 +30,7 @@ internal sealed class SkuStore
             session.Transaction) == 1;
 
     /// <summary>
-    /// Creates or replaces each SKU by code (its product, GTIN, name, attributes and price; the active flag is kept).
+    /// Creates or replaces each SKU by code (its product, GTIN, name, attributes and price; an existing SKU keeps its active flag).
     /// Returns how many were created and how many updated. The caller has checked no GTIN belongs to another SKU.
     /// </summary>
     public async Task<(int Created, int Updated)> UpsertManyAsync(DbSession session, TenantId tenant, IReadOnlyList<ProductSku> skus, long atMs)
@@ -39,34 +38,23 @@ internal sealed class SkuStore
         var created = 0;
         foreach (var batch in skus.Chunk(ChunkSize))
         {
-            var parameters = new DynamicParameters(new { Tenant = tenant.Value, At = atMs });
-            var values = new List<string>(batch.Length);
-            for (var i = 0; i < batch.Length; i++)
+            await using var insert = new MultiRowInsert(session);
+            foreach (var sku in batch)
             {
-                var sku = batch[i];
-                values.Add($"(@Tenant, @s{i}, @p{i}, @g{i}, @w{i}, @n{i}, @a{i}, @m{i}, @c{i}, @Active, 1, @At, @At)");
-                parameters.Add($"s{i}", sku.Code.Value);
-                parameters.Add($"p{i}", sku.Product.Value);
-                parameters.Add($"g{i}", sku.Gtin?.Gtin14, DbType.String);
-                parameters.Add($"w{i}", sku.Gtin?.Value, DbType.String);
-                parameters.Add($"n{i}", sku.Name);
-                parameters.Add($"a{i}", sku.Attributes.ToJson());
-                parameters.Add($"m{i}", sku.Price.MinorUnits);
-                parameters.Add($"c{i}", sku.Price.Currency.Code);
+                insert.AddRow(
+                    tenant.Value, sku.Code.Value, sku.Product.Value, sku.Gtin?.Gtin14, sku.Gtin?.Value, sku.Name, sku.Attributes.ToJson(),
+                    sku.Price.MinorUnits, sku.Price.Currency.Code, sku.Active, 1, atMs, atMs);
             }
-            parameters.Add("Active", true);
-            var versions = await session.Connection.QueryAsync<long>(
-                $"""
-                INSERT INTO catalog_sku (tenant_id, sku, product_id, gtin, gtin_as_written, name, attributes, price_minor, currency, active, version, created_at_ms, updated_at_ms)
-                VALUES {string.Join(", ", values)}
+            var versions = await insert.QueryAsync<UpsertedSku>(
+                "INSERT INTO catalog_sku (tenant_id, sku, product_id, gtin, gtin_as_written, name, attributes, price_minor, currency, active, version, created_at_ms, updated_at_ms)",
+                """
                 ON CONFLICT (tenant_id, sku) DO UPDATE SET product_id = excluded.product_id, gtin = excluded.gtin,
                     gtin_as_written = excluded.gtin_as_written, name = excluded.name, attributes = excluded.attributes,
                     price_minor = excluded.price_minor, currency = excluded.currency,
                     version = catalog_sku.version + 1, updated_at_ms = excluded.updated_at_ms
-                RETURNING version
-                """,
-                parameters, session.Transaction);
-            created += versions.Count(v => v == 1);
+                RETURNING version AS Version
+                """);
+            created += versions.Count(v => v.Version == 1);
         }
         return (created, skus.Count - created);
     }
@@ -141,5 +129,10 @@ internal sealed class SkuStore
     {
         public string Gtin { get; init; } = "";
         public string Sku { get; init; } = "";
+    }
+
+    private sealed class UpsertedSku
+    {
+        public long Version { get; init; }
     }
 }

@@ -12,7 +12,7 @@ internal sealed class DailyLoadStore
         if (keys.Count == 0)
             return new Dictionary<LocationId, int>();
         var rows = await session.Connection.QueryAsync<LoadRow>(
-            "SELECT location_id AS LocationId, day AS Day, accepted AS Accepted FROM fulfillment_daily_load WHERE tenant_id = @Tenant AND location_id IN @Locations",
+            $"SELECT location_id AS LocationId, day AS Day, accepted AS Accepted FROM fulfillment_daily_load WHERE tenant_id = @Tenant AND {SqlLists.In(session.Connection, "location_id", "Locations")}",
             new { Tenant = tenant.Value, Locations = keys.Select(k => k.Location.Value).ToArray() }, session.Transaction);
         var wanted = keys.ToHashSet();
         return rows.Where(r => wanted.Contains((new LocationId(r.LocationId), r.Day)))

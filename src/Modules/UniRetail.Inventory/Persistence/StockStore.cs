@@ -24,7 +24,7 @@ internal sealed class StockStore
 
     public async Task<IReadOnlyList<StockPosition>> PositionsAsync(DbConnection connection, DbTransaction? transaction, TenantId tenant, IReadOnlyCollection<Sku> skus) =>
         (await connection.QueryAsync<LevelRow>(
-            $"SELECT {PositionColumns} FROM inventory_stock_level WHERE tenant_id = @Tenant AND sku IN @Skus",
+            $"SELECT {PositionColumns} FROM inventory_stock_level WHERE tenant_id = @Tenant AND {SqlLists.In(connection, "sku", "Skus")}",
             new { Tenant = tenant.Value, Skus = skus.Select(s => s.Value).Distinct().ToArray() }, transaction))
         .Select(r => r.ToPosition()).ToList();
 

@@ -58,27 +58,15 @@ internal sealed class PlaceOrderHandler(
 
         var placed = await database.WriteAsync<Order>(async session =>
         {
-            var positions = await stock.PositionsAsync(session, caller.Tenant, order.Lines.Select(l => l.Sku).ToList(), ct);
-            var atLocations = positions.Select(p => new StockAtLocation(p.Location, p.Sku, p.Available, p.Shelf)).ToList();
-            var routed = await router.RouteAsync(session, caller.Tenant, ToSourcing(draft.Value, now), atLocations, ct);
-            if (!routed.IsSuccess)
-                return routed.Error!;
-            var allocations = ToAllocations(order, routed.Value.Allocations);
-            var holdPolicy = draft.Value.Fulfilment == FulfilmentType.InStorePurchase ? HoldPolicy.ShelfOnly : HoldPolicy.KeepSafetyStock;
-            DateTimeOffset? expires = draft.Value.PaymentCaptured ? null : now + PaymentWindow;
-            foreach (var allocation in allocations)
-            {
-                var line = order.Lines.Single(l => l.LineNo == allocation.LineNo);
-                var held = await stock.HoldAsync(session, caller.Tenant,
-                    new StockHold(line.Sku, allocation.Location, Quantity.FromStored(allocation.Quantity), order.Id.Value, expires, holdPolicy), ct);
-                if (!held.IsSuccess)
-                    return held.Error!.AtField($"lines[{line.LineNo - 1}].quantity");
-            }
+            var allocated = await AllocateAsync(session, caller.Tenant, draft.Value, order, now, ct);
+            if (!allocated.IsSuccess)
+                return allocated.Error!;
+            var (allocations, routing) = allocated.Value;
             var final = new Order
             {
                 Id = order.Id, Channel = order.Channel, Fulfilment = order.Fulfilment, Member = order.Member, Store = order.Store,
                 Destination = order.Destination, Currency = order.Currency, Lines = order.Lines, Allocations = allocations,
-                Routing = routed.Value.ExplanationJson, PlacedAt = now, Version = 1,
+                Routing = routing, PlacedAt = now, Version = 1,
                 Status = draft.Value.Fulfilment == FulfilmentType.InStorePurchase ? OrderStatus.Completed
                     : draft.Value.PaymentCaptured ? OrderStatus.Allocated : OrderStatus.Placed,
             };
@@ -95,6 +83,43 @@ internal sealed class PlaceOrderHandler(
         if (placed.Error == Duplicate && await ReplayAsync(caller.Tenant, idempotencyKey!, requestHash!, ct) is { } raced)
             return raced;
         return placed.Map(o => new PlacedOrder(OrderView.From(o), false));
+    }
+
+    /// <summary>
+    /// Routes the order and holds its stock. When a concurrent order took the units between the read and the hold
+    /// (PostgreSQL runs several writers), the attempt is rolled back and the order routed again on fresh stock.
+    /// </summary>
+    private async Task<Result<(List<Allocation> Allocations, string Routing)>> AllocateAsync(
+        DbSession session, TenantId tenant, OrderDraft draft, Order order, DateTimeOffset now, CancellationToken ct)
+    {
+        const int attempts = 3;
+        var holdPolicy = draft.Fulfilment == FulfilmentType.InStorePurchase ? HoldPolicy.ShelfOnly : HoldPolicy.KeepSafetyStock;
+        DateTimeOffset? expires = draft.PaymentCaptured ? null : now + PaymentWindow;
+        Result<(List<Allocation>, string)> outcome = default;
+        for (var attempt = 0; attempt < attempts; attempt++)
+        {
+            outcome = await session.AttemptAsync(async () =>
+            {
+                var positions = await stock.PositionsAsync(session, tenant, order.Lines.Select(l => l.Sku).ToList(), ct);
+                var atLocations = positions.Select(p => new StockAtLocation(p.Location, p.Sku, p.Available, p.Shelf)).ToList();
+                var routed = await router.RouteAsync(session, tenant, ToSourcing(draft, now), atLocations, ct);
+                if (!routed.IsSuccess)
+                    return Result<(List<Allocation>, string)>.Failure(routed.Error!);
+                var allocations = ToAllocations(order, routed.Value.Allocations);
+                foreach (var allocation in allocations)
+                {
+                    var line = order.Lines.Single(l => l.LineNo == allocation.LineNo);
+                    var held = await stock.HoldAsync(session, tenant,
+                        new StockHold(line.Sku, allocation.Location, Quantity.FromStored(allocation.Quantity), order.Id.Value, expires, holdPolicy), ct);
+                    if (!held.IsSuccess)
+                        return held.Error!.AtField($"lines[{line.LineNo - 1}].quantity");
+                }
+                return (allocations, routed.Value.ExplanationJson);
+            });
+            if (outcome.IsSuccess || outcome.Error!.Code != "inventory.insufficient_stock")
+                break;
+        }
+        return outcome;
     }
 
     public static string Actor(Caller caller) => caller.Store is { } store ? $"{caller.Role}@{store}" : caller.Role.ToString();

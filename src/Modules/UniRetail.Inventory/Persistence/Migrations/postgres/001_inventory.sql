@@ -42,5 +42,5 @@ CREATE TABLE inventory_reservation (
     created_at_ms   BIGINT  NOT NULL,
     PRIMARY KEY (tenant_id, reservation_id)
 );
-CREATE INDEX inventory_reservation_reference ON inventory_reservation (tenant_id, reference);
+CREATE INDEX inventory_reservation_reference ON inventory_reservation (tenant_id, reference, reservation_id);
 CREATE INDEX inventory_reservation_expiry ON inventory_reservation (expires_at_ms) WHERE status = 'active';
