@@ -14,24 +14,32 @@ internal sealed class OrderStore
         "dest_latitude AS DestLatitude, dest_longitude AS DestLongitude, currency AS Currency, routing AS Routing, cancel_reason AS CancelReason, " +
         "placed_at_ms AS PlacedAtMs, version AS Version";
 
-    /// <summary>Inserts the order row; false when its idempotency key already names another order (the caller replays that one).</summary>
-    public async Task<bool> TryInsertAsync(DbSession session, TenantId tenant, Order order, string? idempotencyKey, string? requestHash, long atMs) =>
+    /// <summary>Claims an idempotency key for an order about to be placed; false when an earlier request holds it (the caller replays that one).</summary>
+    public async Task<bool> TryClaimKeyAsync(DbSession session, TenantId tenant, string key, OrderId order, string requestHash, long atMs) =>
         await session.Connection.ExecuteAsync(
             """
-            INSERT INTO orders_order (tenant_id, order_id, channel, fulfilment, status, member_id, store_id, dest_latitude, dest_longitude, currency,
-                total_minor, routing, idempotency_key, request_hash, placed_at_ms, updated_at_ms, version)
-            VALUES (@Tenant, @Id, @Channel, @Fulfilment, @Status, @Member, @Store, @Lat, @Lon, @Currency,
-                @Total, @Routing, @Key, @Hash, @At, @At, @Version)
+            INSERT INTO orders_idempotency_key (tenant_id, idempotency_key, order_id, request_hash, created_at_ms)
+            VALUES (@Tenant, @Key, @Order, @Hash, @At)
             ON CONFLICT DO NOTHING
+            """,
+            new { Tenant = tenant.Value, Key = key, Order = order.Value, Hash = requestHash, At = atMs }, session.Transaction) == 1;
+
+    public Task InsertAsync(DbSession session, TenantId tenant, Order order, long atMs) =>
+        session.Connection.ExecuteAsync(
+            """
+            INSERT INTO orders_order (tenant_id, order_id, channel, fulfilment, status, member_id, store_id, dest_latitude, dest_longitude, currency,
+                total_minor, routing, placed_at_ms, updated_at_ms, version)
+            VALUES (@Tenant, @Id, @Channel, @Fulfilment, @Status, @Member, @Store, @Lat, @Lon, @Currency,
+                @Total, @Routing, @At, @At, @Version)
             """,
             new
             {
                 Tenant = tenant.Value, Id = order.Id.Value, Channel = SalesChannels.ToName(order.Channel), Fulfilment = FulfilmentTypes.ToName(order.Fulfilment),
                 Status = OrderStatuses.ToName(order.Status), Member = order.Member?.Value, Store = order.Store?.Value,
                 Lat = order.Destination?.Latitude, Lon = order.Destination?.Longitude, Currency = order.Currency.Code,
-                Total = order.Total.MinorUnits, order.Routing, Key = idempotencyKey, Hash = requestHash, At = atMs, order.Version,
+                Total = order.Total.MinorUnits, order.Routing, At = atMs, order.Version,
             },
-            session.Transaction) == 1;
+            session.Transaction);
 
     /// <summary>Writes what an order was placed with: lines, allocations, the routing total and the first history entry.</summary>
     public async Task InsertDetailsAsync(DbSession session, TenantId tenant, Order order, string actor, long atMs)
@@ -53,7 +61,7 @@ internal sealed class OrderStore
     public async Task<(OrderId Order, string? RequestHash)?> FindByIdempotencyKeyAsync(DbConnection connection, DbTransaction? transaction, TenantId tenant, string key)
     {
         var row = await connection.QuerySingleOrDefaultAsync<IdempotencyRow>(
-            "SELECT order_id AS OrderId, request_hash AS RequestHash FROM orders_order WHERE tenant_id = @Tenant AND idempotency_key = @Key",
+            "SELECT order_id AS OrderId, request_hash AS RequestHash FROM orders_idempotency_key WHERE tenant_id = @Tenant AND idempotency_key = @Key",
             new { Tenant = tenant.Value, Key = key }, transaction);
         return row is null ? null : (new OrderId(row.OrderId), row.RequestHash);
     }

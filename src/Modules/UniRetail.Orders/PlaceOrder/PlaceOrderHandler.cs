@@ -58,6 +58,8 @@ internal sealed class PlaceOrderHandler(
 
         var placed = await database.WriteAsync<Order>(async session =>
         {
+            if (idempotencyKey is not null && !await orders.TryClaimKeyAsync(session, caller.Tenant, idempotencyKey, order.Id, requestHash!, now.ToUnixTimeMilliseconds()))
+                return Duplicate;
             var allocated = await AllocateAsync(session, caller.Tenant, draft.Value, order, now, ct);
             if (!allocated.IsSuccess)
                 return allocated.Error!;
@@ -70,8 +72,7 @@ internal sealed class PlaceOrderHandler(
                 Status = draft.Value.Fulfilment == FulfilmentType.InStorePurchase ? OrderStatus.Completed
                     : draft.Value.PaymentCaptured ? OrderStatus.Allocated : OrderStatus.Placed,
             };
-            if (!await orders.TryInsertAsync(session, caller.Tenant, final, idempotencyKey, requestHash, now.ToUnixTimeMilliseconds()))
-                return Duplicate;
+            await orders.InsertAsync(session, caller.Tenant, final, now.ToUnixTimeMilliseconds());
             if (final.Status == OrderStatus.Completed)
                 await stock.ConsumeAsync(session, caller.Tenant, final.Id.Value, null, ct);
             await orders.InsertDetailsAsync(session, caller.Tenant, final, Actor(caller), now.ToUnixTimeMilliseconds());

@@ -12,17 +12,24 @@ CREATE TABLE orders_order (
     total_minor      BIGINT  NOT NULL,
     routing          TEXT    NOT NULL,
     cancel_reason    TEXT    NULL,
-    idempotency_key  TEXT    NULL,
-    request_hash     TEXT    NULL,
     placed_at_ms     BIGINT  NOT NULL,
     updated_at_ms    BIGINT  NOT NULL,
     version          BIGINT  NOT NULL,
     PRIMARY KEY (tenant_id, order_id)
 );
--- A retried create with the same key finds the first order instead of making a second.
-CREATE UNIQUE INDEX orders_order_idempotency ON orders_order (tenant_id, idempotency_key) WHERE idempotency_key IS NOT NULL;
 CREATE INDEX orders_order_member ON orders_order (tenant_id, member_id) WHERE member_id IS NOT NULL;
 CREATE INDEX orders_order_placed ON orders_order (tenant_id, placed_at_ms);
+
+-- A retried create with the same key finds the first order instead of making a second. The key is claimed first
+-- in the placing transaction, so a concurrent retry waits for (or sees) the first and never places a second order.
+CREATE TABLE orders_idempotency_key (
+    tenant_id        TEXT    NOT NULL,
+    idempotency_key  TEXT    NOT NULL,
+    order_id         TEXT    NOT NULL,
+    request_hash     TEXT    NOT NULL,
+    created_at_ms    BIGINT  NOT NULL,
+    PRIMARY KEY (tenant_id, idempotency_key)
+);
 
 CREATE TABLE orders_line (
     tenant_id          TEXT    NOT NULL,
