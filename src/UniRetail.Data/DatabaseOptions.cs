@@ -15,11 +15,15 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
     /// <summary>The default database file of the CLI and server.</summary>
     public const string DefaultSqliteFile = "uniretail.db";
 
-    /// <summary>How many write transactions run side by side. SQLite has one writer; PostgreSQL gains from a few.</summary>
-    public int WriterLanes { get; init; } = Provider == DatabaseProvider.Sqlite ? 1 : 4;
+    /// <summary>How many write transactions run side by side. SQLite has one writer; PostgreSQL runs many connections.</summary>
+    public int WriterLanes { get; init; } = Provider == DatabaseProvider.Sqlite ? 1 : 16;
 
-    /// <summary>The most write operations committed together in one transaction (group commit).</summary>
-    public int MaxBatch { get; init; } = 256;
+    /// <summary>
+    /// The most write operations committed together in one transaction (group commit). SQLite batches (one fsync for the
+    /// batch). PostgreSQL commits each operation alone: it already groups concurrent commits into one WAL flush, and a
+    /// batch would hold every operation's row locks until the last one finished, so lanes deadlock on hot SKUs.
+    /// </summary>
+    public int MaxBatch { get; init; } = Provider == DatabaseProvider.Sqlite ? 256 : 1;
 
     /// <summary>SQLite in a file (created when missing).</summary>
     public static DatabaseOptions Sqlite(string file) =>

@@ -10,7 +10,6 @@ namespace UniRetail.Data;
 public sealed class DbSession
 {
     private readonly DomainEventDispatcher _events;
-    private int _attempts;
 
     internal DbSession(DbConnection connection, DbTransaction transaction, DatabaseProvider provider, DomainEventDispatcher events)
     {
@@ -28,23 +27,6 @@ public sealed class DbSession
 
     /// <summary>The engine, for the few statements whose SQL differs.</summary>
     public DatabaseProvider Provider { get; }
-
-    /// <summary>
-    /// Runs <paramref name="work"/> in a nested savepoint: a failed result rolls back just its writes and the caller may
-    /// try another way (a different location when a concurrent order took the stock first) in the same transaction.
-    /// </summary>
-    public async Task<Result<T>> AttemptAsync<T>(Func<Task<Result<T>>> work)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        var savepoint = $"attempt{++_attempts}";
-        await Transaction.SaveAsync(savepoint);
-        var result = await work();
-        if (result.IsSuccess)
-            await Transaction.ReleaseAsync(savepoint);
-        else
-            await Transaction.RollbackAsync(savepoint);
-        return result;
-    }
 
     /// <summary>Runs every handler of <typeparamref name="TEvent"/> in this transaction.</summary>
     public Task PublishAsync<TEvent>(TEvent domainEvent, CancellationToken ct) where TEvent : IDomainEvent =>

@@ -88,13 +88,17 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     private async Task RunBatchAsync(DbConnection connection, List<WriteOperation> batch)
     {
+        // A batch of one needs no savepoint: when it fails, the whole transaction is rolled back instead.
+        var alone = batch.Count == 1;
         var retry = new HashSet<WriteOperation>();
+        var committed = true;
         await using (var transaction = await connection.BeginTransactionAsync())
         {
             var session = new DbSession(connection, transaction, _options.Provider, _events);
             foreach (var operation in batch)
             {
-                await transaction.SaveAsync("op");
+                if (!alone)
+                    await transaction.SaveAsync("op");
                 bool succeeded;
                 try
                 {
@@ -102,16 +106,24 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                 }
                 catch (Exception ex) when (TransientErrors.IsTransient(ex))
                 {
-                    await transaction.RollbackAsync("op");
                     retry.Add(operation);
-                    continue;
+                    succeeded = false;
                 }
-                if (succeeded)
-                    await transaction.ReleaseAsync("op");
-                else
-                    await transaction.RollbackAsync("op");
+                if (alone && !succeeded)
+                {
+                    await transaction.RollbackAsync();
+                    committed = false;
+                }
+                else if (!alone)
+                {
+                    if (succeeded)
+                        await transaction.ReleaseAsync("op");
+                    else
+                        await transaction.RollbackAsync("op");
+                }
             }
-            await transaction.CommitAsync();
+            if (committed)
+                await transaction.CommitAsync();
         }
         foreach (var operation in batch)
         {

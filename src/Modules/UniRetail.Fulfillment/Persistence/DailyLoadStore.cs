@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using UniRetail.Data;
 using UniRetail.Kernel;
@@ -7,13 +8,13 @@ namespace UniRetail.Fulfillment.Persistence;
 /// <summary>How many orders each location accepted on a day, the counter behind daily capacity.</summary>
 internal sealed class DailyLoadStore
 {
-    public async Task<IReadOnlyDictionary<LocationId, int>> AcceptedAsync(DbSession session, TenantId tenant, IReadOnlyCollection<(LocationId Location, string Day)> keys)
+    public async Task<IReadOnlyDictionary<LocationId, int>> AcceptedAsync(DbConnection connection, TenantId tenant, IReadOnlyCollection<(LocationId Location, string Day)> keys)
     {
         if (keys.Count == 0)
             return new Dictionary<LocationId, int>();
-        var rows = await session.Connection.QueryAsync<LoadRow>(
-            $"SELECT location_id AS LocationId, day AS Day, accepted AS Accepted FROM fulfillment_daily_load WHERE tenant_id = @Tenant AND {SqlLists.In(session.Connection, "location_id", "Locations")}",
-            new { Tenant = tenant.Value, Locations = keys.Select(k => k.Location.Value).ToArray() }, session.Transaction);
+        var rows = await connection.QueryAsync<LoadRow>(
+            $"SELECT location_id AS LocationId, day AS Day, accepted AS Accepted FROM fulfillment_daily_load WHERE tenant_id = @Tenant AND {SqlLists.In(connection, "location_id", "Locations")}",
+            new { Tenant = tenant.Value, Locations = keys.Select(k => k.Location.Value).ToArray() });
         var wanted = keys.ToHashSet();
         return rows.Where(r => wanted.Contains((new LocationId(r.LocationId), r.Day)))
             .ToDictionary(r => new LocationId(r.LocationId), r => (int)r.Accepted);

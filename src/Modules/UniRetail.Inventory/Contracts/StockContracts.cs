@@ -31,8 +31,12 @@ public sealed record StockHold(Sku Sku, LocationId Location, Quantity Quantity, 
 /// </summary>
 public interface IStockMovements
 {
-    /// <summary>The current positions of <paramref name="skus"/> at every location, read inside the transaction.</summary>
-    Task<IReadOnlyList<StockPosition>> PositionsAsync(DbSession session, TenantId tenant, IReadOnlyCollection<Sku> skus, CancellationToken ct);
+    /// <summary>
+    /// The committed positions of <paramref name="skus"/> at every location, read outside any write. They may be a moment
+    /// old by the time a hold is taken; <see cref="HoldAsync"/> re-checks under the row's lock, so a stale read can only
+    /// make a hold fail, never oversell.
+    /// </summary>
+    Task<IReadOnlyList<StockPosition>> PositionsAsync(TenantId tenant, IReadOnlyCollection<Sku> skus, CancellationToken ct);
 
     /// <summary>Holds units; fails with <c>inventory.insufficient_stock</c> when they are not there. Never oversells.</summary>
     Task<Result<Unit>> HoldAsync(DbSession session, TenantId tenant, StockHold hold, CancellationToken ct);

@@ -7,10 +7,10 @@ using UniRetail.Kernel;
 namespace UniRetail.Inventory.Movements;
 
 /// <summary>Every stock movement, each a conditional level change plus its ledger entry, inside the caller's transaction.</summary>
-internal sealed class StockMovements(StockStore levels, HoldStore holds, TimeProvider clock) : IStockMovements
+internal sealed class StockMovements(Database database, StockStore levels, HoldStore holds, TimeProvider clock) : IStockMovements
 {
-    public Task<IReadOnlyList<StockPosition>> PositionsAsync(DbSession session, TenantId tenant, IReadOnlyCollection<Sku> skus, CancellationToken ct) =>
-        levels.PositionsAsync(session.Connection, session.Transaction, tenant, skus);
+    public Task<IReadOnlyList<StockPosition>> PositionsAsync(TenantId tenant, IReadOnlyCollection<Sku> skus, CancellationToken ct) =>
+        database.ReadAsync(c => levels.PositionsAsync(c, tenant, skus), ct);
 
     public async Task<Result<Unit>> HoldAsync(DbSession session, TenantId tenant, StockHold hold, CancellationToken ct)
     {
@@ -18,9 +18,9 @@ internal sealed class StockMovements(StockStore levels, HoldStore holds, TimePro
         var units = hold.Quantity.Value;
         var entry = new LedgerEntry(LedgerKind.Reservation, hold.Sku.Value, hold.Location.Value, 0, units, 0, hold.Reference, null);
         var guard = hold.Policy == HoldPolicy.KeepSafetyStock ? StockStore.Guard.Available : StockStore.Guard.Shelf;
-        if (!await levels.ChangeAsync(session, tenant, entry, guard, Now))
+        if (!await levels.ChangeLevelAsync(session, tenant, entry, guard, Now))
             return InventoryErrors.InsufficientStock(hold.Sku, hold.Location);
-        await holds.InsertAsync(session, tenant, hold.Reference, hold.Sku, hold.Location, units, hold.ExpiresAt?.ToUnixTimeMilliseconds(), Now);
+        await holds.InsertAsync(session, tenant, entry, hold.ExpiresAt?.ToUnixTimeMilliseconds(), Now);
         return Unit.Value;
     }
 
@@ -30,7 +30,7 @@ internal sealed class StockMovements(StockStore levels, HoldStore holds, TimePro
     public async Task<int> ReleaseAsync(DbSession session, TenantId tenant, string reference, string reason, CancellationToken ct)
     {
         var released = 0;
-        foreach (var hold in await holds.OpenAsync(session, tenant, reference, null))
+        foreach (var hold in InLockOrder(await holds.OpenAsync(session, tenant, reference, null)))
         {
             if (!await holds.CloseAsync(session, tenant, hold.ReservationId, HoldStore.Released))
                 continue;
@@ -44,7 +44,7 @@ internal sealed class StockMovements(StockStore levels, HoldStore holds, TimePro
     public async Task<int> ConsumeAsync(DbSession session, TenantId tenant, string reference, LocationId? location, CancellationToken ct)
     {
         var consumed = 0;
-        foreach (var hold in await holds.OpenAsync(session, tenant, reference, location))
+        foreach (var hold in InLockOrder(await holds.OpenAsync(session, tenant, reference, location)))
         {
             if (!await holds.CloseAsync(session, tenant, hold.ReservationId, HoldStore.Consumed))
                 continue;
@@ -62,6 +62,10 @@ internal sealed class StockMovements(StockStore levels, HoldStore holds, TimePro
             : new LedgerEntry(LedgerKind.Return, sku.Value, location.Value, quantity.Value, 0, 0, reference, "returned");
         return levels.AddAsync(session, tenant, entry, Now);
     }
+
+    /// <summary>Stock rows are always locked in (SKU, location) order, so two writers never wait on each other in a cycle.</summary>
+    public static IEnumerable<HoldRow> InLockOrder(IEnumerable<HoldRow> holds) =>
+        holds.OrderBy(h => h.Sku, StringComparer.Ordinal).ThenBy(h => h.Location, StringComparer.Ordinal);
 
     private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
 }

@@ -1,5 +1,6 @@
 using Dapper;
 using UniRetail.Data;
+using UniRetail.Inventory.Domain;
 using UniRetail.Kernel;
 
 namespace UniRetail.Inventory.Persistence;
@@ -12,14 +13,21 @@ internal sealed class HoldStore
     public const string Released = "released";
     public const string Consumed = "consumed";
 
-    public Task InsertAsync(DbSession session, TenantId tenant, string reference, Sku sku, LocationId location, int quantity, long? expiresAtMs, long atMs) =>
-        session.Connection.ExecuteAsync(
-            """
+    /// <summary>Records a hold and its ledger entry in one command (the level itself was already changed, guarded).</summary>
+    public Task InsertAsync(DbSession session, TenantId tenant, LedgerEntry reservation, long? expiresAtMs, long atMs)
+    {
+        var parameters = StockStore.Parameters(tenant, reservation, atMs);
+        parameters.Add("Id", NewId.With("res"));
+        parameters.Add("Quantity", reservation.ReservedDelta);
+        parameters.Add("Expires", expiresAtMs);
+        return session.Connection.ExecuteAsync(
+            StockStore.AppendSql + """
+            ;
             INSERT INTO inventory_reservation (tenant_id, reservation_id, reference, sku, location_id, quantity, status, expires_at_ms, created_at_ms)
             VALUES (@Tenant, @Id, @Reference, @Sku, @Location, @Quantity, 'active', @Expires, @At)
             """,
-            new { Tenant = tenant.Value, Id = NewId.With("res"), Reference = reference, Sku = sku.Value, Location = location.Value, Quantity = quantity, Expires = expiresAtMs, At = atMs },
-            session.Transaction);
+            parameters, session.Transaction);
+    }
 
     /// <summary>The open (active or confirmed) holds of a reference, optionally at one location.</summary>
     public async Task<IReadOnlyList<HoldRow>> OpenAsync(DbSession session, TenantId tenant, string reference, LocationId? location) =>

@@ -22,10 +22,10 @@ internal sealed class StockStore
     private const string PositionColumns =
         "sku AS Sku, location_id AS Location, on_hand AS OnHand, reserved AS Reserved, safety_stock AS SafetyStock, damaged AS Damaged";
 
-    public async Task<IReadOnlyList<StockPosition>> PositionsAsync(DbConnection connection, DbTransaction? transaction, TenantId tenant, IReadOnlyCollection<Sku> skus) =>
+    public async Task<IReadOnlyList<StockPosition>> PositionsAsync(DbConnection connection, TenantId tenant, IReadOnlyCollection<Sku> skus) =>
         (await connection.QueryAsync<LevelRow>(
             $"SELECT {PositionColumns} FROM inventory_stock_level WHERE tenant_id = @Tenant AND {SqlLists.In(connection, "sku", "Skus")}",
-            new { Tenant = tenant.Value, Skus = skus.Select(s => s.Value).Distinct().ToArray() }, transaction))
+            new { Tenant = tenant.Value, Skus = skus.Select(s => s.Value).Distinct().ToArray() }))
         .Select(r => r.ToPosition()).ToList();
 
     public async Task<IReadOnlyList<LevelRow>> LevelsAsync(DbConnection connection, TenantId tenant, string? sku, string? location, int limit, int offset) =>
@@ -37,21 +37,31 @@ internal sealed class StockStore
             """,
             new { Tenant = tenant.Value, Sku = sku, Location = location, Limit = limit, Offset = offset })).ToList();
 
+    /// <summary>The ledger insert, with <c>@Tenant, @Sku, @Location, @Kind, @OnHandDelta, @ReservedDelta, @DamagedDelta, @Reference, @Reason, @At</c>.</summary>
+    public const string AppendSql =
+        """
+        INSERT INTO inventory_ledger (tenant_id, sku, location_id, kind, on_hand_delta, reserved_delta, damaged_delta, reference, reason, occurred_at_ms)
+        VALUES (@Tenant, @Sku, @Location, @Kind, @OnHandDelta, @ReservedDelta, @DamagedDelta, @Reference, @Reason, @At)
+        """;
+
     /// <summary>Changes a level that must exist, if <paramref name="guard"/> holds; appends the entry. False when the guard failed.</summary>
     public async Task<bool> ChangeAsync(DbSession session, TenantId tenant, LedgerEntry entry, string guard, long atMs)
     {
-        var changed = await session.Connection.ExecuteAsync(
+        if (!await ChangeLevelAsync(session, tenant, entry, guard, atMs))
+            return false;
+        await AppendAsync(session, tenant, entry, atMs);
+        return true;
+    }
+
+    /// <summary>Changes a level that must exist, if <paramref name="guard"/> holds, without its ledger entry (the caller writes it).</summary>
+    public async Task<bool> ChangeLevelAsync(DbSession session, TenantId tenant, LedgerEntry entry, string guard, long atMs) =>
+        await session.Connection.ExecuteAsync(
             $"""
             UPDATE inventory_stock_level
             SET on_hand = on_hand + @OnHandDelta, reserved = reserved + @ReservedDelta, damaged = damaged + @DamagedDelta, updated_at_ms = @At
             WHERE tenant_id = @Tenant AND sku = @Sku AND location_id = @Location AND {guard}
             """,
-            Parameters(tenant, entry, atMs), session.Transaction);
-        if (changed == 0)
-            return false;
-        await AppendAsync(session, tenant, entry, atMs);
-        return true;
-    }
+            Parameters(tenant, entry, atMs), session.Transaction) == 1;
 
     /// <summary>Adds units to a level, creating it when the SKU is new at the location; appends the entry.</summary>
     public async Task AddAsync(DbSession session, TenantId tenant, LedgerEntry entry, long atMs)
@@ -114,14 +124,9 @@ internal sealed class StockStore
         connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM inventory_stock_level WHERE (@Tenant IS NULL OR tenant_id = @Tenant)", new { Tenant = tenant?.Value });
 
     private Task<int> AppendAsync(DbSession session, TenantId tenant, LedgerEntry entry, long atMs) =>
-        session.Connection.ExecuteAsync(
-            """
-            INSERT INTO inventory_ledger (tenant_id, sku, location_id, kind, on_hand_delta, reserved_delta, damaged_delta, reference, reason, occurred_at_ms)
-            VALUES (@Tenant, @Sku, @Location, @Kind, @OnHandDelta, @ReservedDelta, @DamagedDelta, @Reference, @Reason, @At)
-            """,
-            Parameters(tenant, entry, atMs), session.Transaction);
+        session.Connection.ExecuteAsync(AppendSql, Parameters(tenant, entry, atMs), session.Transaction);
 
-    private static object Parameters(TenantId tenant, LedgerEntry entry, long atMs) => new
+    public static DynamicParameters Parameters(TenantId tenant, LedgerEntry entry, long atMs) => new(new
     {
         Tenant = tenant.Value,
         entry.Sku,
@@ -135,7 +140,7 @@ internal sealed class StockStore
         // The guards compare against the units being taken: the negative of the on-hand or reserved change.
         Units = Math.Max(Math.Abs(entry.OnHandDelta), Math.Abs(entry.ReservedDelta)),
         At = atMs,
-    };
+    });
 }
 
 internal sealed class LevelRow

@@ -38,6 +38,11 @@ internal sealed class PlaceOrderHandler(
 
     private static readonly Error Duplicate = Error.Conflict("orders.duplicate", "replay");
 
+    /// <summary>Routing reads committed stock; a concurrent order may take it before the hold. Route again this many times.</summary>
+    private const int RoutingAttempts = 4;
+
+    private const string StockTakenMeanwhile = "inventory.insufficient_stock";
+
     public async Task<Result<PlacedOrder>> HandleAsync(Caller caller, PlaceOrderRequest request, string? idempotencyKey, CancellationToken ct)
     {
         if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > 200 || idempotencyKey.Any(char.IsControl)))
@@ -56,71 +61,69 @@ internal sealed class PlaceOrderHandler(
         var order = priced.Value;
         var now = clock.GetUtcNow();
 
-        var placed = await database.WriteAsync<Order>(async session =>
+        Result<Order> placed = default;
+        for (var attempt = 0; attempt < RoutingAttempts; attempt++)
         {
-            if (idempotencyKey is not null && !await orders.TryClaimKeyAsync(session, caller.Tenant, idempotencyKey, order.Id, requestHash!, now.ToUnixTimeMilliseconds()))
-                return Duplicate;
-            var allocated = await AllocateAsync(session, caller.Tenant, draft.Value, order, now, ct);
-            if (!allocated.IsSuccess)
-                return allocated.Error!;
-            var (allocations, routing) = allocated.Value;
-            var final = new Order
-            {
-                Id = order.Id, Channel = order.Channel, Fulfilment = order.Fulfilment, Member = order.Member, Store = order.Store,
-                Destination = order.Destination, Currency = order.Currency, Lines = order.Lines, Allocations = allocations,
-                Routing = routing, PlacedAt = now, Version = 1,
-                Status = draft.Value.Fulfilment == FulfilmentType.InStorePurchase ? OrderStatus.Completed
-                    : draft.Value.PaymentCaptured ? OrderStatus.Allocated : OrderStatus.Placed,
-            };
-            await orders.InsertAsync(session, caller.Tenant, final, now.ToUnixTimeMilliseconds());
-            if (final.Status == OrderStatus.Completed)
-                await stock.ConsumeAsync(session, caller.Tenant, final.Id.Value, null, ct);
-            await orders.InsertDetailsAsync(session, caller.Tenant, final, Actor(caller), now.ToUnixTimeMilliseconds());
-            await session.PublishAsync(new OrderPlaced(caller.Tenant, final.Id, final.Member, final.Store, final.Channel,
-                FulfilmentTypes.ToName(final.Fulfilment), final.Total, now), ct);
-            return final;
-        }, ct);
+            var routed = await RouteAsync(caller.Tenant, draft.Value, order, now, ct);
+            if (!routed.IsSuccess)
+                return routed.Error!;
+            placed = await database.WriteAsync(session => WriteAsync(session, caller, draft.Value, order, routed.Value, idempotencyKey, requestHash, now, ct), ct);
+            if (placed.IsSuccess || placed.Error!.Code is not (StockTakenMeanwhile or OrderRouter.CapacityReached))
+                break;
+        }
 
         if (placed.Error == Duplicate && await ReplayAsync(caller.Tenant, idempotencyKey!, requestHash!, ct) is { } raced)
             return raced;
         return placed.Map(o => new PlacedOrder(OrderView.From(o), false));
     }
 
-    /// <summary>
-    /// Routes the order and holds its stock. When a concurrent order took the units between the read and the hold
-    /// (PostgreSQL runs several writers), the attempt is rolled back and the order routed again on fresh stock.
-    /// </summary>
-    private async Task<Result<(List<Allocation> Allocations, string Routing)>> AllocateAsync(
-        DbSession session, TenantId tenant, OrderDraft draft, Order order, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Chooses the fulfilment locations on committed stock, outside the write, so the writer only writes.</summary>
+    private async Task<Result<RoutedOrder>> RouteAsync(TenantId tenant, OrderDraft draft, Order order, DateTimeOffset now, CancellationToken ct)
     {
-        const int attempts = 3;
+        var positions = await stock.PositionsAsync(tenant, order.Lines.Select(l => l.Sku).ToList(), ct);
+        var atLocations = positions.Select(p => new StockAtLocation(p.Location, p.Sku, p.Available, p.Shelf)).ToList();
+        return await router.DecideAsync(tenant, ToSourcing(draft, now), atLocations, ct);
+    }
+
+    /// <summary>
+    /// Claims the idempotency key, the capacity and the stock the routing chose, and writes the order — all or nothing. When a
+    /// concurrent order took the units (or the capacity) since they were read, nothing is written and the caller routes again.
+    /// </summary>
+    private async Task<Result<Order>> WriteAsync(DbSession session, Caller caller, OrderDraft draft, Order order, RoutedOrder routed,
+        string? idempotencyKey, string? requestHash, DateTimeOffset now, CancellationToken ct)
+    {
+        var at = now.ToUnixTimeMilliseconds();
+        if (idempotencyKey is not null && !await orders.TryClaimKeyAsync(session, caller.Tenant, idempotencyKey, order.Id, requestHash!, at))
+            return Duplicate;
+        var capacity = await router.AcceptAsync(session, caller.Tenant, routed);
+        if (!capacity.IsSuccess)
+            return capacity.Error!;
+        var allocations = ToAllocations(order, routed.Allocations);
         var holdPolicy = draft.Fulfilment == FulfilmentType.InStorePurchase ? HoldPolicy.ShelfOnly : HoldPolicy.KeepSafetyStock;
         DateTimeOffset? expires = draft.PaymentCaptured ? null : now + PaymentWindow;
-        Result<(List<Allocation>, string)> outcome = default;
-        for (var attempt = 0; attempt < attempts; attempt++)
+        // Stock rows are locked in (SKU, location) order, as every other writer does, so writers never deadlock.
+        var skuOf = order.Lines.ToDictionary(l => l.LineNo, l => l.Sku);
+        foreach (var allocation in allocations.OrderBy(a => skuOf[a.LineNo].Value, StringComparer.Ordinal).ThenBy(a => a.Location.Value, StringComparer.Ordinal))
         {
-            outcome = await session.AttemptAsync(async () =>
-            {
-                var positions = await stock.PositionsAsync(session, tenant, order.Lines.Select(l => l.Sku).ToList(), ct);
-                var atLocations = positions.Select(p => new StockAtLocation(p.Location, p.Sku, p.Available, p.Shelf)).ToList();
-                var routed = await router.RouteAsync(session, tenant, ToSourcing(draft, now), atLocations, ct);
-                if (!routed.IsSuccess)
-                    return Result<(List<Allocation>, string)>.Failure(routed.Error!);
-                var allocations = ToAllocations(order, routed.Value.Allocations);
-                foreach (var allocation in allocations)
-                {
-                    var line = order.Lines.Single(l => l.LineNo == allocation.LineNo);
-                    var held = await stock.HoldAsync(session, tenant,
-                        new StockHold(line.Sku, allocation.Location, Quantity.FromStored(allocation.Quantity), order.Id.Value, expires, holdPolicy), ct);
-                    if (!held.IsSuccess)
-                        return held.Error!.AtField($"lines[{line.LineNo - 1}].quantity");
-                }
-                return (allocations, routed.Value.ExplanationJson);
-            });
-            if (outcome.IsSuccess || outcome.Error!.Code != "inventory.insufficient_stock")
-                break;
+            var held = await stock.HoldAsync(session, caller.Tenant,
+                new StockHold(skuOf[allocation.LineNo], allocation.Location, Quantity.FromStored(allocation.Quantity), order.Id.Value, expires, holdPolicy), ct);
+            if (!held.IsSuccess)
+                return held.Error!.AtField($"lines[{allocation.LineNo - 1}].quantity");
         }
-        return outcome;
+        var final = new Order
+        {
+            Id = order.Id, Channel = order.Channel, Fulfilment = order.Fulfilment, Member = order.Member, Store = order.Store,
+            Destination = order.Destination, Currency = order.Currency, Lines = order.Lines, Allocations = allocations,
+            Routing = routed.ExplanationJson, PlacedAt = now, Version = 1,
+            Status = draft.Fulfilment == FulfilmentType.InStorePurchase ? OrderStatus.Completed
+                : draft.PaymentCaptured ? OrderStatus.Allocated : OrderStatus.Placed,
+        };
+        await orders.InsertPlacedAsync(session, caller.Tenant, final, Actor(caller), at);
+        if (final.Status == OrderStatus.Completed)
+            await stock.ConsumeAsync(session, caller.Tenant, final.Id.Value, null, ct);
+        await session.PublishAsync(new OrderPlaced(caller.Tenant, final.Id, final.Member, final.Store, final.Channel,
+            FulfilmentTypes.ToName(final.Fulfilment), final.Total, now), ct);
+        return final;
     }
 
     public static string Actor(Caller caller) => caller.Store is { } store ? $"{caller.Role}@{store}" : caller.Role.ToString();

@@ -1,0 +1,142 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace UniRetail.Bench;
+
+/// <summary><c>orders</c>, <c>flash-sale</c> and <c>all</c>; each runs on SQLite, and on PostgreSQL too when <c>--postgres</c> is given.</summary>
+internal static class BenchCommands
+{
+    private const int Ok = 0;
+    private const int Failed = 1;
+
+    private static readonly Option<string?> Postgres = new("--postgres")
+    {
+        Description = "PostgreSQL connection string; the benchmark runs in a fresh schema there (via Search Path) and drops it afterwards",
+    };
+
+    private static readonly Option<int> OrderCount = new("--orders")
+    {
+        Description = "Orders per concurrency level (after a warm-up)",
+        DefaultValueFactory = _ => 5_000,
+    };
+
+    private static readonly Option<bool> Profile = new("--profile")
+    {
+        Description = "Also profile the writer lane at 64 callers: group-commit batch sizes and, on SQLite, lane time per statement",
+    };
+
+    private static readonly Option<int> Buyers = new("--buyers") { Description = "Flash-sale buyers", DefaultValueFactory = _ => 10_000 };
+
+    private static readonly Option<int> Units = new("--units") { Description = "Flash-sale units in stock", DefaultValueFactory = _ => 1_000 };
+
+    public static Command Orders()
+    {
+        var command = new Command("orders", "Place-order throughput and p50/p99 latency at 1, 8 and 64 callers, against a bare-loop ceiling")
+        {
+            Postgres, OrderCount, Profile,
+        };
+        command.SetAction(async (result, ct) =>
+        {
+            var settings = Settings.From(result);
+            if (settings.Orders < 100)
+                return Fail("--orders must be at least 100");
+            var reports = await RunOrdersAsync(settings, ct);
+            Report.Orders(reports);
+            Report.Command("orders", settings.Postgres, settings.OrdersOptions());
+            return reports.All(r => r.AllPlaced) ? Ok : Failed;
+        });
+        return command;
+    }
+
+    public static Command FlashSale()
+    {
+        var command = new Command("flash-sale", "Buyers at 256 at a time for a few units of one SKU: exactly the units sell, nothing is oversold")
+        {
+            Postgres, Buyers, Units,
+        };
+        command.SetAction(async (result, ct) =>
+        {
+            var settings = Settings.From(result);
+            if (settings.Units < 1 || settings.Buyers < settings.Units)
+                return Fail("--units must be at least 1 and --buyers at least --units");
+            var reports = await RunFlashSalesAsync(settings, ct);
+            Report.FlashSales(reports);
+            Report.Command("flash-sale", settings.Postgres, settings.FlashSaleOptions());
+            return reports.All(r => r.Passed) ? Ok : Failed;
+        });
+        return command;
+    }
+
+    public static Command All()
+    {
+        var command = new Command("all", "orders, then flash-sale, on SQLite and (with --postgres) PostgreSQL")
+        {
+            Postgres, OrderCount, Profile, Buyers, Units,
+        };
+        command.SetAction(async (result, ct) =>
+        {
+            var settings = Settings.From(result);
+            if (settings.Orders < 100 || settings.Units < 1 || settings.Buyers < settings.Units)
+                return Fail("--orders must be at least 100, --units at least 1 and --buyers at least --units");
+            var started = Stopwatch.GetTimestamp();
+            var orders = await RunOrdersAsync(settings, ct);
+            var sales = await RunFlashSalesAsync(settings, ct);
+            Report.Orders(orders);
+            Console.WriteLine();
+            Report.FlashSales(sales);
+            Report.Command("all", settings.Postgres, [.. settings.OrdersOptions(), .. settings.FlashSaleOptions()]);
+            Console.WriteLine($"Total time: {Stopwatch.GetElapsedTime(started).TotalSeconds.ToString("F0", CultureInfo.InvariantCulture)} s");
+            return orders.All(r => r.AllPlaced) && sales.All(r => r.Passed) ? Ok : Failed;
+        });
+        return command;
+    }
+
+    private static async Task<List<OrdersReport>> RunOrdersAsync(Settings settings, CancellationToken ct)
+    {
+        var reports = new List<OrdersReport>();
+        await using (var sqlite = BenchDatabase.Sqlite())
+            reports.Add(await OrdersBenchmark.RunAsync(sqlite, settings.Orders, settings.Profile, Step, ct));
+        if (settings.Postgres is { } connectionString)
+        {
+            await using var postgres = await BenchDatabase.PostgresAsync(connectionString, ct);
+            reports.Add(await OrdersBenchmark.RunAsync(postgres, settings.Orders, settings.Profile, Step, ct));
+        }
+        return reports;
+    }
+
+    private static async Task<List<FlashSaleReport>> RunFlashSalesAsync(Settings settings, CancellationToken ct)
+    {
+        var reports = new List<FlashSaleReport>();
+        await using (var sqlite = BenchDatabase.Sqlite())
+            reports.Add(await FlashSaleBenchmark.RunAsync(sqlite, settings.Buyers, settings.Units, Step, ct));
+        if (settings.Postgres is { } connectionString)
+        {
+            await using var postgres = await BenchDatabase.PostgresAsync(connectionString, ct);
+            reports.Add(await FlashSaleBenchmark.RunAsync(postgres, settings.Buyers, settings.Units, Step, ct));
+        }
+        return reports;
+    }
+
+    private static void Step(string message) =>
+        Console.Error.WriteLine($"[{DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}] {message}");
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return Failed;
+    }
+
+    private sealed record Settings(string? Postgres, int Orders, bool Profile, int Buyers, int Units)
+    {
+        public static Settings From(ParseResult result) => new(
+            string.IsNullOrWhiteSpace(result.GetValue(BenchCommands.Postgres)) ? null : result.GetValue(BenchCommands.Postgres),
+            result.GetValue(OrderCount), result.GetValue(BenchCommands.Profile), result.GetValue(BenchCommands.Buyers), result.GetValue(BenchCommands.Units));
+
+        public string[] OrdersOptions() => Profile ? ["--orders", Invariant(Orders), "--profile"] : ["--orders", Invariant(Orders)];
+
+        public string[] FlashSaleOptions() => ["--buyers", Invariant(Buyers), "--units", Invariant(Units)];
+
+        private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+    }
+}
