@@ -1,3 +1,4 @@
+using UniRetail.Server;
 using System.Globalization;
 using System.Text;
 using UniRetail.Catalog.Domain;
@@ -38,7 +39,7 @@ internal static class BenchRetailer
     /// Lists <paramref name="skus"/> SKUs with <paramref name="unitsPerSku"/> units each at the DC, and the
     /// <paramref name="extra"/> SKUs (a flash-sale item) with their own units.
     /// </summary>
-    public static async Task<BenchSetup> SetUpAsync(BenchHost host, int skus, int unitsPerSku, IReadOnlyList<(string Sku, int Units)> extra, CancellationToken ct)
+    public static async Task<BenchSetup> SetUpAsync(ModuleContainer host, int skus, int unitsPerSku, IReadOnlyList<(string Sku, int Units)> extra, CancellationToken ct)
     {
         var tenant = Must(await host.Get<CreateTenant>().HandleAsync("Bench Gifts & Home", "GBP", ct));
         var admin = Caller.AdminOf(tenant.TenantId);

@@ -1,3 +1,4 @@
+using UniRetail.Server;
 using Dapper;
 using UniRetail.Inventory.Queries;
 using UniRetail.Orders.PlaceOrder;
@@ -24,7 +25,7 @@ internal static class FlashSaleBenchmark
 
     public static async Task<FlashSaleReport> RunAsync(BenchDatabase database, int buyers, int units, Action<string> step, CancellationToken ct)
     {
-        await using var host = await BenchHost.StartAsync(database.Options, ct);
+        await using var host = await ModuleContainer.StartAsync(database.Options, ct);
         step($"{database.Name}: setting up the retailer and {units} units of {Sku} at the DC");
         var setup = await BenchRetailer.SetUpAsync(host, 200, 1_000_000, [(Sku, units)], ct);
         var handler = host.Get<PlaceOrderHandler>();

@@ -1,3 +1,4 @@
+using UniRetail.Server;
 using Dapper;
 using UniRetail.Orders.PlaceOrder;
 
@@ -26,7 +27,7 @@ internal static class OrdersBenchmark
     public static async Task<OrdersReport> RunAsync(BenchDatabase database, int orders, bool profile, Action<string> step, CancellationToken ct)
     {
         var probe = profile ? new LaneProbe() : null;
-        await using var host = await BenchHost.StartAsync(database.Options, ct, probe);
+        await using var host = await ModuleContainer.StartAsync(database.Options, ct, probe is null ? null : probe.AddTo);
         step($"{database.Name}: setting up the retailer ({Skus} SKUs, a DC and four stores)");
         var setup = await BenchRetailer.SetUpAsync(host, Skus, 1_000_000, [], ct);
         var handler = host.Get<PlaceOrderHandler>();

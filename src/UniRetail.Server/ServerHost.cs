@@ -1,5 +1,4 @@
 using UniRetail.Catalog;
-using UniRetail.Fulfillment;
 using UniRetail.Identity;
 using UniRetail.Inventory;
 using UniRetail.Members;
@@ -16,12 +15,8 @@ public static class ServerHost
         var builder = WebApplication.CreateBuilder(args);
 
         builder.AddUniRetailDefaults();
-        builder.Services.AddIdentityModule();
-        builder.Services.AddCatalogModule();
-        builder.Services.AddInventoryModule().AddHoldExpiry();
-        builder.Services.AddMembersModule();
-        builder.Services.AddFulfillmentModule();
-        builder.Services.AddOrdersModule();
+        builder.Services.AddUniRetailModules();
+        builder.Services.AddHoldExpiry();
 
         var app = builder.Build();
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using UniRetail.Server;
 using System.CommandLine;
 using UniRetail.Cli.Demo;
 
@@ -21,7 +23,7 @@ internal static class DemoCommand
             if (settings.Shoppers < 1 || settings.Members < 1 || settings.Products < 10 || settings.Workers < 1)
                 return CliOutput.Fail("--shoppers, --members and --workers must be at least 1, --products at least 10");
             var clock = new DemoClock(DemoRetailer.Opening);
-            await using var host = await CliHost.StartAsync(GlobalOptions.Database(result), ct, clock);
+            await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct, s => s.AddSingleton<TimeProvider>(clock));
             var outcome = await new DemoRunner(host, clock, settings).RunAsync(ct);
             return outcome;
         });

@@ -1,3 +1,4 @@
+using UniRetail.Server;
 using System.CommandLine;
 using UniRetail.Catalog.Import;
 using UniRetail.Identity.Contracts;
@@ -18,7 +19,7 @@ internal static class ImportCommands
             var path = result.GetValue(file)!;
             if (!path.Exists)
                 return CliOutput.Fail($"no such file: {path.FullName}");
-            await using var host = await CliHost.StartAsync(GlobalOptions.Database(result), ct);
+            await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
             var tenant = new TenantId(result.GetValue(Tenant)!);
             if (await host.Get<ITenantDirectory>().FindAsync(tenant, ct) is null)
                 return CliOutput.Fail($"no tenant '{tenant}'");

@@ -1,3 +1,4 @@
+using UniRetail.Server;
 using System.CommandLine;
 using Spectre.Console;
 using UniRetail.Inventory.Queries;
@@ -11,7 +12,7 @@ internal static class InventoryCommands
         var check = new Command("check", "Verify that every stock level equals the sum of its ledger entries (all tenants)");
         check.SetAction(async (result, ct) =>
         {
-            await using var host = await CliHost.StartAsync(GlobalOptions.Database(result), ct);
+            await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
             var verdict = await host.Get<StockQueries>().VerifyAsync(null, ct);
             foreach (var m in verdict.Mismatches.Take(20))
                 AnsiConsole.MarkupLineInterpolated($"[red]{m.Sku} at {m.Location}[/]: on hand {m.OnHand} vs ledger {m.LedgerOnHand}, reserved {m.Reserved} vs ledger {m.LedgerReserved}");

@@ -1,3 +1,4 @@
+using UniRetail.Server;
 using System.CommandLine;
 using UniRetail.Identity.Tenants;
 
@@ -12,7 +13,7 @@ internal static class TenantCommands
         var create = new Command("create", "Create a tenant and print its id and first admin API key (shown once)") { name, currency };
         create.SetAction(async (result, ct) =>
         {
-            await using var host = await CliHost.StartAsync(GlobalOptions.Database(result), ct);
+            await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
             var created = await host.Get<CreateTenant>().HandleAsync(result.GetValue(name), result.GetValue(currency), ct);
             if (!created.IsSuccess)
                 return CliOutput.Fail(created.Error!);

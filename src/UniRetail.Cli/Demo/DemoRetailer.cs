@@ -1,3 +1,4 @@
+using UniRetail.Server;
 using System.Text;
 using UniRetail.Catalog.Domain;
 using UniRetail.Catalog.Import;
@@ -24,7 +25,7 @@ internal static class DemoRetailer
 
     public static readonly DateTimeOffset Closing = Opening.AddHours(14);
 
-    public static async Task<DemoSetup> SetUpAsync(CliHost host, DemoSettings settings, Action<string> step, CancellationToken ct)
+    public static async Task<DemoSetup> SetUpAsync(ModuleContainer host, DemoSettings settings, Action<string> step, CancellationToken ct)
     {
         step("Creating the retailer and its locations");
         var tenant = Must(await host.Get<CreateTenant>().HandleAsync($"London Gifts & Home {DateTime.UtcNow:HHmmss}", "GBP", ct));
@@ -54,7 +55,7 @@ internal static class DemoRetailer
     }
 
     /// <summary>Opening stock: the DC carries everything, each store most of the range; returns what each location carries.</summary>
-    private static async Task<Dictionary<string, HashSet<string>>> StockAsync(CliHost host, Caller retailer, List<(string Id, string Code, double Latitude, double Longitude)> locations,
+    private static async Task<Dictionary<string, HashSet<string>>> StockAsync(ModuleContainer host, Caller retailer, List<(string Id, string Code, double Latitude, double Longitude)> locations,
         IReadOnlyList<DemoProduct> products, CancellationToken ct)
     {
         var random = new Random(541909);

@@ -1,3 +1,4 @@
+using UniRetail.Server;
 using Spectre.Console;
 using UniRetail.Identity.Contracts;
 using UniRetail.Inventory.Queries;
@@ -6,7 +7,7 @@ using UniRetail.Orders.Queries;
 namespace UniRetail.Cli.Demo;
 
 /// <summary>Runs the demo end to end and prints what the day did.</summary>
-internal sealed class DemoRunner(CliHost host, DemoClock clock, DemoSettings settings)
+internal sealed class DemoRunner(ModuleContainer host, DemoClock clock, DemoSettings settings)
 {
     public async Task<int> RunAsync(CancellationToken ct)
     {
@@ -52,7 +53,7 @@ internal sealed class DemoRunner(CliHost host, DemoClock clock, DemoSettings set
         var oversold = await host.Get<StockQueries>().OversoldAsync(setup.Retailer, ct);
         var checks = new Table().Title("The day in numbers").AddColumns("check", "result");
         checks.AddRow("shoppers", $"{outcome.Shoppers}");
-        checks.AddRow("orders placed", $"{outcome.Placed} ({outcome.Placed / outcome.Elapsed.TotalSeconds:F0}/s over {outcome.Elapsed.TotalSeconds:F1} s)");
+        checks.AddRow("orders placed", $"{outcome.Placed} in {outcome.Elapsed.TotalSeconds:F1} s ({outcome.Placed / outcome.Elapsed.TotalSeconds:F0}/s, with their picking, delivery and returns)");
         foreach (var (code, count) in outcome.Rejected.OrderByDescending(r => r.Value))
             checks.AddRow($"turned away: {Markup.Escape(code)}", $"{count}");
         checks.AddRow("cancelled by customers", $"{outcome.Cancelled}");

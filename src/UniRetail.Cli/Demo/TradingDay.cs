@@ -1,3 +1,4 @@
+using UniRetail.Server;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using UniRetail.Inventory.Reservations;
@@ -17,7 +18,7 @@ internal sealed record TradingDayOutcome(int Shoppers, int Placed, IReadOnlyDict
 /// stores pick, pack, hand over and deliver, some customers cancel, unpaid orders expire, and some goods come back to
 /// a different store than the one that sold them.
 /// </summary>
-internal sealed class TradingDay(CliHost host, Caller retailer, DemoClock clock, DateTimeOffset closing)
+internal sealed class TradingDay(ModuleContainer host, Caller retailer, DemoClock clock, DateTimeOffset closing)
 {
     private readonly ConcurrentDictionary<string, int> _rejected = new();
     private readonly ConcurrentQueue<OrderView> _completed = new();
