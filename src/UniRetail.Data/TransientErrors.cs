@@ -14,12 +14,4 @@ internal static class TransientErrors
         SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6,
         _ => false,
     };
-
-    public static bool IsUniqueViolation(Exception exception) => exception switch
-    {
-        PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
-        // SQLITE_CONSTRAINT_PRIMARYKEY (1555) / SQLITE_CONSTRAINT_UNIQUE (2067).
-        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 1555 or 2067,
-        _ => false,
-    };
 }

@@ -20,10 +20,6 @@ internal sealed class TenantStore
         return row?.ToTenant();
     }
 
-    public async Task<IReadOnlyList<TenantInfo>> ListAsync(DbConnection connection) =>
-        (await connection.QueryAsync<TenantRow>("SELECT tenant_id AS Id, name AS Name, currency AS Currency FROM identity_tenant ORDER BY created_at_ms"))
-            .Select(r => r.ToTenant()).ToList();
-
     private sealed class TenantRow
     {
         public string Id { get; init; } = "";
