@@ -66,13 +66,18 @@ internal sealed class PlaceOrderHandler(
         {
             var routed = await RouteAsync(caller.Tenant, draft.Value, order, now, ct);
             if (!routed.IsSuccess)
-                return routed.Error!;
+            {
+                placed = routed.Error!;
+                break;
+            }
             placed = await database.WriteAsync(session => WriteAsync(session, caller, draft.Value, order, routed.Value, idempotencyKey, requestHash, now, ct), ct);
             if (placed.IsSuccess || placed.Error!.Code is not (StockTakenMeanwhile or OrderRouter.CapacityReached))
                 break;
         }
 
-        if (placed.Error == Duplicate && await ReplayAsync(caller.Tenant, idempotencyKey!, requestHash!, ct) is { } raced)
+        // A retry racing its first request fails here (the key is taken, or the first order took the last units the
+        // retry routed on); once the first has committed, the retry gets that order back.
+        if (!placed.IsSuccess && idempotencyKey is not null && await ReplayAsync(caller.Tenant, idempotencyKey, requestHash!, ct) is { } raced)
             return raced;
         return placed.Map(o => new PlacedOrder(OrderView.From(o), false));
     }
