@@ -11,12 +11,15 @@ public sealed class DbSession
 {
     private readonly DomainEventDispatcher _events;
 
-    internal DbSession(DbConnection connection, DbTransaction transaction, DatabaseProvider provider, DomainEventDispatcher events)
+    private readonly HotCommands _hot;
+
+    internal DbSession(DbConnection connection, DbTransaction transaction, DatabaseProvider provider, DomainEventDispatcher events, HotCommands hot)
     {
         Connection = connection;
         Transaction = transaction;
         Provider = provider;
         _events = events;
+        _hot = hot;
     }
 
     /// <summary>The writer's connection.</summary>
@@ -27,6 +30,13 @@ public sealed class DbSession
 
     /// <summary>The engine, for the few statements whose SQL differs.</summary>
     public DatabaseProvider Provider { get; }
+
+    /// <summary>
+    /// Executes one of the place-order path's hot statements with a command kept on the writer connection (see
+    /// <see cref="HotCommands"/>); everything else uses Dapper. Values are given in the order of <paramref name="parameterNames"/>.
+    /// </summary>
+    public Task<int> ExecuteHotAsync(string sql, IReadOnlyList<string> parameterNames, params object?[] values) =>
+        _hot.Bind(Transaction, sql, parameterNames, values).ExecuteNonQueryAsync();
 
     /// <summary>Runs every handler of <typeparamref name="TEvent"/> in this transaction.</summary>
     public Task PublishAsync<TEvent>(TEvent domainEvent, CancellationToken ct) where TEvent : IDomainEvent =>

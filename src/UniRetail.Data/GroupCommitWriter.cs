@@ -44,6 +44,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     {
         var batch = new List<WriteOperation>(_options.MaxBatch);
         DbConnection? connection = null;
+        HotCommands? hot = null;
         try
         {
             while (await _queue.Reader.WaitToReadAsync())
@@ -60,8 +61,12 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                     continue;
                 try
                 {
-                    connection ??= await _openConnection(CancellationToken.None);
-                    await RunBatchAsync(connection, batch);
+                    if (connection is null)
+                    {
+                        connection = await _openConnection(CancellationToken.None);
+                        hot = new HotCommands(connection);
+                    }
+                    await RunBatchAsync(connection, hot!, batch);
                 }
                 catch (Exception ex) when (TransientErrors.IsTransient(ex))
                 {
@@ -73,6 +78,8 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                     _logger.LogError(ex, "A write batch of {Count} operations failed", batch.Count);
                     foreach (var operation in batch)
                         operation.Fail(ex);
+                    hot?.Dispose();
+                    hot = null;
                     if (connection is not null)
                         await connection.DisposeAsync();
                     connection = null;
@@ -81,12 +88,15 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
         finally
         {
+            hot?.Dispose();
             if (connection is not null)
                 await connection.DisposeAsync();
         }
     }
 
-    private async Task RunBatchAsync(DbConnection connection, List<WriteOperation> batch)
+    private static readonly string[] NoParameters = [];
+
+    private async Task RunBatchAsync(DbConnection connection, HotCommands hot, List<WriteOperation> batch)
     {
         // A batch of one needs no savepoint: when it fails, the whole transaction is rolled back instead.
         var alone = batch.Count == 1;
@@ -94,11 +104,12 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         var committed = true;
         await using (var transaction = await connection.BeginTransactionAsync())
         {
-            var session = new DbSession(connection, transaction, _options.Provider, _events);
+            var session = new DbSession(connection, transaction, _options.Provider, _events, hot);
             foreach (var operation in batch)
             {
+                // Savepoints through kept commands: the driver's Save/Release/Rollback build a new command each time.
                 if (!alone)
-                    await transaction.SaveAsync("op");
+                    await hot.Bind(transaction, "SAVEPOINT op", NoParameters).ExecuteNonQueryAsync();
                 bool succeeded;
                 try
                 {
@@ -116,10 +127,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                 }
                 else if (!alone)
                 {
-                    if (succeeded)
-                        await transaction.ReleaseAsync("op");
-                    else
-                        await transaction.RollbackAsync("op");
+                    if (!succeeded)
+                        await hot.Bind(transaction, "ROLLBACK TO SAVEPOINT op", NoParameters).ExecuteNonQueryAsync();
+                    await hot.Bind(transaction, "RELEASE SAVEPOINT op", NoParameters).ExecuteNonQueryAsync();
                 }
             }
             if (committed)

@@ -13,21 +13,18 @@ internal sealed class HoldStore
     public const string Released = "released";
     public const string Consumed = "consumed";
 
+    private static readonly string[] HoldParameters = [.. StockStore.EntryParameters, "@Id", "@Quantity", "@Expires"];
+
+    private const string InsertSql = StockStore.AppendSql + """
+        ;
+        INSERT INTO inventory_reservation (tenant_id, reservation_id, reference, sku, location_id, quantity, status, expires_at_ms, created_at_ms)
+        VALUES (@Tenant, @Id, @Reference, @Sku, @Location, @Quantity, 'active', @Expires, @At)
+        """;
+
     /// <summary>Records a hold and its ledger entry in one command (the level itself was already changed, guarded).</summary>
-    public Task InsertAsync(DbSession session, TenantId tenant, LedgerEntry reservation, long? expiresAtMs, long atMs)
-    {
-        var parameters = StockStore.Parameters(tenant, reservation, atMs);
-        parameters.Add("Id", NewId.With("res"));
-        parameters.Add("Quantity", reservation.ReservedDelta);
-        parameters.Add("Expires", expiresAtMs);
-        return session.Connection.ExecuteAsync(
-            StockStore.AppendSql + """
-            ;
-            INSERT INTO inventory_reservation (tenant_id, reservation_id, reference, sku, location_id, quantity, status, expires_at_ms, created_at_ms)
-            VALUES (@Tenant, @Id, @Reference, @Sku, @Location, @Quantity, 'active', @Expires, @At)
-            """,
-            parameters, session.Transaction);
-    }
+    public Task InsertAsync(DbSession session, TenantId tenant, LedgerEntry reservation, long? expiresAtMs, long atMs) =>
+        session.ExecuteHotAsync(InsertSql, HoldParameters,
+            [.. StockStore.EntryValues(tenant, reservation, atMs), NewId.With("res"), reservation.ReservedDelta, expiresAtMs]);
 
     /// <summary>The open (active or confirmed) holds of a reference, optionally at one location.</summary>
     public async Task<IReadOnlyList<HoldRow>> OpenAsync(DbSession session, TenantId tenant, string reference, LocationId? location) =>

@@ -55,13 +55,23 @@ internal sealed class StockStore
 
     /// <summary>Changes a level that must exist, if <paramref name="guard"/> holds, without its ledger entry (the caller writes it).</summary>
     public async Task<bool> ChangeLevelAsync(DbSession session, TenantId tenant, LedgerEntry entry, string guard, long atMs) =>
-        await session.Connection.ExecuteAsync(
+        await session.ExecuteHotAsync(
             $"""
             UPDATE inventory_stock_level
             SET on_hand = on_hand + @OnHandDelta, reserved = reserved + @ReservedDelta, damaged = damaged + @DamagedDelta, updated_at_ms = @At
             WHERE tenant_id = @Tenant AND sku = @Sku AND location_id = @Location AND {guard}
             """,
-            Parameters(tenant, entry, atMs), session.Transaction) == 1;
+            EntryParameters, EntryValues(tenant, entry, atMs)) == 1;
+
+    /// <summary>The names of a ledger entry's values, for the hot statements (in the order of <see cref="EntryValues"/>).</summary>
+    public static readonly string[] EntryParameters =
+        ["@Tenant", "@Sku", "@Location", "@Kind", "@OnHandDelta", "@ReservedDelta", "@DamagedDelta", "@Reference", "@Reason", "@Units", "@At"];
+
+    public static object?[] EntryValues(TenantId tenant, LedgerEntry entry, long atMs) =>
+    [
+        tenant.Value, entry.Sku, entry.Location, entry.Kind, entry.OnHandDelta, entry.ReservedDelta, entry.DamagedDelta, entry.Reference, entry.Reason,
+        Math.Max(Math.Abs(entry.OnHandDelta), Math.Abs(entry.ReservedDelta)), atMs,
+    ];
 
     /// <summary>Adds units to a level, creating it when the SKU is new at the location; appends the entry.</summary>
     public async Task AddAsync(DbSession session, TenantId tenant, LedgerEntry entry, long atMs)
@@ -124,7 +134,7 @@ internal sealed class StockStore
         connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM inventory_stock_level WHERE (@Tenant IS NULL OR tenant_id = @Tenant)", new { Tenant = tenant?.Value });
 
     private Task<int> AppendAsync(DbSession session, TenantId tenant, LedgerEntry entry, long atMs) =>
-        session.Connection.ExecuteAsync(AppendSql, Parameters(tenant, entry, atMs), session.Transaction);
+        session.ExecuteHotAsync(AppendSql, EntryParameters, EntryValues(tenant, entry, atMs));
 
     public static DynamicParameters Parameters(TenantId tenant, LedgerEntry entry, long atMs) => new(new
     {

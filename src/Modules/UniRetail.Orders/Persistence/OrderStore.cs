@@ -18,13 +18,15 @@ internal sealed class OrderStore
 
     /// <summary>Claims an idempotency key for an order about to be placed; false when an earlier request holds it (the caller replays that one).</summary>
     public async Task<bool> TryClaimKeyAsync(DbSession session, TenantId tenant, string key, OrderId order, string requestHash, long atMs) =>
-        await session.Connection.ExecuteAsync(
+        await session.ExecuteHotAsync(
             """
             INSERT INTO orders_idempotency_key (tenant_id, idempotency_key, order_id, request_hash, created_at_ms)
             VALUES (@Tenant, @Key, @Order, @Hash, @At)
             ON CONFLICT DO NOTHING
             """,
-            new { Tenant = tenant.Value, Key = key, Order = order.Value, Hash = requestHash, At = atMs }, session.Transaction) == 1;
+            ClaimParameters, tenant.Value, key, order.Value, requestHash, atMs) == 1;
+
+    private static readonly string[] ClaimParameters = ["@Tenant", "@Key", "@Order", "@Hash", "@At"];
 
     /// <summary>
     /// Writes a newly placed order — its row, lines, allocations and first history entry — as one command of multi-row
@@ -40,33 +42,30 @@ internal sealed class OrderStore
             INSERT INTO orders_status_change (tenant_id, order_id, seq, status, note, actor, at_ms) VALUES (@Tenant, @Id, @Version, @Status, NULL, @Actor, @At);
             INSERT INTO orders_line (tenant_id, order_id, line_no, sku, name, quantity, unit_price_minor, returned_quantity) VALUES
             """);
-        var parameters = new DynamicParameters(new
-        {
-            Tenant = tenant.Value, Id = order.Id.Value, Channel = SalesChannels.ToName(order.Channel), Fulfilment = FulfilmentTypes.ToName(order.Fulfilment),
-            Status = OrderStatuses.ToName(order.Status), Member = order.Member?.Value, Store = order.Store?.Value,
-            Lat = order.Destination?.Latitude, Lon = order.Destination?.Longitude, Currency = order.Currency.Code,
-            Total = order.Total.MinorUnits, order.Routing, At = atMs, order.Version, Actor = actor,
-        });
+        List<string> names = ["@Tenant", "@Id", "@Channel", "@Fulfilment", "@Status", "@Member", "@Store", "@Lat", "@Lon", "@Currency", "@Total", "@Routing", "@At", "@Version", "@Actor"];
+        List<object?> values =
+        [
+            tenant.Value, order.Id.Value, SalesChannels.ToName(order.Channel), FulfilmentTypes.ToName(order.Fulfilment), OrderStatuses.ToName(order.Status),
+            order.Member?.Value, order.Store?.Value, order.Destination?.Latitude, order.Destination?.Longitude, order.Currency.Code,
+            order.Total.MinorUnits, order.Routing, atMs, order.Version, actor,
+        ];
         for (var i = 0; i < order.Lines.Count; i++)
         {
             var line = order.Lines[i];
             sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ",")}(@Tenant, @Id, @L{i}No, @L{i}Sku, @L{i}Name, @L{i}Qty, @L{i}Price, 0)");
-            parameters.Add($"L{i}No", line.LineNo);
-            parameters.Add($"L{i}Sku", line.Sku.Value);
-            parameters.Add($"L{i}Name", line.Name);
-            parameters.Add($"L{i}Qty", line.Quantity.Value);
-            parameters.Add($"L{i}Price", line.UnitPrice.MinorUnits);
+            names.AddRange([$"@L{i}No", $"@L{i}Sku", $"@L{i}Name", $"@L{i}Qty", $"@L{i}Price"]);
+            values.AddRange([line.LineNo, line.Sku.Value, line.Name, line.Quantity.Value, line.UnitPrice.MinorUnits]);
         }
         sql.Append(";\nINSERT INTO orders_allocation (tenant_id, order_id, line_no, location_id, quantity) VALUES ");
         for (var i = 0; i < order.Allocations.Count; i++)
         {
             var allocation = order.Allocations[i];
             sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ",")}(@Tenant, @Id, @A{i}Line, @A{i}Location, @A{i}Qty)");
-            parameters.Add($"A{i}Line", allocation.LineNo);
-            parameters.Add($"A{i}Location", allocation.Location.Value);
-            parameters.Add($"A{i}Qty", allocation.Quantity);
+            names.AddRange([$"@A{i}Line", $"@A{i}Location", $"@A{i}Qty"]);
+            values.AddRange([allocation.LineNo, allocation.Location.Value, allocation.Quantity]);
         }
-        return session.Connection.ExecuteAsync(sql.ToString(), parameters, session.Transaction);
+        // The text depends only on the numbers of lines and allocations, so a few kept commands serve every order.
+        return session.ExecuteHotAsync(sql.ToString(), names, [.. values]);
     }
 
     public async Task<(OrderId Order, string? RequestHash)?> FindByIdempotencyKeyAsync(DbConnection connection, DbTransaction? transaction, TenantId tenant, string key)
