@@ -47,10 +47,9 @@ internal sealed class PlaceOrderHandler(
     {
         if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > 200 || idempotencyKey.Any(char.IsControl)))
             return OrderErrors.BadIdempotencyKey();
+        // No look-up of the key up front: the write claims it first, and any failure of a keyed request checks for the
+        // first order below. A first attempt (the common case) pays no extra read.
         var requestHash = idempotencyKey is null ? null : Hash(request);
-        if (idempotencyKey is not null && await ReplayAsync(caller.Tenant, idempotencyKey, requestHash!, ct) is { } replay)
-            return replay;
-
 
         var draft = OrderDraft.Parse(request);
         if (!draft.IsSuccess)
