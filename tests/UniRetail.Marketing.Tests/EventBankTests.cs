@@ -90,6 +90,26 @@ public abstract class EventBankTests(DatabaseProvider provider) : DatabaseTest(p
     }
 
     [Fact]
+    public async Task HandleAsync_BodyWithAByteOrderMark_IsRead()
+    {
+        var admin = await NewTenantAsync();
+        var key = await NewWriteKeyAsync(admin);
+        byte[] body = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("""{"userId":"u1","event":"A"}""")];
+
+        var outcome = await Get<IngestEvents>().HandleAsync("track", body, key, Ct);
+
+        Assert.Equal(1, outcome.Value.Stored);
+    }
+
+    [Fact]
+    public async Task CreateAsync_SourceForATenantThatDoesNotExist_IsNotFound()
+    {
+        var created = await Get<ManageSources>().CreateAsync(Caller.AdminOf(TenantId.New()), new CreateSourceRequest("web", null, null), Ct);
+
+        Assert.Equal("marketing.unknown_tenant", created.Error!.Code);
+    }
+
+    [Fact]
     public async Task ListAsync_AnotherTenantsEvents_AreNeverSeen()
     {
         var camden = await NewTenantAsync();

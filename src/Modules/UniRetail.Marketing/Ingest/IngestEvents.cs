@@ -87,7 +87,9 @@ internal sealed class IngestEvents(Database database, WriteKeyDirectory writeKey
     {
         try
         {
-            return JsonDocument.Parse(body);
+            // Some HTTP clients write a UTF-8 byte order mark; the JSON reader refuses one at the start of a byte buffer.
+            var json = body.AsMemory();
+            return JsonDocument.Parse(json.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? json[3..] : json);
         }
         catch (JsonException ex)
         {
