@@ -9,6 +9,7 @@ var root = new RootCommand("uniretail: one catalog, one inventory, one member an
     ServeCommand.Create(),
     DemoCommand.Create(),
     TenantCommands.Create(),
+    SourceCommands.Create(),
     ImportCommands.Create(),
     InventoryCommands.Create(),
 };

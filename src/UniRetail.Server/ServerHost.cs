@@ -1,6 +1,7 @@
 using UniRetail.Catalog;
 using UniRetail.Identity;
 using UniRetail.Inventory;
+using UniRetail.Marketing;
 using UniRetail.Members;
 using UniRetail.Orders;
 using UniRetail.Server.Hosting;
@@ -26,6 +27,7 @@ public static class ServerHost
         app.MapInventoryModule();
         app.MapMembersModule();
         app.MapOrdersModule();
+        app.MapMarketingModule();
         return app;
     }
 }

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using UniRetail.Data;
+using UniRetail.Kernel;
+using UniRetail.Marketing.Domain;
+using UniRetail.Marketing.Persistence;
+using UniRetail.Marketing.Sources;
+
+namespace UniRetail.Marketing.Ingest;
+
+/// <summary>An event of a batch that was not stored, and why; its index is its position in the request's <c>batch</c>.</summary>
+internal sealed record RejectedEvent(int Index, string Code, string Reason);
+
+/// <summary>What a request did: events accepted (stored now or by an earlier retry), newly stored, and rejected.</summary>
+internal sealed record IngestOutcome(int Accepted, int Stored, IReadOnlyList<RejectedEvent> Rejected);
+
+/// <summary>
+/// Takes a Segment HTTP API request (one message, or a batch) from a write key's source into the event bank. The request's
+/// good events are written in one group-committed write and are durable before this returns.
+/// </summary>
+internal sealed class IngestEvents(Database database, WriteKeyDirectory writeKeys, EventStore events, TimeProvider clock)
+{
+    public const int MaxBatchBytes = 500 * 1024;
+
+    /// <summary><paramref name="type"/> is the endpoint's message type, or null for <c>/v1/batch</c>.</summary>
+    public async Task<Result<IngestOutcome>> HandleAsync(string? type, byte[] body, string? basicUser, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var document = Parse(body);
+        if (!document.IsSuccess)
+            return document.Error!;
+        using var json = document.Value;
+        var root = json.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+            return Error.Validation(IngestErrors.Malformed, "The body must be a JSON object.", "body");
+        var origin = await writeKeys.AuthenticateAsync(basicUser ?? BodyWriteKey(root), ct);
+        if (origin is null)
+            return Error.Validation(IngestErrors.Unauthorized, "A valid write key is required: HTTP Basic with the write key as user name, or 'writeKey' in the body.", "writeKey");
+        var receivedAt = clock.GetUtcNow();
+        var read = type is null ? ReadBatch(root, receivedAt) : ReadOne(root, type, receivedAt);
+        if (!read.IsSuccess)
+            return read.Error!;
+        var (accepted, rejected) = read.Value;
+        if (accepted.Count == 0)
+            return new IngestOutcome(0, 0, rejected);
+        return await database.WriteAsync<IngestOutcome>(async session =>
+            new IngestOutcome(accepted.Count, await events.InsertAsync(session, origin, accepted, receivedAt), rejected), ct);
+    }
+
+    private static Result<(List<TrackedEvent>, List<RejectedEvent>)> ReadOne(JsonElement root, string type, DateTimeOffset receivedAt)
+    {
+        var sentAt = SegmentMessage.Instant(root, "sentAt");
+        if (!sentAt.IsSuccess)
+            return sentAt.Error!;
+        var parsed = SegmentMessage.Parse(root, type, receivedAt, sentAt.Value);
+        return parsed.IsSuccess ? (new List<TrackedEvent> { parsed.Value }, new List<RejectedEvent>()) : parsed.Error!;
+    }
+
+    /// <summary>A batch keeps its good events and reports the bad ones by index, as Segment stores the good ones of a batch.</summary>
+    private static Result<(List<TrackedEvent>, List<RejectedEvent>)> ReadBatch(JsonElement root, DateTimeOffset receivedAt)
+    {
+        if (!root.TryGetProperty("batch", out var batch) || batch.ValueKind != JsonValueKind.Array)
+            return Error.Validation("marketing.invalid_batch", "A batch request needs a 'batch' array of events.", "batch");
+        var sentAt = SegmentMessage.Instant(root, "sentAt");
+        if (!sentAt.IsSuccess)
+            return sentAt.Error!;
+        JsonElement? sharedContext = root.TryGetProperty("context", out var context) && context.ValueKind == JsonValueKind.Object ? context : null;
+        var accepted = new List<TrackedEvent>();
+        var rejected = new List<RejectedEvent>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var item in batch.EnumerateArray())
+        {
+            var parsed = SegmentMessage.Parse(item, null, receivedAt, sentAt.Value, sharedContext);
+            if (!parsed.IsSuccess)
+                rejected.Add(new RejectedEvent(index, parsed.Error!.Code, $"{parsed.Error.Field}: {parsed.Error.Message}"));
+            else if (seen.Add(parsed.Value.MessageId))
+                accepted.Add(parsed.Value);
+            index++;
+        }
+        return (accepted, rejected);
+    }
+
+    private static string? BodyWriteKey(JsonElement root) =>
+        root.TryGetProperty("writeKey", out var key) && key.ValueKind == JsonValueKind.String ? key.GetString() : null;
+
+    private static Result<JsonDocument> Parse(byte[] body)
+    {
+        try
+        {
+            // Some HTTP clients write a UTF-8 byte order mark; the JSON reader refuses one at the start of a byte buffer.
+            var json = body.AsMemory();
+            return JsonDocument.Parse(json.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? json[3..] : json);
+        }
+        catch (JsonException ex)
+        {
+            // JsonDocument has no "try" form; the parser's own message says where the JSON broke.
+            return Error.Validation(IngestErrors.Malformed, $"The body is not valid JSON: {ex.Message}", "body");
+        }
+    }
+}
