@@ -71,6 +71,18 @@ public abstract class StockTests(DatabaseProvider provider) : DatabaseTest(provi
     }
 
     [Fact]
+    public async Task ReceiveAsync_SkuTakenOffSale_StillBooksStock()
+    {
+        var offSale = await Get<UniRetail.Catalog.Skus.UpdateSku>().SetActiveAsync(_admin, "MUG-1", new UniRetail.Catalog.Skus.SkuActiveRequest(false), None);
+        Assert.True(offSale.IsSuccess);
+
+        var received = await ReceiveAsync(_store, 6);
+
+        Assert.True(received.IsSuccess, received.Error?.Message);
+        Assert.Equal(6, (await LevelAsync(_store)).OnHand);
+    }
+
+    [Fact]
     public async Task HoldAsync_NeverDipsIntoSafetyStock()
     {
         await ReceiveAsync(_store, 10);

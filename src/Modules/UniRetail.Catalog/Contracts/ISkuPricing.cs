@@ -13,4 +13,10 @@ public interface ISkuPricing
     /// <paramref name="store"/> (null when not sold from a store). Unknown or inactive SKUs are absent from the result.
     /// </summary>
     Task<IReadOnlyDictionary<Sku, SkuPrice>> PriceAsync(TenantId tenant, IReadOnlyCollection<Sku> skus, SalesChannel channel, LocationId? store, CancellationToken ct);
+
+    /// <summary>
+    /// The SKUs among <paramref name="skus"/> that are in the tenant's catalog, on sale or not: stock of a SKU taken off
+    /// sale is still received, counted, moved and returned.
+    /// </summary>
+    Task<IReadOnlySet<Sku>> KnownAsync(TenantId tenant, IReadOnlyCollection<Sku> skus, CancellationToken ct);
 }

@@ -21,11 +21,7 @@ internal sealed class SkuPricing(Database database, SkuStore skus, PriceOverride
     public async Task<IReadOnlyDictionary<Sku, SkuPrice>> PriceAsync(
         TenantId tenant, IReadOnlyCollection<Sku> skus, SalesChannel channel, LocationId? store, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(skus);
-        var entry = CurrentEntry(tenant);
-        var missing = skus.Where(s => !entry.Skus.ContainsKey(s)).Distinct().ToList();
-        if (missing.Count > 0)
-            await LoadAsync(entry, tenant, missing, ct);
+        var entry = await EntryWithAsync(tenant, skus, ct);
         var prices = new Dictionary<Sku, SkuPrice>(skus.Count);
         foreach (var sku in skus)
         {
@@ -33,6 +29,23 @@ internal sealed class SkuPricing(Database database, SkuStore skus, PriceOverride
                 prices[sku] = new SkuPrice(sku, known.Sku.Name, PriceRules.Resolve(known.Sku.Price, known.Overrides, channel, store));
         }
         return prices;
+    }
+
+    public async Task<IReadOnlySet<Sku>> KnownAsync(TenantId tenant, IReadOnlyCollection<Sku> skus, CancellationToken ct)
+    {
+        var entry = await EntryWithAsync(tenant, skus, ct);
+        return skus.Where(s => entry.Skus.TryGetValue(s, out var known) && known is not null).ToHashSet();
+    }
+
+    /// <summary>The tenant's cache entry, with <paramref name="skus"/> loaded into it.</summary>
+    private async Task<TenantPrices> EntryWithAsync(TenantId tenant, IReadOnlyCollection<Sku> skus, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(skus);
+        var entry = CurrentEntry(tenant);
+        var missing = skus.Where(s => !entry.Skus.ContainsKey(s)).Distinct().ToList();
+        if (missing.Count > 0)
+            await LoadAsync(entry, tenant, missing, ct);
+        return entry;
     }
 
     /// <summary>Forgets the tenant's cached prices; every catalog write calls this once it has committed.</summary>

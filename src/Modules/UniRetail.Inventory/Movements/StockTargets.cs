@@ -13,8 +13,8 @@ internal sealed class StockTargets(ILocationDirectory locations, ISkuPricing cat
         var sku = Sku.Parse(skuCode, field);
         if (!sku.IsSuccess)
             return sku.Error!;
-        var known = await catalog.PriceAsync(caller.Tenant, [sku.Value], SalesChannel.Web, null, ct);
-        return known.ContainsKey(sku.Value) ? sku.Value : InventoryErrors.UnknownSku(sku.Value.Value, field);
+        var known = await catalog.KnownAsync(caller.Tenant, [sku.Value], ct);
+        return known.Contains(sku.Value) ? sku.Value : InventoryErrors.UnknownSku(sku.Value.Value, field);
     }
 
     public async Task<Result<(Sku Sku, LocationInfo Location)>> ResolveAsync(
