@@ -22,10 +22,7 @@ internal sealed class ManagePriceOverrides(
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        var allowed = caller.EnsureTenantWideWriter();
-        if (!allowed.IsSuccess)
-            return allowed.Error!;
-        var code = Sku.Parse(sku);
+        var code = caller.EditableSku(sku);
         if (!code.IsSuccess)
             return code.Error!;
         var target = await ResolveTargetAsync(caller.Tenant, new OverrideTargetRequest(request.Channel, request.LocationId), ct);
@@ -53,10 +50,7 @@ internal sealed class ManagePriceOverrides(
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        var allowed = caller.EnsureTenantWideWriter();
-        if (!allowed.IsSuccess)
-            return allowed.Error!;
-        var code = Sku.Parse(sku);
+        var code = caller.EditableSku(sku);
         if (!code.IsSuccess)
             return code.Error!;
         var target = ParseTarget(request);

@@ -18,10 +18,7 @@ internal sealed class UpdateSku(Database database, SkuStore skus, SkuPricing pri
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        var allowed = caller.EnsureTenantWideWriter();
-        if (!allowed.IsSuccess)
-            return allowed.Error!;
-        var code = Sku.Parse(sku);
+        var code = caller.EditableSku(sku);
         if (!code.IsSuccess)
             return code.Error!;
         var currency = await tenants.CurrencyOfAsync(caller.Tenant, ct);
@@ -38,10 +35,7 @@ internal sealed class UpdateSku(Database database, SkuStore skus, SkuPricing pri
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        var allowed = caller.EnsureTenantWideWriter();
-        if (!allowed.IsSuccess)
-            return allowed.Error!;
-        var code = Sku.Parse(sku);
+        var code = caller.EditableSku(sku);
         if (!code.IsSuccess)
             return code.Error!;
         if (request.Active is not { } active)

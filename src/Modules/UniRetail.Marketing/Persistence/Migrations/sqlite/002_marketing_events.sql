@@ -1,16 +1,3 @@
-CREATE TABLE marketing_source (
-    tenant_id       TEXT    NOT NULL,
-    source_id       TEXT    NOT NULL,
-    kind            TEXT    NOT NULL,
-    name            TEXT    NOT NULL,
-    location_id     TEXT    NULL,
-    write_key_id    TEXT    NOT NULL,
-    write_key_hash  TEXT    NOT NULL,
-    created_at_ms   BIGINT  NOT NULL,
-    PRIMARY KEY (tenant_id, source_id)
-);
-CREATE UNIQUE INDEX marketing_source_write_key ON marketing_source (write_key_id);
-
 -- SQLite's AUTOINCREMENT rowid is the ever-increasing sequence a projector reads in order (never reused, even after
 -- deletes); it has to be the primary key, so the tenant-led dedupe key is a unique index beside it.
 CREATE TABLE marketing_event (

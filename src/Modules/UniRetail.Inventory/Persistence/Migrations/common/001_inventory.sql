@@ -13,23 +13,6 @@ CREATE TABLE inventory_stock_level (
     CHECK (on_hand >= 0 AND reserved >= 0 AND reserved <= on_hand AND safety_stock >= 0 AND damaged >= 0)
 );
 
--- Append-only: every change to a stock level is one entry; the level equals the sum of its entries' deltas.
-CREATE TABLE inventory_ledger (
-    tenant_id       TEXT    NOT NULL,
-    entry_id        BIGINT  GENERATED ALWAYS AS IDENTITY,
-    sku             TEXT    NOT NULL,
-    location_id     TEXT    NOT NULL,
-    kind            TEXT    NOT NULL,
-    on_hand_delta   BIGINT  NOT NULL,
-    reserved_delta  BIGINT  NOT NULL,
-    damaged_delta   BIGINT  NOT NULL,
-    reference       TEXT    NULL,
-    reason          TEXT    NULL,
-    occurred_at_ms  BIGINT  NOT NULL,
-    PRIMARY KEY (tenant_id, entry_id)
-);
-CREATE INDEX inventory_ledger_level ON inventory_ledger (tenant_id, sku, location_id, entry_id);
-
 CREATE TABLE inventory_reservation (
     tenant_id       TEXT    NOT NULL,
     reservation_id  TEXT    NOT NULL,

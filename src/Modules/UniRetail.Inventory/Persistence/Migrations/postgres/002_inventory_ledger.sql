@@ -1,0 +1,16 @@
+-- Append-only: every change to a stock level is one entry; the level equals the sum of its entries' deltas.
+CREATE TABLE inventory_ledger (
+    tenant_id       TEXT    NOT NULL,
+    entry_id        BIGINT  GENERATED ALWAYS AS IDENTITY,
+    sku             TEXT    NOT NULL,
+    location_id     TEXT    NOT NULL,
+    kind            TEXT    NOT NULL,
+    on_hand_delta   BIGINT  NOT NULL,
+    reserved_delta  BIGINT  NOT NULL,
+    damaged_delta   BIGINT  NOT NULL,
+    reference       TEXT    NULL,
+    reason          TEXT    NULL,
+    occurred_at_ms  BIGINT  NOT NULL,
+    PRIMARY KEY (tenant_id, entry_id)
+);
+CREATE INDEX inventory_ledger_level ON inventory_ledger (tenant_id, sku, location_id, entry_id);
