@@ -10,6 +10,7 @@ var root = new RootCommand("uniretail: one catalog, one inventory, one member an
     DemoCommand.Create(),
     TenantCommands.Create(),
     SourceCommands.Create(),
+    ProfileCommands.Create(),
     ImportCommands.Create(),
     InventoryCommands.Create(),
 };

@@ -18,6 +18,7 @@ public static class ServerHost
         builder.AddUniRetailDefaults();
         builder.Services.AddUniRetailModules();
         builder.Services.AddHoldExpiry();
+        builder.Services.AddProfileProjector();
 
         var app = builder.Build();
 

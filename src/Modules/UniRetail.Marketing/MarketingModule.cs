@@ -2,6 +2,11 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using UniRetail.Data;
 using UniRetail.Marketing.Commerce;
+using UniRetail.Marketing.Consent;
+using UniRetail.Marketing.Identity;
+using UniRetail.Marketing.Privacy;
+using UniRetail.Marketing.Profiles;
+using UniRetail.Marketing.Projection;
 using UniRetail.Marketing.Events;
 using UniRetail.Marketing.Ingest;
 using UniRetail.Marketing.Persistence;
@@ -10,7 +15,7 @@ using UniRetail.Orders.Contracts;
 
 namespace UniRetail.Marketing;
 
-/// <summary>The data bank: event sources with write keys, the Segment-compatible event API, and the event store.</summary>
+/// <summary>The data bank: event sources with write keys, the Segment-compatible event API, the event store, identity resolution, profiles, consent and erasure.</summary>
 public static class MarketingModule
 {
     public static IServiceCollection AddMarketingModule(this IServiceCollection services)
@@ -18,16 +23,24 @@ public static class MarketingModule
         services.AddMigrations<EventStore>("marketing");
         services.AddSingleton<SourceStore>().AddSingleton<EventStore>().AddSingleton<WriteKeyDirectory>();
         services.AddSingleton<ManageSources>().AddSingleton<IngestEvents>().AddSingleton<EventQueries>();
+        services.AddSingleton<EventFeed>().AddSingleton<ProjectionStore>().AddSingleton<IdentityStore>().AddSingleton<ProfileStore>()
+            .AddSingleton<MergeStore>().AddSingleton<SuppressionStore>().AddSingleton<SuppressionList>();
+        services.AddSingleton<ProfileProjector>().AddSingleton<ProfileQueries>().AddSingleton<ProfileRebuilder>().AddSingleton<UndoMerge>()
+            .AddSingleton<RecordConsent>().AddSingleton<ExportPerson>().AddSingleton<ErasePerson>().AddSingleton<ManageIdentityRules>();
         services.AddSingleton<IDomainEventSubscriber<OrderPlaced>, RecordOrderPlaced>();
         services.AddSingleton<IDomainEventSubscriber<OrderStatusChanged>, RecordOrderStatusChanged>();
         return services;
     }
+
+    /// <summary>Keeps profiles current in the background (the server runs it; the CLI catches up on demand).</summary>
+    public static IServiceCollection AddProfileProjector(this IServiceCollection services) => services.AddHostedService<ProfileProjectorService>();
 
     public static IEndpointRouteBuilder MapMarketingModule(this IEndpointRouteBuilder app)
     {
         app.MapSources();
         app.MapEvents();
         app.MapTracking();
+        app.MapProfiles();
         return app;
     }
 }

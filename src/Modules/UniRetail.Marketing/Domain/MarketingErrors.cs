@@ -27,4 +27,34 @@ internal static class MarketingErrors
 
     public static Error BadAfter() =>
         Error.Validation("marketing.bad_after", "'after' must be an event sequence number (0 or more).", "after");
+
+    public static Error UnknownProfile(string what) =>
+        Error.NotFound("marketing.unknown_profile", $"No profile for {what} in this tenant.", "profile");
+
+    public static Error BadIdentifierType(string? type, string field = "type") =>
+        Error.Validation("marketing.bad_identifier_type", $"'{type}' is not an identifier type (user_id, member_id, email, phone, loyalty_card, payment_account, device_id, anonymous_id).", field);
+
+    public static Error BadIdentifier(string type, string field = "value") =>
+        Error.Validation("marketing.bad_identifier", $"The value is not a usable {type} (empty, malformed or a blocked junk value).", field);
+
+    public static Error OneLookup() =>
+        Error.Validation("marketing.bad_lookup", "Look a profile up by one identifier: give 'type' and 'value' (for example type=email&value=ann@example.com).", "type");
+
+    public static Error UnknownMerge(string id) =>
+        Error.NotFound("marketing.unknown_merge", $"No merge '{id}' in this tenant.", "mergeId");
+
+    public static Error MergeAlreadyUndone(string id) =>
+        Error.Conflict("marketing.merge_already_undone", $"Merge '{id}' has already been undone.", "mergeId");
+
+    public static Error MergeChanged(string id) =>
+        Error.Conflict("marketing.merge_changed", $"The profiles of merge '{id}' changed while it was being undone; try again.", "mergeId");
+
+    public static Error AdminsOnly(string what) =>
+        Error.Forbidden("marketing.admin_only", $"Only an admin key can {what}.");
+
+    public static Error ConsentWritersOnly() =>
+        Error.Forbidden("marketing.consent_writers_only", "Only admin and integration keys can record consent.");
+
+    public static Error BadRule(string message, string field) =>
+        Error.Validation("marketing.bad_identity_rule", message, field);
 }

@@ -3,6 +3,7 @@ using UniRetail.Data;
 using UniRetail.Kernel;
 using UniRetail.Marketing.Domain;
 using UniRetail.Marketing.Persistence;
+using UniRetail.Marketing.Privacy;
 using UniRetail.Marketing.Sources;
 
 namespace UniRetail.Marketing.Ingest;
@@ -17,7 +18,7 @@ internal sealed record IngestOutcome(int Accepted, int Stored, IReadOnlyList<Rej
 /// Takes a Segment HTTP API request (one message, or a batch) from a write key's source into the event bank. The request's
 /// good events are written in one group-committed write and are durable before this returns.
 /// </summary>
-internal sealed class IngestEvents(Database database, WriteKeyDirectory writeKeys, EventStore events, TimeProvider clock)
+internal sealed class IngestEvents(Database database, WriteKeyDirectory writeKeys, EventStore events, SuppressionList suppression, TimeProvider clock)
 {
     public const int MaxBatchBytes = 500 * 1024;
 
@@ -40,10 +41,15 @@ internal sealed class IngestEvents(Database database, WriteKeyDirectory writeKey
         if (!read.IsSuccess)
             return read.Error!;
         var (accepted, rejected) = read.Value;
+        // An erased person's events are acknowledged like any other and never stored.
+        var erased = await suppression.ForTenantAsync(origin.TenantId, ct);
+        var collected = accepted.Count;
+        if (erased is not null)
+            accepted.RemoveAll(e => ErasedIdentifiers.Names(e, erased));
         if (accepted.Count == 0)
-            return new IngestOutcome(0, 0, rejected);
+            return new IngestOutcome(collected, 0, rejected);
         return await database.WriteAsync<IngestOutcome>(async session =>
-            new IngestOutcome(accepted.Count, await events.InsertAsync(session, origin, accepted, receivedAt), rejected), ct);
+            new IngestOutcome(collected, await events.InsertAsync(session, origin, accepted, receivedAt), rejected), ct);
     }
 
     private static Result<(List<TrackedEvent>, List<RejectedEvent>)> ReadOne(JsonElement root, string type, DateTimeOffset receivedAt)

@@ -26,6 +26,8 @@ internal sealed class EventRow
     public string? Properties { get; init; }
     public string? Traits { get; init; }
     public string? Context { get; init; }
+    /// <summary>The commit-order half of the projection position (always 0 on SQLite; see the position migration).</summary>
+    public long TxId { get; init; }
 }
 
 internal sealed record EventFilter(long After, int Limit, string? UserId, string? AnonymousId);

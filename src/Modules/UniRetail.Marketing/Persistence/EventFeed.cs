@@ -1,0 +1,123 @@
+using System.Data.Common;
+using Dapper;
+using UniRetail.Data;
+
+namespace UniRetail.Marketing.Persistence;
+
+/// <summary>A projector's place in the event bank: events are read in (tx, seq) order, after this.</summary>
+internal readonly record struct FeedPosition(long Tx, long Seq)
+{
+    public static readonly FeedPosition Start = new(0, 0);
+}
+
+/// <summary>A person's identifier values as they appear in an event's own id columns.</summary>
+internal sealed record EventIds(IReadOnlyCollection<string> UserIds, IReadOnlyCollection<string> AnonymousIds)
+{
+    public bool IsEmpty => UserIds.Count == 0 && AnonymousIds.Count == 0;
+}
+
+/// <summary>
+/// Reads the event bank the ways profiles need it: in commit order for projectors, by person for timelines, exports
+/// and rebuilds; and deletes a person's events for erasure.
+/// </summary>
+internal sealed class EventFeed
+{
+    private const string Columns =
+        """
+        e.event_seq AS EventSeq, e.tx_id AS TxId, e.tenant_id AS TenantId, e.source_id AS SourceId, e.message_id AS MessageId,
+        e.source_kind AS SourceKind, e.location_id AS LocationId, e.type AS Type, e.event AS Event, e.name AS Name, e.user_id AS UserId,
+        e.anonymous_id AS AnonymousId, e.previous_id AS PreviousId, e.group_id AS GroupId, e.timestamp_ms AS TimestampMs,
+        e.received_at_ms AS ReceivedAtMs, e.properties AS Properties, e.traits AS Traits, e.context AS Context
+        """;
+
+    /// <summary>
+    /// The next events after <paramref name="after"/>, every tenant's, in an order that never changes once read. SQLite's
+    /// single writer makes event_seq commit order; PostgreSQL reads only below the oldest running transaction.
+    /// </summary>
+    public async Task<List<EventRow>> ReadAsync(DbConnection connection, FeedPosition after, int limit)
+    {
+        var sql = connection is Npgsql.NpgsqlConnection
+            ? $"""
+               SELECT {Columns} FROM marketing_event e
+               WHERE (e.tx_id, e.event_seq) > (@Tx, @Seq) AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+               ORDER BY e.tx_id, e.event_seq LIMIT @Limit
+               """
+            : $"SELECT {Columns} FROM marketing_event e WHERE e.event_seq > @Seq ORDER BY e.event_seq LIMIT @Limit";
+        return (await connection.QueryAsync<EventRow>(sql, new { after.Tx, after.Seq, Limit = limit })).ToList();
+    }
+
+    /// <summary>The position of the newest committed event, or null when the bank is empty.</summary>
+    public async Task<FeedPosition?> LatestAsync(DbConnection connection)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<PositionRow>(
+            "SELECT tx_id AS Tx, event_seq AS Seq FROM marketing_event ORDER BY tx_id DESC, event_seq DESC LIMIT 1");
+        return row is null ? null : new FeedPosition(row.Tx, row.Seq);
+    }
+
+    /// <summary>Whether any event lies after <paramref name="after"/> and at or before <paramref name="upTo"/>.</summary>
+    public async Task<bool> AnyBetweenAsync(DbConnection connection, FeedPosition after, FeedPosition upTo) =>
+        await connection.ExecuteScalarAsync<long?>(
+            """
+            SELECT 1 FROM marketing_event
+            WHERE (tx_id > @AfterTx OR (tx_id = @AfterTx AND event_seq > @AfterSeq)) AND (tx_id < @UpToTx OR (tx_id = @UpToTx AND event_seq <= @UpToSeq))
+            LIMIT 1
+            """, new { AfterTx = after.Tx, AfterSeq = after.Seq, UpToTx = upTo.Tx, UpToSeq = upTo.Seq }) is not null;
+
+    /// <summary>
+    /// A person's events, newest first. An event found only by its anonymous id belongs to whoever holds its user id when
+    /// that is someone else (a shared device's cookie does not pull another shopper's events into this timeline).
+    /// </summary>
+    public async Task<List<EventRow>> OfPersonAsync(
+        DbConnection connection, string tenantId, string profileId, EventIds ids, (long TimestampMs, long Seq)? before, int limit,
+        DbTransaction? transaction = null, FeedPosition? upTo = null)
+    {
+        if (ids.IsEmpty)
+            return [];
+        var sql =
+            $"""
+            SELECT {Columns} FROM marketing_event e
+            WHERE e.tenant_id = @TenantId
+              AND ({SqlLists.In(connection, "e.user_id", "UserIds")}
+                   OR ({SqlLists.In(connection, "e.anonymous_id", "AnonymousIds")} AND (e.user_id IS NULL OR NOT EXISTS (
+                       SELECT 1 FROM marketing_identity i
+                       WHERE i.tenant_id = e.tenant_id AND i.id_type IN ('user_id', 'member_id') AND i.id_value = e.user_id AND i.profile_id <> @ProfileId))))
+              AND (e.timestamp_ms < @BeforeMs OR (e.timestamp_ms = @BeforeMs AND e.event_seq < @BeforeSeq))
+              AND (e.tx_id < @UpToTx OR (e.tx_id = @UpToTx AND e.event_seq <= @UpToSeq))
+            ORDER BY e.timestamp_ms DESC, e.event_seq DESC LIMIT @Limit
+            """;
+        return (await connection.QueryAsync<EventRow>(sql, new
+        {
+            TenantId = tenantId, ProfileId = profileId, UserIds = ids.UserIds.ToArray(), AnonymousIds = ids.AnonymousIds.ToArray(),
+            BeforeMs = before?.TimestampMs ?? long.MaxValue, BeforeSeq = before?.Seq ?? long.MaxValue, Limit = limit,
+            UpToTx = upTo?.Tx ?? long.MaxValue, UpToSeq = upTo?.Seq ?? long.MaxValue,
+        }, transaction)).ToList();
+    }
+
+    /// <summary>
+    /// Deletes every event naming any of the ids (as user, anonymous or previous id) or carrying any of the e-mail
+    /// addresses in its traits or context (a scan of the tenant's events: erasure is rare); returns how many.
+    /// </summary>
+    public async Task<int> DeleteOfPersonAsync(DbSession session, string tenantId, EventIds ids, IReadOnlyCollection<string> emails)
+    {
+        var c = session.Connection;
+        var deleted = 0;
+        if (!ids.IsEmpty)
+        {
+            deleted += await c.ExecuteAsync(
+                $"""
+                DELETE FROM marketing_event
+                WHERE tenant_id = @TenantId AND ({SqlLists.In(c, "user_id", "UserIds")} OR {SqlLists.In(c, "anonymous_id", "AnonymousIds")} OR {SqlLists.In(c, "previous_id", "All")})
+                """,
+                new { TenantId = tenantId, UserIds = ids.UserIds.ToArray(), AnonymousIds = ids.AnonymousIds.ToArray(), All = ids.UserIds.Concat(ids.AnonymousIds).ToArray() },
+                session.Transaction);
+        }
+        foreach (var email in emails)
+        {
+            deleted += await c.ExecuteAsync(
+                "DELETE FROM marketing_event WHERE tenant_id = @TenantId AND (LOWER(traits) LIKE @Pattern ESCAPE '\\' OR LOWER(context) LIKE @Pattern ESCAPE '\\')",
+                new { TenantId = tenantId, Pattern = "%" + email.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%" },
+                session.Transaction);
+        }
+        return deleted;
+    }
+}

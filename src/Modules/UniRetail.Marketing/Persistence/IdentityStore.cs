@@ -1,0 +1,116 @@
+using System.Data.Common;
+using Dapper;
+using UniRetail.Data;
+using UniRetail.Marketing.Identity;
+
+namespace UniRetail.Marketing.Persistence;
+
+internal sealed class IdentityRow
+{
+    public string IdType { get; init; } = "";
+    public string IdValue { get; init; } = "";
+    public string ProfileId { get; init; } = "";
+    public string SourceId { get; init; } = "";
+    public long FirstSeenMs { get; init; }
+
+    public Identifier ToIdentifier() =>
+        IdentifierTypes.TryParse(IdType, out var type) ? new Identifier(type, IdValue) : throw new InvalidOperationException($"Unknown stored identifier type '{IdType}'.");
+}
+
+internal sealed class RuleRow
+{
+    public string IdType { get; init; } = "";
+    public long MayMerge { get; init; }
+    public long MaxPerProfile { get; init; }
+    public long Priority { get; init; }
+}
+
+/// <summary>The identity graph (identifier → profile), and each tenant's identity rules and blocked values.</summary>
+internal sealed class IdentityStore
+{
+    private const string Columns = "id_type AS IdType, id_value AS IdValue, profile_id AS ProfileId, source_id AS SourceId, first_seen_ms AS FirstSeenMs";
+
+    /// <summary>The graph's rows for these identifiers (those it knows).</summary>
+    public async Task<List<IdentityRow>> FindAsync(DbConnection connection, string tenantId, IEnumerable<Identifier> identifiers)
+    {
+        var found = new List<IdentityRow>();
+        foreach (var byType in identifiers.GroupBy(i => i.TypeName))
+        {
+            foreach (var chunk in byType.Select(i => i.Value).Distinct().Chunk(500))
+            {
+                found.AddRange(await connection.QueryAsync<IdentityRow>(
+                    $"SELECT {Columns} FROM marketing_identity WHERE tenant_id = @TenantId AND id_type = @Type AND {SqlLists.In(connection, "id_value", "Values")}",
+                    new { TenantId = tenantId, Type = byType.Key, Values = chunk }));
+            }
+        }
+        return found;
+    }
+
+    public async Task<List<IdentityRow>> OfProfilesAsync(DbConnection connection, string tenantId, IReadOnlyCollection<string> profileIds, DbTransaction? transaction = null)
+    {
+        var found = new List<IdentityRow>();
+        foreach (var chunk in profileIds.Chunk(500))
+        {
+            found.AddRange(await connection.QueryAsync<IdentityRow>(
+                $"SELECT {Columns} FROM marketing_identity WHERE tenant_id = @TenantId AND {SqlLists.In(connection, "profile_id", "Ids")} ORDER BY id_type, id_value",
+                new { TenantId = tenantId, Ids = chunk }, transaction));
+        }
+        return found;
+    }
+
+    public async Task<string?> OwnerAsync(DbConnection connection, string tenantId, Identifier identifier, DbTransaction? transaction = null) =>
+        await connection.QuerySingleOrDefaultAsync<string>(
+            "SELECT profile_id FROM marketing_identity WHERE tenant_id = @TenantId AND id_type = @Type AND id_value = @Value",
+            new { TenantId = tenantId, Type = identifier.TypeName, identifier.Value }, transaction);
+
+    public Task InsertAsync(DbSession session, string tenantId, IEnumerable<(Identifier Identifier, string ProfileId, string SourceId, long AtMs)> rows) =>
+        session.Connection.ExecuteAsync(
+            """
+            INSERT INTO marketing_identity (tenant_id, id_type, id_value, profile_id, source_id, first_seen_ms)
+            VALUES (@TenantId, @Type, @Value, @ProfileId, @SourceId, @AtMs)
+            """,
+            rows.Select(r => new { TenantId = tenantId, Type = r.Identifier.TypeName, r.Identifier.Value, r.ProfileId, r.SourceId, r.AtMs }),
+            session.Transaction);
+
+    /// <summary>Moves identifiers between profiles; returns how many moved (an identifier no longer on <paramref name="from"/> stays put).</summary>
+    public Task<int> MoveAsync(DbSession session, string tenantId, string from, string to, IEnumerable<Identifier> identifiers) =>
+        session.Connection.ExecuteAsync(
+            """
+            UPDATE marketing_identity SET profile_id = @To
+            WHERE tenant_id = @TenantId AND id_type = @Type AND id_value = @Value AND profile_id = @From
+            """,
+            identifiers.Select(i => new { TenantId = tenantId, Type = i.TypeName, i.Value, From = from, To = to }), session.Transaction);
+
+    public Task<int> DeleteOfProfilesAsync(DbSession session, string tenantId, IReadOnlyCollection<string> profileIds) =>
+        session.Connection.ExecuteAsync(
+            $"DELETE FROM marketing_identity WHERE tenant_id = @TenantId AND {SqlLists.In(session.Connection, "profile_id", "Ids")}",
+            new { TenantId = tenantId, Ids = profileIds.ToArray() }, session.Transaction);
+
+    public async Task<IdentityRules> RulesAsync(DbConnection connection, string tenantId)
+    {
+        var rules = await connection.QueryAsync<RuleRow>(
+            "SELECT id_type AS IdType, may_merge AS MayMerge, max_per_profile AS MaxPerProfile, priority AS Priority FROM marketing_identity_rule WHERE tenant_id = @TenantId",
+            new { TenantId = tenantId });
+        var blocked = await connection.QueryAsync<string>("SELECT value FROM marketing_blocked_value WHERE tenant_id = @TenantId", new { TenantId = tenantId });
+        var configured = new List<IdentityRule>();
+        foreach (var rule in rules)
+        {
+            if (IdentifierTypes.TryParse(rule.IdType, out var type))
+                configured.Add(new IdentityRule(type, rule.MayMerge != 0, (int)rule.MaxPerProfile, (int)rule.Priority));
+        }
+        return new IdentityRules(configured, blocked.ToHashSet(StringComparer.Ordinal));
+    }
+
+    public async Task SaveRulesAsync(DbSession session, string tenantId, IReadOnlyList<IdentityRule> rules, IReadOnlyCollection<string> blocked)
+    {
+        await session.Connection.ExecuteAsync("DELETE FROM marketing_identity_rule WHERE tenant_id = @TenantId", new { TenantId = tenantId }, session.Transaction);
+        await session.Connection.ExecuteAsync(
+            "INSERT INTO marketing_identity_rule (tenant_id, id_type, may_merge, max_per_profile, priority) VALUES (@TenantId, @Type, @MayMerge, @Max, @Priority)",
+            rules.Select(r => new { TenantId = tenantId, Type = IdentifierTypes.ToName(r.Type), MayMerge = r.MayMerge ? 1 : 0, Max = r.MaxPerProfile, r.Priority }),
+            session.Transaction);
+        await session.Connection.ExecuteAsync("DELETE FROM marketing_blocked_value WHERE tenant_id = @TenantId", new { TenantId = tenantId }, session.Transaction);
+        await session.Connection.ExecuteAsync(
+            "INSERT INTO marketing_blocked_value (tenant_id, value) VALUES (@TenantId, @Value)",
+            blocked.Select(v => new { TenantId = tenantId, Value = v }), session.Transaction);
+    }
+}

@@ -1,0 +1,195 @@
+using System.Data.Common;
+using Dapper;
+using UniRetail.Data;
+using UniRetail.Marketing.Consent;
+using UniRetail.Marketing.Profiles;
+
+namespace UniRetail.Marketing.Persistence;
+
+internal sealed class ProfileRow
+{
+    public string ProfileId { get; init; } = "";
+    public string? MergedInto { get; init; }
+    public long Version { get; init; }
+    public long CreatedAtMs { get; init; }
+    public long? FirstSeenMs { get; init; }
+    public long? LastSeenMs { get; init; }
+    public long EventCount { get; init; }
+    public long OrderCount { get; init; }
+    public long RefundCount { get; init; }
+    public long CancelCount { get; init; }
+    public long? LastPurchaseMs { get; init; }
+    public string Revenue { get; init; } = "{}";
+    public string StoreEvents { get; init; } = "{}";
+    public string Channels { get; init; } = "[]";
+    public string Traits { get; init; } = "{}";
+
+    public ProfileState ToState(IEnumerable<ConsentRow> consent) => new(ProfileId, CreatedAtMs)
+    {
+        Version = Version,
+        FirstSeenMs = FirstSeenMs,
+        LastSeenMs = LastSeenMs,
+        EventCount = EventCount,
+        OrderCount = OrderCount,
+        RefundCount = RefundCount,
+        CancelCount = CancelCount,
+        LastPurchaseMs = LastPurchaseMs,
+        Revenue = ProfileJson.ReadCounts(Revenue),
+        StoreEvents = ProfileJson.ReadCounts(StoreEvents),
+        Channels = ProfileJson.ReadNames(Channels),
+        Traits = ProfileJson.ReadTraits(Traits),
+        Consent = consent.ToDictionary(c => ConsentPurposes.Parse(c.Purpose).Value, c => c.ToChoice()),
+    };
+}
+
+internal sealed class ConsentRow
+{
+    public string ProfileId { get; init; } = "";
+    public string Purpose { get; init; } = "";
+    public string State { get; init; } = "";
+    public long AtMs { get; init; }
+    public string SourceId { get; init; } = "";
+
+    public ConsentChoice ToChoice() => new(State == "granted", AtMs, SourceId);
+}
+
+/// <summary>Profiles and their consent. Every update checks the version the profile was read at.</summary>
+internal sealed class ProfileStore
+{
+    private const string Columns =
+        """
+        profile_id AS ProfileId, merged_into AS MergedInto, version AS Version, created_at_ms AS CreatedAtMs, first_seen_ms AS FirstSeenMs,
+        last_seen_ms AS LastSeenMs, event_count AS EventCount, order_count AS OrderCount, refund_count AS RefundCount,
+        cancel_count AS CancelCount, last_purchase_ms AS LastPurchaseMs, revenue AS Revenue, store_events AS StoreEvents,
+        channels AS Channels, traits AS Traits
+        """;
+
+    public async Task<ProfileRow?> FindAsync(DbConnection connection, string tenantId, string profileId, DbTransaction? transaction = null) =>
+        await connection.QuerySingleOrDefaultAsync<ProfileRow>(
+            $"SELECT {Columns} FROM marketing_profile WHERE tenant_id = @TenantId AND profile_id = @ProfileId",
+            new { TenantId = tenantId, ProfileId = profileId }, transaction);
+
+    /// <summary>The live profiles among <paramref name="profileIds"/> with their consent.</summary>
+    public async Task<List<ProfileState>> LoadAsync(DbConnection connection, string tenantId, IReadOnlyCollection<string> profileIds)
+    {
+        var states = new List<ProfileState>(profileIds.Count);
+        foreach (var chunk in profileIds.Chunk(500))
+        {
+            var rows = await connection.QueryAsync<ProfileRow>(
+                $"SELECT {Columns} FROM marketing_profile WHERE tenant_id = @TenantId AND merged_into IS NULL AND {SqlLists.In(connection, "profile_id", "Ids")}",
+                new { TenantId = tenantId, Ids = chunk });
+            var consent = (await ConsentAsync(connection, tenantId, chunk)).ToLookup(c => c.ProfileId);
+            states.AddRange(rows.Select(r => r.ToState(consent[r.ProfileId])));
+        }
+        return states;
+    }
+
+    public async Task<List<ConsentRow>> ConsentAsync(DbConnection connection, string tenantId, IReadOnlyCollection<string> profileIds, DbTransaction? transaction = null) =>
+        (await connection.QueryAsync<ConsentRow>(
+            $"""
+            SELECT profile_id AS ProfileId, purpose AS Purpose, state AS State, at_ms AS AtMs, source_id AS SourceId
+            FROM marketing_consent WHERE tenant_id = @TenantId AND {SqlLists.In(connection, "profile_id", "Ids")}
+            """, new { TenantId = tenantId, Ids = profileIds.ToArray() }, transaction)).ToList();
+
+    public Task InsertAsync(DbSession session, string tenantId, IEnumerable<ProfileState> profiles) =>
+        session.Connection.ExecuteAsync(
+            """
+            INSERT INTO marketing_profile (tenant_id, profile_id, merged_into, version, created_at_ms, first_seen_ms, last_seen_ms, event_count,
+                order_count, refund_count, cancel_count, last_purchase_ms, favourite_store, revenue, store_events, channels, traits)
+            VALUES (@TenantId, @ProfileId, NULL, 1, @CreatedAtMs, @FirstSeenMs, @LastSeenMs, @EventCount,
+                @OrderCount, @RefundCount, @CancelCount, @LastPurchaseMs, @FavouriteStore, @Revenue, @StoreEvents, @Channels, @Traits)
+            """, profiles.Select(p => Parameters(tenantId, p)), session.Transaction);
+
+    /// <summary>Saves the profiles; false when any was changed by someone else since it was read.</summary>
+    public async Task<bool> UpdateAsync(DbSession session, string tenantId, IReadOnlyCollection<ProfileState> profiles)
+    {
+        var updated = await session.Connection.ExecuteAsync(
+            """
+            UPDATE marketing_profile SET version = version + 1, first_seen_ms = @FirstSeenMs, last_seen_ms = @LastSeenMs,
+                event_count = @EventCount, order_count = @OrderCount, refund_count = @RefundCount, cancel_count = @CancelCount,
+                last_purchase_ms = @LastPurchaseMs, favourite_store = @FavouriteStore, revenue = @Revenue, store_events = @StoreEvents,
+                channels = @Channels, traits = @Traits
+            WHERE tenant_id = @TenantId AND profile_id = @ProfileId AND version = @Version AND merged_into IS NULL
+            """, profiles.Select(p => Parameters(tenantId, p)), session.Transaction);
+        return updated == profiles.Count;
+    }
+
+    /// <summary>Marks a profile as merged into another (its row stays so its id still leads to the person).</summary>
+    public async Task<bool> MarkMergedAsync(DbSession session, string tenantId, string profileId, long version, string into) =>
+        await session.Connection.ExecuteAsync(
+            """
+            UPDATE marketing_profile SET merged_into = @Into, version = version + 1
+            WHERE tenant_id = @TenantId AND profile_id = @ProfileId AND version = @Version AND merged_into IS NULL
+            """, new { TenantId = tenantId, ProfileId = profileId, Version = version, Into = into }, session.Transaction) == 1;
+
+    public async Task<bool> UnmarkMergedAsync(DbSession session, string tenantId, string profileId, string into) =>
+        await session.Connection.ExecuteAsync(
+            """
+            UPDATE marketing_profile SET merged_into = NULL, version = version + 1
+            WHERE tenant_id = @TenantId AND profile_id = @ProfileId AND merged_into = @Into
+            """, new { TenantId = tenantId, ProfileId = profileId, Into = into }, session.Transaction) == 1;
+
+    /// <summary>Profiles merged into <paramref name="profileId"/>, directly.</summary>
+    public async Task<List<string>> MergedIntoAsync(DbConnection connection, string tenantId, string profileId, DbTransaction? transaction = null) =>
+        (await connection.QueryAsync<string>(
+            "SELECT profile_id FROM marketing_profile WHERE tenant_id = @TenantId AND merged_into = @ProfileId",
+            new { TenantId = tenantId, ProfileId = profileId }, transaction)).ToList();
+
+    /// <summary>Marks a profile changed without touching its figures (consent was recorded beside it), so a projector that read it earlier plans again.</summary>
+    public async Task<bool> TouchAsync(DbSession session, string tenantId, string profileId) =>
+        await session.Connection.ExecuteAsync(
+            "UPDATE marketing_profile SET version = version + 1 WHERE tenant_id = @TenantId AND profile_id = @ProfileId AND merged_into IS NULL",
+            new { TenantId = tenantId, ProfileId = profileId }, session.Transaction) == 1;
+
+    public Task UpsertConsentAsync(DbSession session, string tenantId, string profileId, IEnumerable<KeyValuePair<ConsentPurpose, ConsentChoice>> consent) =>
+        UpsertConsentAsync(session, tenantId, consent.Select(c => (profileId, c.Key, c.Value)));
+
+    public Task UpsertConsentAsync(DbSession session, string tenantId, IEnumerable<(string ProfileId, ConsentPurpose Purpose, ConsentChoice Choice)> consent) =>
+        session.Connection.ExecuteAsync(
+            """
+            INSERT INTO marketing_consent (tenant_id, profile_id, purpose, state, at_ms, source_id)
+            VALUES (@TenantId, @ProfileId, @Purpose, @State, @AtMs, @SourceId)
+            ON CONFLICT (tenant_id, profile_id, purpose) DO UPDATE SET state = excluded.state, at_ms = excluded.at_ms, source_id = excluded.source_id
+            """,
+            consent.Select(c => new
+            {
+                TenantId = tenantId, c.ProfileId, Purpose = ConsentPurposes.ToName(c.Purpose), State = c.Choice.Granted ? "granted" : "denied",
+                c.Choice.AtMs, c.Choice.SourceId,
+            }), session.Transaction);
+
+    public Task DeleteConsentAsync(DbSession session, string tenantId, IReadOnlyCollection<string> profileIds) =>
+        session.Connection.ExecuteAsync(
+            $"DELETE FROM marketing_consent WHERE tenant_id = @TenantId AND {SqlLists.In(session.Connection, "profile_id", "Ids")}",
+            new { TenantId = tenantId, Ids = profileIds.ToArray() }, session.Transaction);
+
+    /// <summary>Live profiles whose choice for a purpose allows it (an explicit grant, or no choice where the default allows).</summary>
+    public async Task<List<string>> AllowingAsync(DbConnection connection, string tenantId, ConsentPurpose purpose, string? after, int limit)
+    {
+        var sql = ConsentPurposes.DefaultFor(purpose)
+            ? """
+              SELECT p.profile_id FROM marketing_profile p
+              WHERE p.tenant_id = @TenantId AND p.merged_into IS NULL AND p.profile_id > @After AND NOT EXISTS (
+                  SELECT 1 FROM marketing_consent c WHERE c.tenant_id = p.tenant_id AND c.profile_id = p.profile_id AND c.purpose = @Purpose AND c.state = 'denied')
+              ORDER BY p.profile_id LIMIT @Limit
+              """
+            : """
+              SELECT c.profile_id FROM marketing_consent c
+              JOIN marketing_profile p ON p.tenant_id = c.tenant_id AND p.profile_id = c.profile_id AND p.merged_into IS NULL
+              WHERE c.tenant_id = @TenantId AND c.purpose = @Purpose AND c.state = 'granted' AND c.profile_id > @After
+              ORDER BY c.profile_id LIMIT @Limit
+              """;
+        return (await connection.QueryAsync<string>(sql, new { TenantId = tenantId, Purpose = ConsentPurposes.ToName(purpose), After = after ?? "", Limit = limit })).ToList();
+    }
+
+    public Task<int> DeleteAsync(DbSession session, string tenantId, IReadOnlyCollection<string> profileIds) =>
+        session.Connection.ExecuteAsync(
+            $"DELETE FROM marketing_profile WHERE tenant_id = @TenantId AND {SqlLists.In(session.Connection, "profile_id", "Ids")}",
+            new { TenantId = tenantId, Ids = profileIds.ToArray() }, session.Transaction);
+
+    private static object Parameters(string tenantId, ProfileState p) => new
+    {
+        TenantId = tenantId, p.ProfileId, p.Version, p.CreatedAtMs, p.FirstSeenMs, p.LastSeenMs, p.EventCount, p.OrderCount, p.RefundCount,
+        p.CancelCount, p.LastPurchaseMs, p.FavouriteStore, Revenue = ProfileJson.Counts(p.Revenue), StoreEvents = ProfileJson.Counts(p.StoreEvents),
+        Channels = ProfileJson.Names(p.Channels), Traits = ProfileJson.Traits(p.Traits),
+    };
+}

@@ -1,0 +1,86 @@
+using UniRetail.Data;
+using UniRetail.Kernel;
+using UniRetail.Marketing.Domain;
+using UniRetail.Marketing.Identity;
+using UniRetail.Marketing.Persistence;
+using UniRetail.Marketing.Profiles;
+
+namespace UniRetail.Marketing.Privacy;
+
+/// <summary>What an erasure removed; it names no person.</summary>
+internal sealed record ErasureView(string ErasureId, DateTimeOffset At, string RequestedBy, long ProfilesErased, long IdentifiersErased, long EventsErased)
+{
+    public static ErasureView From(ErasureRow row) => new(
+        row.ErasureId, DateTimeOffset.FromUnixTimeMilliseconds(row.AtMs), row.RequestedBy, row.ProfilesErased, row.IdentifiersErased, row.EventsErased);
+}
+
+/// <summary>
+/// The right to erasure, in one transaction: the person's profile and every profile merged into it, their identifiers,
+/// consent, merge records and events (by any of their ids, and events carrying their e-mail address) are deleted. What
+/// stays is an audit row of counts and a fingerprint per identifier, so events naming them later are not collected.
+/// </summary>
+internal sealed class ErasePerson(
+    Database database, ProfileQueries queries, ProfileStore profiles, IdentityStore identities, MergeStore merges, EventFeed feed,
+    SuppressionStore suppressionStore, SuppressionList suppression, TimeProvider clock)
+{
+    public async Task<Result<ErasureView>> HandleAsync(Caller caller, PersonRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
+        if (caller.Role != Role.Admin)
+            return MarketingErrors.AdminsOnly("erase a person");
+        var named = request.Validate();
+        if (!named.IsSuccess)
+            return named.Error!;
+        var tenant = caller.Tenant.Value;
+        var result = await database.WriteAsync<ErasureView>(async session =>
+        {
+            var (profileId, identifier) = named.Value;
+            var owner = identifier is { } given ? await identities.OwnerAsync(session.Connection, tenant, given, session.Transaction) : profileId;
+            var live = owner is null ? null : await queries.LiveAsync(session.Connection, tenant, owner, session.Transaction);
+            if (live is null && identifier is null)
+                return MarketingErrors.UnknownProfile($"id '{profileId}'");
+            var profileIds = live is null ? [] : await WithMergedAsync(session, tenant, live.ProfileId);
+            var held = (await identities.OfProfilesAsync(session.Connection, tenant, profileIds, session.Transaction)).Select(r => r.ToIdentifier()).ToList();
+            if (identifier is { } asked && !held.Contains(asked))
+                held.Add(asked);
+            var emails = held.Where(i => i.Type == IdentifierType.Email).Select(i => i.Value).ToList();
+            var events = await feed.DeleteOfPersonAsync(session, tenant, ProfileQueries.EventIdsOf(held), emails);
+            if (profileIds.Count > 0)
+            {
+                await identities.DeleteOfProfilesAsync(session, tenant, profileIds);
+                await profiles.DeleteConsentAsync(session, tenant, profileIds);
+                await merges.DeleteOfProfilesAsync(session, tenant, profileIds);
+                await profiles.DeleteAsync(session, tenant, profileIds);
+            }
+            var erasure = new ErasureRow
+            {
+                ErasureId = NewId.With("era"), RequestedBy = caller.Role.ToString().ToLowerInvariant(), AtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+                ProfilesErased = profileIds.Count, IdentifiersErased = held.Count, EventsErased = events,
+            };
+            await suppressionStore.SuppressAsync(session, tenant, erasure.ErasureId, held.Select(i => i.Fingerprint(tenant)), erasure.AtMs);
+            await suppressionStore.RecordAsync(session, tenant, erasure);
+            return ErasureView.From(erasure);
+        }, ct);
+        suppression.Forget(tenant);
+        return result;
+    }
+
+    public async Task<Result<IReadOnlyList<ErasureView>>> ListAsync(Caller caller, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (caller.Role != Role.Admin)
+            return MarketingErrors.AdminsOnly("read the erasure log");
+        var rows = await database.ReadAsync(c => suppressionStore.ErasuresAsync(c, caller.Tenant.Value), ct);
+        return rows.Select(ErasureView.From).ToList();
+    }
+
+    /// <summary>The live profile and every profile merged into it, however many merges back.</summary>
+    private async Task<List<string>> WithMergedAsync(DbSession session, string tenant, string profileId)
+    {
+        var all = new List<string> { profileId };
+        for (var i = 0; i < all.Count; i++)
+            all.AddRange(await profiles.MergedIntoAsync(session.Connection, tenant, all[i], session.Transaction));
+        return all;
+    }
+}

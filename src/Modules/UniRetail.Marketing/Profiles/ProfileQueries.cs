@@ -1,0 +1,195 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using UniRetail.Data;
+using UniRetail.Kernel;
+using UniRetail.Marketing.Consent;
+using UniRetail.Marketing.Domain;
+using UniRetail.Marketing.Events;
+using UniRetail.Marketing.Identity;
+using UniRetail.Marketing.Persistence;
+
+namespace UniRetail.Marketing.Profiles;
+
+/// <summary>
+/// Reads profiles for admins and marketers: by id or by any identifier, with the timeline and merges. A marketer sees
+/// only what the person's consent allows; an id that was merged away leads to the profile it was merged into.
+/// </summary>
+internal sealed class ProfileQueries(Database database, ProfileStore profiles, IdentityStore identities, MergeStore merges, EventFeed feed)
+{
+    public const int MaxMergeHops = 64;
+
+    public async Task<Result<ProfileView>> ShowAsync(Caller caller, string profileId, CancellationToken ct)
+    {
+        if (!CanRead(caller))
+            return MarketingErrors.ReadersOnly();
+        return await database.ReadAsync(async c =>
+        {
+            var row = await LiveAsync(c, caller.Tenant.Value, profileId);
+            return row is null ? MarketingErrors.UnknownProfile($"id '{profileId}'") : Result<ProfileView>.Success(await ViewAsync(c, caller, row));
+        }, ct);
+    }
+
+    public async Task<Result<ProfileView>> FindAsync(Caller caller, string? type, string? value, CancellationToken ct)
+    {
+        if (!CanRead(caller))
+            return MarketingErrors.ReadersOnly();
+        var identifier = Parse(type, value);
+        if (!identifier.IsSuccess)
+            return identifier.Error!;
+        return await database.ReadAsync(async c =>
+        {
+            var owner = await identities.OwnerAsync(c, caller.Tenant.Value, identifier.Value);
+            var row = owner is null ? null : await LiveAsync(c, caller.Tenant.Value, owner);
+            return row is null ? MarketingErrors.UnknownProfile($"{identifier.Value.TypeName} '{identifier.Value.Value}'") : Result<ProfileView>.Success(await ViewAsync(c, caller, row));
+        }, ct);
+    }
+
+    public async Task<Result<TimelineView>> TimelineAsync(Caller caller, string profileId, string? before, int? limit, CancellationToken ct)
+    {
+        if (!CanRead(caller))
+            return MarketingErrors.ReadersOnly();
+        if (limit is < 1 or > 1000)
+            return MarketingErrors.BadLimit();
+        var cursor = Cursor(before);
+        if (!cursor.IsSuccess)
+            return cursor.Error!;
+        return await database.ReadAsync(async c =>
+        {
+            var row = await LiveAsync(c, caller.Tenant.Value, profileId);
+            if (row is null)
+                return MarketingErrors.UnknownProfile($"id '{profileId}'");
+            var consent = await profiles.ConsentAsync(c, caller.Tenant.Value, [row.ProfileId]);
+            if (!Sees(caller, row.ToState(consent), ConsentPurpose.Analytics))
+                return new TimelineView([], null);
+            var ids = await EventIdsAsync(c, caller.Tenant.Value, row.ProfileId);
+            var page = limit ?? 100;
+            var events = await feed.OfPersonAsync(c, caller.Tenant.Value, row.ProfileId, ids, cursor.Value, page);
+            var next = events.Count == page ? $"{events[^1].TimestampMs}.{events[^1].EventSeq}" : null;
+            return Result<TimelineView>.Success(new TimelineView(events.Select(EventView.From).ToList(), next));
+        }, ct);
+    }
+
+    public async Task<Result<IReadOnlyList<MergeView>>> MergesAsync(Caller caller, string profileId, CancellationToken ct)
+    {
+        if (!CanRead(caller))
+            return MarketingErrors.ReadersOnly();
+        return await database.ReadAsync(async c =>
+        {
+            var row = await LiveAsync(c, caller.Tenant.Value, profileId);
+            if (row is null)
+                return MarketingErrors.UnknownProfile($"id '{profileId}'");
+            var rows = await merges.OfProfilesAsync(c, caller.Tenant.Value, [row.ProfileId, .. await profiles.MergedIntoAsync(c, caller.Tenant.Value, row.ProfileId)]);
+            return Result<IReadOnlyList<MergeView>>.Success(rows.Select(MergeView.From).ToList());
+        }, ct);
+    }
+
+    /// <summary>Profiles whose consent allows a purpose: the list campaigns and audiences start from.</summary>
+    public async Task<Result<ProfilePage>> AllowingAsync(Caller caller, string? purpose, string? after, int? limit, CancellationToken ct)
+    {
+        if (!CanRead(caller))
+            return MarketingErrors.ReadersOnly();
+        var parsed = ConsentPurposes.Parse(purpose ?? "marketing", "consent");
+        if (!parsed.IsSuccess)
+            return parsed.Error!;
+        if (limit is < 1 or > 1000)
+            return MarketingErrors.BadLimit();
+        var page = limit ?? 100;
+        var ids = await database.ReadAsync(c => profiles.AllowingAsync(c, caller.Tenant.Value, parsed.Value, after, page), ct);
+        return new ProfilePage(ids, ids.Count == page ? ids[^1] : null);
+    }
+
+    public Task<string?> OwnerAsync(DbConnection connection, string tenantId, Identifier identifier) => identities.OwnerAsync(connection, tenantId, identifier);
+
+    /// <summary>The live profile an id names, following merges.</summary>
+    public async Task<ProfileRow?> LiveAsync(DbConnection connection, string tenantId, string profileId, DbTransaction? transaction = null)
+    {
+        var row = await profiles.FindAsync(connection, tenantId, profileId, transaction);
+        for (var hops = 0; row?.MergedInto is { } into && hops < MaxMergeHops; hops++)
+            row = await profiles.FindAsync(connection, tenantId, into, transaction);
+        return row?.MergedInto is null ? row : null;
+    }
+
+    public async Task<EventIds> EventIdsAsync(DbConnection connection, string tenantId, string profileId, DbTransaction? transaction = null)
+    {
+        var held = await identities.OfProfilesAsync(connection, tenantId, [profileId], transaction);
+        return EventIdsOf(held.Select(h => h.ToIdentifier()));
+    }
+
+    public static EventIds EventIdsOf(IEnumerable<Identifier> identifiers)
+    {
+        var list = identifiers.ToList();
+        return new EventIds(
+            list.Where(i => IdentifierTypes.IsUserColumn(i.Type)).Select(i => i.Value).Distinct().ToList(),
+            list.Where(i => i.Type == IdentifierType.AnonymousId).Select(i => i.Value).Distinct().ToList());
+    }
+
+    public async Task<ProfileView> ViewAsync(DbConnection connection, Caller caller, ProfileRow row)
+    {
+        var tenant = caller.Tenant.Value;
+        var state = row.ToState(await profiles.ConsentAsync(connection, tenant, [row.ProfileId]));
+        var held = await identities.OfProfilesAsync(connection, tenant, [row.ProfileId]);
+        var mergedIn = await profiles.MergedIntoAsync(connection, tenant, row.ProfileId);
+        var withheld = new List<string>();
+        var traits = Sees(caller, state, ConsentPurpose.Personalisation)
+            ? state.Traits.ToDictionary(t => t.Key, t => new TraitView(Json(t.Value.Json), DateTimeOffset.FromUnixTimeMilliseconds(t.Value.AtMs), t.Value.SourceId))
+            : null;
+        if (traits is null)
+            withheld.Add("traits");
+        var aggregates = Sees(caller, state, ConsentPurpose.Analytics) ? Aggregates(state) : null;
+        if (aggregates is null)
+            withheld.AddRange(["aggregates", "timeline"]);
+        return new ProfileView(
+            row.ProfileId, DateTimeOffset.FromUnixTimeMilliseconds(row.CreatedAtMs),
+            held.Where(h => h.IdType == "member_id").Select(h => h.IdValue).ToList(), held.Select(IdentifierView.From).ToList(),
+            traits, aggregates, ConsentViews.Of(state), mergedIn, withheld);
+    }
+
+    public static Result<Identifier> Parse(string? type, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(type) || value is null)
+            return MarketingErrors.OneLookup();
+        if (!IdentifierTypes.TryParse(type, out var parsed))
+            return MarketingErrors.BadIdentifierType(type);
+        return IdentifierNormaliser.Normalise(parsed, value, new HashSet<string>()) is { } identifier
+            ? identifier
+            : MarketingErrors.BadIdentifier(IdentifierTypes.ToName(parsed));
+    }
+
+    private static bool CanRead(Caller caller) => caller.Role is Role.Admin or Role.Marketer;
+
+    private static bool Sees(Caller caller, ProfileState state, ConsentPurpose purpose) => caller.Role == Role.Admin || state.Allows(purpose);
+
+    private static AggregatesView Aggregates(ProfileState s) => new(
+        Instant(s.FirstSeenMs), Instant(s.LastSeenMs), s.EventCount, s.OrderCount, s.RefundCount, s.CancelCount,
+        s.Revenue.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => new RevenueView(r.Key, Major(r.Key, r.Value))).ToList(),
+        Instant(s.LastPurchaseMs), s.FavouriteStore, s.Channels.ToList());
+
+    private static decimal Major(string currency, long minor)
+    {
+        var amount = (decimal)minor;
+        for (var i = 0; i < Currency.FromStored(currency).Exponent; i++)
+            amount /= 10;
+        return amount;
+    }
+
+    private static DateTimeOffset? Instant(long? ms) => ms is { } value ? DateTimeOffset.FromUnixTimeMilliseconds(value) : null;
+
+    private static JsonElement Json(string text)
+    {
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>A timeline cursor: <c>timestampMs.seq</c> of the last event of the previous page.</summary>
+    private static Result<(long, long)?> Cursor(string? before)
+    {
+        if (string.IsNullOrEmpty(before))
+            return ((long, long)?)null;
+        var parts = before.Split('.');
+        return parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
+               && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seq)
+            ? ((long, long)?)(ms, seq)
+            : Error.Validation("marketing.bad_cursor", "'before' must be the 'next' value of the previous page.", "before");
+    }
+}

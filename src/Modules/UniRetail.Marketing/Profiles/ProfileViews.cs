@@ -1,0 +1,65 @@
+using System.Text.Json;
+using UniRetail.Marketing.Consent;
+using UniRetail.Marketing.Events;
+using UniRetail.Marketing.Identity;
+using UniRetail.Marketing.Persistence;
+
+namespace UniRetail.Marketing.Profiles;
+
+internal sealed record IdentifierView(string Type, string Value, string SourceId, DateTimeOffset FirstSeen)
+{
+    public static IdentifierView From(IdentityRow row) => new(row.IdType, row.IdValue, row.SourceId, DateTimeOffset.FromUnixTimeMilliseconds(row.FirstSeenMs));
+}
+
+internal sealed record TraitView(JsonElement Value, DateTimeOffset At, string SourceId);
+
+internal sealed record ConsentView(string Purpose, bool Granted, bool Recorded, DateTimeOffset? At, string? SourceId);
+
+internal sealed record RevenueView(string Currency, decimal Amount);
+
+/// <summary>The computed figures, kept current by the projector.</summary>
+internal sealed record AggregatesView(
+    DateTimeOffset? FirstSeen, DateTimeOffset? LastSeen, long Events, long Orders, long Refunds, long Cancellations,
+    IReadOnlyList<RevenueView> Revenue, DateTimeOffset? LastPurchase, string? FavouriteStore, IReadOnlyList<string> Channels);
+
+/// <summary>
+/// One person. <c>withheld</c> names the parts a marketer may not see because the person did not consent (traits need
+/// personalisation, aggregates and the timeline need analytics); admins, who answer access requests, see everything.
+/// </summary>
+internal sealed record ProfileView(
+    string ProfileId,
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<string> MemberIds,
+    IReadOnlyList<IdentifierView> Identifiers,
+    IReadOnlyDictionary<string, TraitView>? Traits,
+    AggregatesView? Aggregates,
+    IReadOnlyList<ConsentView> Consent,
+    IReadOnlyList<string> MergedProfiles,
+    IReadOnlyList<string> Withheld);
+
+internal sealed record MergeView(
+    string MergeId, string KeptProfileId, string MergedProfileId, string LinkType, string LinkValue, long EventSeq, DateTimeOffset At,
+    IReadOnlyList<IdentifierView> Identifiers, DateTimeOffset? UndoneAt)
+{
+    public static MergeView From(MergeRow row) => new(
+        row.MergeId, row.KeptProfileId, row.MergedProfileId, row.LinkType, row.LinkValue, row.EventSeq, DateTimeOffset.FromUnixTimeMilliseconds(row.AtMs),
+        IdentifierJson.Read(row.Identifiers).Select(i => new IdentifierView(i.TypeName, i.Value, "", DateTimeOffset.FromUnixTimeMilliseconds(row.AtMs))).ToList(),
+        row.UndoneAtMs is { } undone ? DateTimeOffset.FromUnixTimeMilliseconds(undone) : null);
+}
+
+internal sealed record TimelineView(IReadOnlyList<EventView> Events, string? Next);
+
+internal sealed record ProfileSummary(string ProfileId);
+
+internal sealed record ProfilePage(IReadOnlyList<string> ProfileIds, string? Next);
+
+/// <summary>Everything held about a person, for an access request (GDPR article 15): their profile, merges and every event.</summary>
+internal sealed record PersonExport(DateTimeOffset ExportedAt, ProfileView? Profile, IReadOnlyList<MergeView> Merges, IReadOnlyList<EventView> Events);
+
+internal static class ConsentViews
+{
+    public static IReadOnlyList<ConsentView> Of(ProfileState state) =>
+        ConsentPurposes.All.Select(p => state.Consent.TryGetValue(p, out var c)
+            ? new ConsentView(ConsentPurposes.ToName(p), c.Granted, true, DateTimeOffset.FromUnixTimeMilliseconds(c.AtMs), c.SourceId)
+            : new ConsentView(ConsentPurposes.ToName(p), ConsentPurposes.DefaultFor(p), false, null, null)).ToList();
+}

@@ -1,0 +1,159 @@
+using Microsoft.Extensions.Logging;
+using UniRetail.Data;
+using UniRetail.Kernel;
+using UniRetail.Marketing.Identity;
+using UniRetail.Marketing.Persistence;
+using UniRetail.Marketing.Privacy;
+using UniRetail.Marketing.Profiles;
+
+namespace UniRetail.Marketing.Projection;
+
+/// <summary>
+/// Keeps the identity graph and profiles current by reading the event bank in commit order. Each batch is planned in
+/// memory (one query per kind of row it needs) and saved in one transaction together with the new position, so a
+/// restart resumes exactly where the last committed batch ended and no event is counted twice. Two projectors (two
+/// servers on one PostgreSQL) cannot both save a batch: the position moves only from where it was read, and every
+/// profile update checks the version it was read at; the loser plans again.
+/// </summary>
+internal sealed class ProfileProjector(
+    Database database, EventFeed feed, ProjectionStore positions, IdentityStore identities, ProfileStore profiles, MergeStore merges,
+    SuppressionList suppression, TimeProvider clock, ILogger<ProfileProjector> logger)
+{
+    public const string Name = "profiles";
+    public const int BatchSize = 5000;
+    private const int Attempts = 5;
+
+    /// <summary>Projects what can be read now, without waiting; returns how many events were read. The server's loop.</summary>
+    public async Task<long> DrainAsync(CancellationToken ct)
+    {
+        long total = 0;
+        while (await StepAsync(ct) is var read and > 0)
+            total += read;
+        return total;
+    }
+
+    /// <summary>
+    /// Projects every event committed before the call (read-your-writes for the CLI and tests); returns how many events
+    /// were read. On PostgreSQL it waits, a few milliseconds at a time, for transactions still running anywhere on the
+    /// server to finish, because until then events committed after them cannot be read in order.
+    /// </summary>
+    public async Task<long> CatchUpAsync(CancellationToken ct)
+    {
+        var target = await database.ReadAsync(feed.LatestAsync, ct);
+        long total = 0;
+        while (true)
+        {
+            total += await DrainAsync(ct);
+            var at = await database.ReadAsync(c => positions.PositionAsync(c, Name), ct);
+            if (target is not { } upTo || !await database.ReadAsync(c => feed.AnyBetweenAsync(c, at, upTo), ct))
+                return total;
+            await Task.Delay(TimeSpan.FromMilliseconds(10), clock, ct);
+        }
+    }
+
+    /// <summary>Projects one batch; returns how many events it read (0 when caught up).</summary>
+    public async Task<int> StepAsync(CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var from = await database.ReadAsync(c => positions.PositionAsync(c, Name), ct);
+            var rows = await database.ReadAsync(c => feed.ReadAsync(c, from, BatchSize), ct);
+            if (rows.Count == 0)
+                return 0;
+            var graphs = new List<TenantGraph>();
+            foreach (var tenant in rows.GroupBy(r => r.TenantId))
+                graphs.Add(await PlanAsync(tenant.Key, tenant.ToList(), ct));
+            var to = new FeedPosition(rows[^1].TxId, rows[^1].EventSeq);
+            var saved = await database.WriteAsync(session => SaveAsync(session, graphs, from, to), ct);
+            if (saved.IsSuccess)
+                return rows.Count;
+            if (attempt == Attempts)
+                throw new InvalidOperationException($"The profile projector lost {Attempts} races in a row: {saved.Error!.Message}");
+            logger.LogInformation("Profile projector batch at {Position} raced another writer; planning it again.", from);
+        }
+    }
+
+    private async Task<TenantGraph> PlanAsync(string tenantId, List<EventRow> rows, CancellationToken ct)
+    {
+        var rules = await database.ReadAsync(c => identities.RulesAsync(c, tenantId), ct);
+        var suppressed = await suppression.ForTenantAsync(tenantId, ct, fresh: true) ?? (static _ => false);
+        var events = rows.Select(ProfileEventReader.Read).ToList();
+        var named = events.Select(e => Identifiers(e, rules, suppressed)).ToList();
+        var wanted = named.SelectMany(n => n.Own.Concat(n.AliasCandidates)).Distinct().ToList();
+        var stored = await database.ReadAsync(c => identities.FindAsync(c, tenantId, wanted), ct);
+        var owners = stored.Select(s => s.ProfileId).Distinct(StringComparer.Ordinal).ToList();
+        var states = await database.ReadAsync(c => profiles.LoadAsync(c, tenantId, owners), ct);
+        var all = await database.ReadAsync(c => identities.OfProfilesAsync(c, tenantId, owners), ct);
+        var graph = new TenantGraph(tenantId, rules, all, states);
+        var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        for (var i = 0; i < events.Count; i++)
+        {
+            var (own, aliasCandidates) = named[i];
+            var identifiers = aliasCandidates.Count == 0 ? own : [.. own, AliasIdentifier(aliasCandidates, graph)];
+            if (identifiers.Count > 0)
+                graph.Apply(events[i], identifiers, nowMs);
+        }
+        return graph;
+    }
+
+    /// <summary>An alias's previous id is the user id of that name when the graph knows one, otherwise an anonymous id.</summary>
+    private static Identifier AliasIdentifier(List<Identifier> candidates, TenantGraph graph) =>
+        candidates.FirstOrDefault(c => c.Type == IdentifierType.UserId && graph.OwnerOf(c) is not null) is { Value: not null } known
+            ? known
+            : candidates.First(c => c.Type == IdentifierType.AnonymousId);
+
+    private static (List<Identifier> Own, List<Identifier> AliasCandidates) Identifiers(ProfileEvent e, IdentityRules rules, Func<Identifier, bool> suppressed)
+    {
+        var own = new List<Identifier>(e.Identifiers.Count);
+        foreach (var (type, raw) in e.Identifiers)
+        {
+            if (rules.Normalise(type, raw) is { } identifier && !suppressed(identifier) && !own.Contains(identifier))
+                own.Add(identifier);
+        }
+        var alias = new List<Identifier>(2);
+        if (e.AliasOf is not null)
+        {
+            foreach (var type in new[] { IdentifierType.UserId, IdentifierType.AnonymousId })
+            {
+                if (rules.Normalise(type, e.AliasOf) is { } identifier && !suppressed(identifier))
+                    alias.Add(identifier);
+            }
+            if (!alias.Exists(a => a.Type == IdentifierType.AnonymousId))
+                alias.Clear();
+        }
+        return (own, alias);
+    }
+
+    private async Task<Result<Unit>> SaveAsync(DbSession session, List<TenantGraph> graphs, FeedPosition from, FeedPosition to)
+    {
+        var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        if (!await positions.AdvanceAsync(session, Name, from, to, nowMs))
+            return Raced("the position moved");
+        foreach (var graph in graphs)
+        {
+            var tenant = graph.TenantId;
+            var created = graph.Created.Where(p => graph.Profiles.ContainsKey(p) || graph.MergedAway.ContainsKey(p)).ToList();
+            await profiles.InsertAsync(session, tenant, created.Select(p => graph.Profiles.GetValueOrDefault(p) ?? new ProfileState(p, nowMs)));
+            var updated = graph.Changed.Where(p => !graph.Created.Contains(p)).Select(p => graph.Profiles[p]).ToList();
+            if (!await profiles.UpdateAsync(session, tenant, updated))
+                return Raced("a profile changed");
+            foreach (var (merged, (into, version)) in graph.MergedAway)
+            {
+                if (!await profiles.MarkMergedAsync(session, tenant, merged, version == 0 ? 1 : version, into))
+                    return Raced("a merged profile changed");
+            }
+            await identities.InsertAsync(session, tenant, graph.NewIdentifiers());
+            foreach (var (moveFrom, moveTo, moved) in graph.Moves())
+            {
+                if (await identities.MoveAsync(session, tenant, moveFrom, moveTo, moved) != moved.Count)
+                    return Raced("an identifier moved");
+            }
+            await merges.InsertAsync(session, tenant, graph.Merges);
+            foreach (var id in graph.Changed)
+                await profiles.UpsertConsentAsync(session, tenant, id, graph.Profiles[id].Consent);
+        }
+        return Unit.Value;
+    }
+
+    private static Error Raced(string what) => Error.Conflict("marketing.projection_raced", $"Another writer got there first: {what}.");
+}

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+using UniRetail.Kernel;
+using UniRetail.Marketing.Profiles;
+using UniRetail.Marketing.Projection;
+using UniRetail.Server;
+
+namespace UniRetail.Cli.Commands;
+
+internal static class ProfileCommands
+{
+    public static Command Create()
+    {
+        var tenant = new Option<string>("--tenant") { Description = "The tenant id (ten_...)", Required = true };
+        var email = new Option<string?>("--email") { Description = "Find the person by e-mail address" };
+        var phone = new Option<string?>("--phone") { Description = "Find the person by phone number (E.164 or national)" };
+        var userId = new Option<string?>("--user-id") { Description = "Find the person by the user id a source sends" };
+        var id = new Option<string?>("--id") { Description = "The profile id (prof_...)" };
+        var json = new Option<bool>("--json") { Description = "Print the profile and its recent events as JSON" };
+        var show = new Command("show", "Show one person: identifiers, traits, consent, aggregates and latest events") { tenant, email, phone, userId, id, json };
+        show.SetAction(async (result, ct) =>
+        {
+            var lookups = new[] { ("email", result.GetValue(email)), ("phone", result.GetValue(phone)), ("user_id", result.GetValue(userId)), ("id", result.GetValue(id)) }
+                .Where(l => l.Item2 is not null).ToList();
+            if (lookups.Count != 1)
+                return CliOutput.Fail("give exactly one of --email, --phone, --user-id or --id");
+            await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
+            await host.Get<ProfileProjector>().CatchUpAsync(ct);
+            var caller = Caller.AdminOf(new TenantId(result.GetValue(tenant)!));
+            var queries = host.Get<ProfileQueries>();
+            var (type, value) = lookups[0];
+            var profile = type == "id" ? await queries.ShowAsync(caller, value!, ct) : await queries.FindAsync(caller, type, value, ct);
+            if (!profile.IsSuccess)
+                return CliOutput.Fail(profile.Error!);
+            var timeline = await queries.TimelineAsync(caller, profile.Value.ProfileId, null, 10, ct);
+            if (result.GetValue(json))
+                Console.WriteLine(JsonSerializer.Serialize(new { profile = profile.Value, latestEvents = timeline.Value.Events }, JsonSerializerOptions.Web));
+            else
+                Print(profile.Value, timeline.Value);
+            return CliOutput.Ok;
+        });
+        return new Command("profiles", "Profiles of the data bank: one person across every source") { show };
+    }
+
+    private static void Print(ProfileView profile, TimelineView timeline)
+    {
+        AnsiConsole.MarkupLineInterpolated($"[bold]{profile.ProfileId}[/]  created {profile.CreatedAt:u}  members: {string.Join(", ", profile.MemberIds)}");
+        var identifiers = new Table().AddColumns("Identifier", "Value", "Source", "First seen");
+        foreach (var i in profile.Identifiers)
+            identifiers.AddRow(Markup.Escape(i.Type), Markup.Escape(i.Value), Markup.Escape(i.SourceId), i.FirstSeen.ToString("u", CultureInfo.InvariantCulture));
+        AnsiConsole.Write(identifiers);
+        if (profile.Traits is { Count: > 0 } traits)
+        {
+            var table = new Table().AddColumns("Trait", "Value", "Set at", "Source");
+            foreach (var (name, trait) in traits.OrderBy(t => t.Key, StringComparer.Ordinal))
+                table.AddRow(Markup.Escape(name), Markup.Escape(trait.Value.GetRawText()), trait.At.ToString("u", CultureInfo.InvariantCulture), Markup.Escape(trait.SourceId));
+            AnsiConsole.Write(table);
+        }
+        if (profile.Aggregates is { } a)
+        {
+            var revenue = string.Join(", ", a.Revenue.Select(r => $"{r.Amount.ToString("0.00", CultureInfo.InvariantCulture)} {r.Currency}"));
+            AnsiConsole.MarkupLineInterpolated(
+                $"seen {a.FirstSeen:u} .. {a.LastSeen:u}; {a.Events} events, {a.Orders} orders, {a.Refunds} refunds, revenue {revenue}; last purchase {a.LastPurchase:u}; favourite store {a.FavouriteStore ?? "-"}; channels {string.Join(", ", a.Channels)}");
+        }
+        AnsiConsole.MarkupLineInterpolated($"consent: {string.Join(", ", profile.Consent.Select(c => $"{c.Purpose}={(c.Granted ? "yes" : "no")}{(c.Recorded ? "" : " (default)")}"))}");
+        var events = new Table().AddColumns("When", "Type", "Event", "Source", "Store");
+        foreach (var e in timeline.Events)
+            events.AddRow(e.Timestamp.ToString("u", CultureInfo.InvariantCulture), e.Type, Markup.Escape(e.Event ?? e.Name ?? ""), Markup.Escape(e.SourceKind), Markup.Escape(e.LocationId ?? ""));
+        AnsiConsole.Write(events);
+    }
+}

@@ -1,0 +1,45 @@
+using UniRetail.Marketing.Identity;
+using Xunit;
+
+namespace UniRetail.Marketing.Tests;
+
+public sealed class IdentifierNormaliserTests
+{
+    private static readonly HashSet<string> NoneBlocked = [];
+
+    [Theory]
+    [InlineData(" Ann.Lee@Example.COM ", "ann.lee@example.com")]
+    [InlineData("bob@shop.co.uk", "bob@shop.co.uk")]
+    public void Normalise_Email_TrimsAndLowerCases(string raw, string expected) =>
+        Assert.Equal(expected, IdentifierNormaliser.Normalise(IdentifierType.Email, raw, NoneBlocked)?.Value);
+
+    [Theory]
+    [InlineData("not-an-email")]
+    [InlineData("a@b")]
+    [InlineData("two@@example.com")]
+    [InlineData("test@test.com")]
+    [InlineData("TEST@TEST.COM")]
+    public void Normalise_BadOrJunkEmail_GivesNothing(string raw) =>
+        Assert.Null(IdentifierNormaliser.Normalise(IdentifierType.Email, raw, NoneBlocked));
+
+    [Theory]
+    [InlineData("+44 (0)20 7946 0958", "+442079460958")]
+    [InlineData("020 7946 0958", "+442079460958")]
+    [InlineData("0044-20-7946-0958", "+442079460958")]
+    [InlineData("+1 (415) 555-0100", "+14155550100")]
+    public void Normalise_Phone_GivesE164(string raw, string expected) =>
+        Assert.Equal(expected, IdentifierNormaliser.Normalise(IdentifierType.Phone, raw, NoneBlocked)?.Value);
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("undefined")]
+    [InlineData("0")]
+    [InlineData(" ")]
+    [InlineData("NULL")]
+    public void Normalise_JunkIds_GiveNothing(string raw) =>
+        Assert.Null(IdentifierNormaliser.Normalise(IdentifierType.UserId, raw, NoneBlocked));
+
+    [Fact]
+    public void Normalise_TenantBlockedValue_GivesNothing() =>
+        Assert.Null(IdentifierNormaliser.Normalise(IdentifierType.DeviceId, "store-ipad-1", new HashSet<string> { "store-ipad-1" }));
+}
