@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds everything (warnings are errors) and runs the whole test suite on SQLite and PostgreSQL.
 # PostgreSQL: uses $UNIRETAIL_TEST_PG when set, otherwise starts a throw-away server with .ci/postgres.sh
-# (installing Debian's postgresql package when missing). Ends with "tests: N passed, M failed".
+# (installing Debian's postgresql package when missing). Installs tests/sdk's npm packages when missing (and, as root,
+# Debian's nodejs and npm when node is absent). Ends with "tests: N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -17,6 +18,18 @@ if [ -z "${UNIRETAIL_TEST_PG:-}" ]; then
   else
     echo "UNIRETAIL_TEST_PG is not set and this is not root: PostgreSQL tests will be skipped."
   fi
+fi
+
+# tests/sdk: the real @segment/analytics-node that SegmentSdkTests runs under node (which fail, saying why, without it).
+if ! command -v node >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  echo "installing Node.js (Debian packages nodejs npm)"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null) || echo "could not install Node.js"
+fi
+if command -v node >/dev/null 2>&1 && [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
+  echo "node $(node --version) is older than v20, which @segment/analytics-node needs: the SDK tests will fail."
+fi
+if [ ! -d tests/sdk/node_modules ] && command -v npm >/dev/null 2>&1; then
+  npm ci --prefix tests/sdk --no-audit --no-fund || echo "npm ci --prefix tests/sdk failed: the SDK tests will fail."
 fi
 
 dotnet build UniRetail.slnx -c Release -warnaserror -nologo -v quiet || { echo "tests: 0 passed, 1 failed"; exit 1; }

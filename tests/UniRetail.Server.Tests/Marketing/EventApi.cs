@@ -16,8 +16,8 @@ public sealed record Rejected(int Index, string Code, string Reason);
 public sealed record IngestAnswer(bool Success, string? Code, string? Message, IReadOnlyList<Rejected>? Rejected);
 
 public sealed record BankEvent(
-    long Seq, string MessageId, string SourceId, string SourceKind, string? LocationId, string Type, string? Event, string? UserId,
-    string? AnonymousId, DateTimeOffset Timestamp, JsonElement? Properties, JsonElement? Traits);
+    long Seq, string MessageId, string SourceId, string SourceKind, string? LocationId, string Type, string? Event, string? Name, string? UserId,
+    string? AnonymousId, string? PreviousId, string? GroupId, DateTimeOffset Timestamp, JsonElement? Properties, JsonElement? Traits, JsonElement? Context);
 
 /// <summary>The data bank's calls as an SDK and a marketer make them.</summary>
 public static class EventApi
