@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using UniRetail.Data;
 using UniRetail.Server.Tests.Crash;
 using UniRetail.Server.Tests.Infrastructure;
@@ -53,9 +54,18 @@ public abstract class SegmentSdkTests(DatabaseProvider provider)
         var alias = stored["alias"].Single();
         Assert.Equal((AnasBrowser, Ana), (alias.PreviousId, alias.UserId));
 
-        // STITCHED PROFILE — to add when the profiles API lands (it is being built on another branch): read Ana's profile
-        // and assert it is one person joining userId mem-ana-silva, anonymousId anon-7f3c2a (identify + alias), the e-mail
-        // ana.silva@example.com and phone +447700900123 from the identify traits, and group grp-camden-runners.
+        // The server's projector stitches the journey into one person, found by any of her identifiers.
+        var profile = await shop.ProfileAsync("email", "ana.silva@example.com", events: 7);
+        Assert.Equal(
+            ["anonymous_id:anon-7f3c2a", "email:ana.silva@example.com", "phone:+447700900123", $"user_id:{Ana}"],
+            profile.GetProperty("identifiers").EnumerateArray().Select(i => $"{i.GetProperty("type").GetString()}:{i.GetProperty("value").GetString()}").Order());
+        Assert.Equal(profile.GetProperty("profileId").GetString(), (await shop.ProfileAsync("phone", "07700 900123", events: 7)).GetProperty("profileId").GetString());
+        var aggregates = profile.GetProperty("aggregates");
+        Assert.Equal(1, aggregates.GetProperty("orders").GetInt32());
+        Assert.Equal(25.5m, aggregates.GetProperty("revenue")[0].GetProperty("amount").GetDecimal());
+        Assert.Equal("Ana Silva", profile.GetProperty("traits").GetProperty("name").GetProperty("value").GetString());
+        var timeline = await shop.GetAsync($"/api/marketing/profiles/{profile.GetProperty("profileId").GetString()}/timeline");
+        Assert.Equal(7, timeline.GetProperty("events").GetArrayLength());
     }
 
     [Fact]
@@ -133,6 +143,27 @@ public abstract class SegmentSdkTests(DatabaseProvider provider)
             });
             return stored.GroupBy(e => e.Type).ToDictionary(g => g.Key, g => g.ToList());
         }
+
+        /// <summary>The profile holding an identifier once the server's projector has applied <paramref name="events"/> of its events.</summary>
+        public async Task<JsonElement> ProfileAsync(string type, string value, int events)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (true)
+            {
+                using var response = await _admin.GetAsync($"/api/marketing/profiles?type={type}&value={Uri.EscapeDataString(value)}", Ct);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    var profile = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+                    if (profile.GetProperty("aggregates").GetProperty("events").GetInt32() >= events || DateTime.UtcNow > deadline)
+                        return profile;
+                }
+                else if (response.StatusCode != HttpStatusCode.NotFound || DateTime.UtcNow > deadline)
+                    Assert.Fail($"GET profile by {type} gave {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Ct)}");
+                await Task.Delay(100, Ct);
+            }
+        }
+
+        public async Task<JsonElement> GetAsync(string path) => await _admin.GetFromJsonAsync<JsonElement>(path, Ct);
 
         public async ValueTask DisposeAsync()
         {

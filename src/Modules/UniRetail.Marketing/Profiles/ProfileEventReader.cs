@@ -7,7 +7,7 @@ using UniRetail.Marketing.Persistence;
 namespace UniRetail.Marketing.Profiles;
 
 /// <summary>
-/// Reads what profiles need out of a stored event: identifiers from the id fields, traits (<c>traits</c> and
+/// Reads what profiles need out of a stored event: identifiers from the id fields, traits (an identify's <c>traits</c>, and any event's
 /// <c>context.traits</c>) and <c>context.device.id</c>; money from Segment's e-commerce events; consent from
 /// <c>context.consent.categoryPreferences</c>. Commerce events name the member in <c>userId</c>.
 /// </summary>
@@ -38,7 +38,8 @@ internal static class ProfileEventReader
             identifiers.Add((IdentifierType.AnonymousId, row.AnonymousId));
         if (row.Context is not null)
             ReadContext(row.Context, identifiers, traits, consent);
-        if (row.Traits is not null)
+        // A group call's traits describe the group (a company, a club), not the person.
+        if (row.Traits is not null && row.Type == "identify")
             ReadTraits(row.Traits, identifiers, traits);
         var purchase = ReadPurchase(row.Event, row.Properties, identifiers);
         return new ProfileEvent(
