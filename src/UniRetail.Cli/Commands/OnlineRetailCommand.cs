@@ -29,6 +29,9 @@ internal static class OnlineRetailCommand
             var path = result.GetValue(file)!;
             if (!path.Exists)
                 return CliOutput.Fail($"no such file: {path.FullName}");
+            // Redirected output defaults to 80 columns, too narrow for the table.
+            if (Console.IsOutputRedirected)
+                AnsiConsole.Profile.Width = 120;
             await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
             var tenantId = await TenantAsync(host, result.GetValue(tenant), ct);
             if (!tenantId.IsSuccess)
