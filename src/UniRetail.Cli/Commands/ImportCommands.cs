@@ -30,6 +30,6 @@ internal static class ImportCommands
             Console.WriteLine(imported.Value);
             return CliOutput.Ok;
         });
-        return new Command("import", "Import data") { catalog };
+        return new Command("import", "Import data") { catalog, OnlineRetailCommand.Create() };
     }
 }

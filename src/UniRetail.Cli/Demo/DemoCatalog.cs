@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Bogus;
+using UniRetail.Cli.OnlineRetail;
 
 namespace UniRetail.Cli.Demo;
 

@@ -7,6 +7,7 @@ using UniRetail.Identity.Tenants;
 using UniRetail.Inventory.Movements;
 using UniRetail.Kernel;
 using UniRetail.Members.Registration;
+using UniRetail.Cli.OnlineRetail;
 
 namespace UniRetail.Cli.Demo;
 

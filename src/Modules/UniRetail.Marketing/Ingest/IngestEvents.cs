@@ -40,7 +40,25 @@ internal sealed class IngestEvents(Database database, WriteKeyDirectory writeKey
         var read = type is null ? ReadBatch(root, receivedAt) : ReadOne(root, type, receivedAt);
         if (!read.IsSuccess)
             return read.Error!;
-        var (accepted, rejected) = read.Value;
+        return await StoreAsync(origin, read.Value, receivedAt, ct);
+    }
+
+    /// <summary>
+    /// Takes messages from a trusted origin (an import run by the platform itself, not a request with a write key): each
+    /// message is read and checked as an item of a <c>/v1/batch</c> request is, and the good ones are stored the same way.
+    /// </summary>
+    public Task<Result<IngestOutcome>> IngestAsync(EventOrigin origin, IReadOnlyList<JsonElement> messages, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        ArgumentNullException.ThrowIfNull(messages);
+        var receivedAt = clock.GetUtcNow();
+        return StoreAsync(origin, ReadMessages(messages, receivedAt, null, null), receivedAt, ct);
+    }
+
+    private async Task<Result<IngestOutcome>> StoreAsync(
+        EventOrigin origin, (List<TrackedEvent> Accepted, List<RejectedEvent> Rejected) read, DateTimeOffset receivedAt, CancellationToken ct)
+    {
+        var (accepted, rejected) = read;
         // An erased person's events are acknowledged like any other and never stored.
         var erased = await suppression.ForTenantAsync(origin.TenantId, ct);
         var collected = accepted.Count;
@@ -70,13 +88,19 @@ internal sealed class IngestEvents(Database database, WriteKeyDirectory writeKey
         if (!sentAt.IsSuccess)
             return sentAt.Error!;
         JsonElement? sharedContext = root.TryGetProperty("context", out var context) && context.ValueKind == JsonValueKind.Object ? context : null;
+        return ReadMessages(batch.EnumerateArray(), receivedAt, sentAt.Value, sharedContext);
+    }
+
+    private static (List<TrackedEvent>, List<RejectedEvent>) ReadMessages(
+        IEnumerable<JsonElement> messages, DateTimeOffset receivedAt, DateTimeOffset? sentAt, JsonElement? sharedContext)
+    {
         var accepted = new List<TrackedEvent>();
         var rejected = new List<RejectedEvent>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var index = 0;
-        foreach (var item in batch.EnumerateArray())
+        foreach (var item in messages)
         {
-            var parsed = SegmentMessage.Parse(item, null, receivedAt, sentAt.Value, sharedContext);
+            var parsed = SegmentMessage.Parse(item, null, receivedAt, sentAt, sharedContext);
             if (!parsed.IsSuccess)
                 rejected.Add(new RejectedEvent(index, parsed.Error!.Code, $"{parsed.Error.Field}: {parsed.Error.Message}"));
             else if (seen.Add(parsed.Value.MessageId))

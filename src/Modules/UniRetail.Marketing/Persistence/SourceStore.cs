@@ -35,6 +35,12 @@ internal sealed class SourceStore
     public Task<SourceRow?> FindByKeyAsync(DbConnection connection, string writeKeyId) =>
         connection.QuerySingleOrDefaultAsync<SourceRow>($"SELECT {Columns} FROM marketing_source WHERE write_key_id = @WriteKeyId", new { WriteKeyId = writeKeyId });
 
+    /// <summary>The tenant's oldest source of this kind with this name, or null.</summary>
+    public Task<SourceRow?> FindByNameAsync(DbSession session, string tenantId, string kind, string name) =>
+        session.Connection.QueryFirstOrDefaultAsync<SourceRow>(
+            $"SELECT {Columns} FROM marketing_source WHERE tenant_id = @TenantId AND kind = @Kind AND name = @Name ORDER BY created_at_ms, source_id LIMIT 1",
+            new { TenantId = tenantId, Kind = kind, Name = name }, session.Transaction);
+
     public async Task<IReadOnlyList<SourceRow>> ListAsync(DbConnection connection, string tenantId) =>
         (await connection.QueryAsync<SourceRow>($"SELECT {Columns} FROM marketing_source WHERE tenant_id = @TenantId ORDER BY created_at_ms, source_id", new { TenantId = tenantId })).ToList();
 }
