@@ -11,5 +11,6 @@ var root = new RootCommand("UniRetail benchmarks: place-order throughput and a f
     BenchCommands.Orders(),
     BenchCommands.FlashSale(),
     BenchCommands.All(),
+    ProjectorCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

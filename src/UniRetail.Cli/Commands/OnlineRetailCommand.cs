@@ -6,6 +6,8 @@ using UniRetail.Cli.OnlineRetail;
 using UniRetail.Identity.Tenants;
 using UniRetail.Kernel;
 using UniRetail.Marketing.Ingest;
+using UniRetail.Marketing.Profiles;
+using UniRetail.Marketing.Projection;
 using UniRetail.Marketing.Sources;
 using UniRetail.Members.Contracts;
 using UniRetail.Members.Registration;
@@ -64,6 +66,13 @@ internal static class OnlineRetailCommand
             if (!imported.IsSuccess)
                 return CliOutput.Fail(imported.Error!);
             Print(imported.Value, clock.Elapsed);
+            // Profiles are the projector's work; the server runs it in the background, the CLI brings it up to date here.
+            var projecting = Stopwatch.StartNew();
+            var projected = await host.Get<ProfileProjector>().CatchUpAsync(ct);
+            var profiles = await host.Get<ProfileQueries>().CountAsync(Caller.AdminOf(tenantId.Value), ct);
+            AnsiConsole.MarkupLine(CultureInfo.InvariantCulture,
+                "profiles:  {0:N0} people in the data bank; the projector applied {1:N0} new events in {2:F1} s",
+                profiles.Value, projected, projecting.Elapsed.TotalSeconds);
             return imported.Value.EventsRejected.Count == 0 ? CliOutput.Ok : CliOutput.Failed;
         });
         return command;

@@ -10,6 +10,31 @@ internal readonly record struct FeedPosition(long Tx, long Seq)
     public static readonly FeedPosition Start = new(0, 0);
 }
 
+/// <summary>
+/// An event as a projector reads it: no property document, only an order's amounts and currency, extracted by the
+/// database's own JSON functions (an Order Completed with a large product list costs the projector nothing extra).
+/// </summary>
+internal sealed class FeedRow
+{
+    public long EventSeq { get; init; }
+    public long TxId { get; init; }
+    public string TenantId { get; init; } = "";
+    public string SourceId { get; init; } = "";
+    public string SourceKind { get; init; } = "";
+    public string? LocationId { get; init; }
+    public string Type { get; init; } = "";
+    public string? Event { get; init; }
+    public string? Name { get; init; }
+    public string? UserId { get; init; }
+    public string? AnonymousId { get; init; }
+    public string? PreviousId { get; init; }
+    public long TimestampMs { get; init; }
+    public string? Traits { get; init; }
+    public string? Context { get; init; }
+    /// <summary>An order event's <c>[revenue, total, currency]</c> as a JSON array; null for other events.</summary>
+    public string? Money { get; init; }
+}
+
 /// <summary>A person's identifier values as they appear in an event's own id columns.</summary>
 internal sealed record EventIds(IReadOnlyCollection<string> UserIds, IReadOnlyCollection<string> AnonymousIds)
 {
@@ -30,20 +55,39 @@ internal sealed class EventFeed
         e.received_at_ms AS ReceivedAtMs, e.properties AS Properties, e.traits AS Traits, e.context AS Context
         """;
 
+    private const string OrderEvents = "e.event IN ('Order Completed', 'Order Refunded', 'Order Cancelled')";
+
     /// <summary>
     /// The next events after <paramref name="after"/>, every tenant's, in an order that never changes once read. SQLite's
     /// single writer makes event_seq commit order; PostgreSQL reads only below the oldest running transaction.
     /// </summary>
-    public async Task<List<EventRow>> ReadAsync(DbConnection connection, FeedPosition after, int limit)
+    public async Task<List<FeedRow>> ReadAsync(DbConnection connection, FeedPosition after, int limit)
     {
         var sql = connection is Npgsql.NpgsqlConnection
             ? $"""
-               SELECT {Columns} FROM marketing_event e
+               SELECT {FeedColumns(connection)} FROM marketing_event e
                WHERE (e.tx_id, e.event_seq) > (@Tx, @Seq) AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
                ORDER BY e.tx_id, e.event_seq LIMIT @Limit
                """
-            : $"SELECT {Columns} FROM marketing_event e WHERE e.event_seq > @Seq ORDER BY e.event_seq LIMIT @Limit";
-        return (await connection.QueryAsync<EventRow>(sql, new { after.Tx, after.Seq, Limit = limit })).ToList();
+            : $"SELECT {FeedColumns(connection)} FROM marketing_event e WHERE e.event_seq > @Seq ORDER BY e.event_seq LIMIT @Limit";
+        return (await connection.QueryAsync<FeedRow>(sql, new { after.Tx, after.Seq, Limit = limit })).ToList();
+    }
+
+    /// <summary>
+    /// The projector's columns. The amounts of an order event come out of its properties in one pass of the engine's own
+    /// JSON reader (SQLite's json_extract with several paths gives one array; PostgreSQL reads one jsonb), as text so
+    /// amounts stay exact; no other event's properties are read at all.
+    /// </summary>
+    private static string FeedColumns(DbConnection connection)
+    {
+        var money = connection is Npgsql.NpgsqlConnection
+            ? $"CASE WHEN {OrderEvents} THEN (SELECT jsonb_build_array(p ->> 'revenue', p ->> 'total', p ->> 'currency')::text FROM (SELECT e.properties::jsonb AS p) j) END"
+            : $"CASE WHEN {OrderEvents} THEN json_extract(e.properties, '$.revenue', '$.total', '$.currency') END";
+        return $"""
+            e.event_seq AS EventSeq, e.tx_id AS TxId, e.tenant_id AS TenantId, e.source_id AS SourceId, e.source_kind AS SourceKind,
+            e.location_id AS LocationId, e.type AS Type, e.event AS Event, e.name AS Name, e.user_id AS UserId, e.anonymous_id AS AnonymousId,
+            e.previous_id AS PreviousId, e.timestamp_ms AS TimestampMs, e.traits AS Traits, e.context AS Context, {money} AS Money
+            """;
     }
 
     /// <summary>The position of the newest committed event, or null when the bank is empty.</summary>
@@ -67,15 +111,23 @@ internal sealed class EventFeed
     /// A person's events, newest first. An event found only by its anonymous id belongs to whoever holds its user id when
     /// that is someone else (a shared device's cookie does not pull another shopper's events into this timeline).
     /// </summary>
-    public async Task<List<EventRow>> OfPersonAsync(
-        DbConnection connection, string tenantId, string profileId, EventIds ids, (long TimestampMs, long Seq)? before, int limit,
-        DbTransaction? transaction = null, FeedPosition? upTo = null)
+    public Task<List<EventRow>> OfPersonAsync(
+        DbConnection connection, string tenantId, string profileId, EventIds ids, (long TimestampMs, long Seq)? before, int limit) =>
+        OfPersonAsync<EventRow>(Columns, connection, tenantId, profileId, ids, before, limit, null, null);
+
+    /// <summary>A person's events as the projector reads them, up to where it has read: what a rebuild replays.</summary>
+    public Task<List<FeedRow>> OfPersonForRebuildAsync(DbSession session, string tenantId, string profileId, EventIds ids, FeedPosition upTo) =>
+        OfPersonAsync<FeedRow>(FeedColumns(session.Connection), session.Connection, tenantId, profileId, ids, null, int.MaxValue, session.Transaction, upTo);
+
+    private static async Task<List<T>> OfPersonAsync<T>(
+        string columns, DbConnection connection, string tenantId, string profileId, EventIds ids, (long TimestampMs, long Seq)? before, int limit,
+        DbTransaction? transaction, FeedPosition? upTo)
     {
         if (ids.IsEmpty)
             return [];
         var sql =
             $"""
-            SELECT {Columns} FROM marketing_event e
+            SELECT {columns} FROM marketing_event e
             WHERE e.tenant_id = @TenantId
               AND ({SqlLists.In(connection, "e.user_id", "UserIds")}
                    OR ({SqlLists.In(connection, "e.anonymous_id", "AnonymousIds")} AND (e.user_id IS NULL OR NOT EXISTS (
@@ -85,7 +137,7 @@ internal sealed class EventFeed
               AND (e.tx_id < @UpToTx OR (e.tx_id = @UpToTx AND e.event_seq <= @UpToSeq))
             ORDER BY e.timestamp_ms DESC, e.event_seq DESC LIMIT @Limit
             """;
-        return (await connection.QueryAsync<EventRow>(sql, new
+        return (await connection.QueryAsync<T>(sql, new
         {
             TenantId = tenantId, ProfileId = profileId, UserIds = ids.UserIds.ToArray(), AnonymousIds = ids.AnonymousIds.ToArray(),
             BeforeMs = before?.TimestampMs ?? long.MaxValue, BeforeSeq = before?.Seq ?? long.MaxValue, Limit = limit,

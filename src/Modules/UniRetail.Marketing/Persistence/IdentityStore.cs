@@ -36,26 +36,18 @@ internal sealed class IdentityStore
         var found = new List<IdentityRow>();
         foreach (var byType in identifiers.GroupBy(i => i.TypeName))
         {
-            foreach (var chunk in byType.Select(i => i.Value).Distinct().Chunk(500))
-            {
-                found.AddRange(await connection.QueryAsync<IdentityRow>(
-                    $"SELECT {Columns} FROM marketing_identity WHERE tenant_id = @TenantId AND id_type = @Type AND {SqlLists.In(connection, "id_value", "Values")}",
-                    new { TenantId = tenantId, Type = byType.Key, Values = chunk }));
-            }
+            found.AddRange(await connection.QueryAsync<IdentityRow>(
+                $"SELECT {Columns} FROM marketing_identity WHERE tenant_id = @TenantId AND id_type = @Type AND {SqlLists.InStrings(connection, "id_value", "Values")}",
+                new { TenantId = tenantId, Type = byType.Key, Values = SqlLists.Strings(connection, byType.Select(i => i.Value).Distinct()) }));
         }
         return found;
     }
 
     public async Task<List<IdentityRow>> OfProfilesAsync(DbConnection connection, string tenantId, IReadOnlyCollection<string> profileIds, DbTransaction? transaction = null)
     {
-        var found = new List<IdentityRow>();
-        foreach (var chunk in profileIds.Chunk(500))
-        {
-            found.AddRange(await connection.QueryAsync<IdentityRow>(
-                $"SELECT {Columns} FROM marketing_identity WHERE tenant_id = @TenantId AND {SqlLists.In(connection, "profile_id", "Ids")} ORDER BY id_type, id_value",
-                new { TenantId = tenantId, Ids = chunk }, transaction));
-        }
-        return found;
+        return (await connection.QueryAsync<IdentityRow>(
+            $"SELECT {Columns} FROM marketing_identity WHERE tenant_id = @TenantId AND {SqlLists.InStrings(connection, "profile_id", "Ids")} ORDER BY id_type, id_value",
+            new { TenantId = tenantId, Ids = SqlLists.Strings(connection, profileIds) }, transaction)).ToList();
     }
 
     public async Task<string?> OwnerAsync(DbConnection connection, string tenantId, Identifier identifier, DbTransaction? transaction = null) =>

@@ -72,24 +72,21 @@ internal sealed class ProfileStore
     /// <summary>The live profiles among <paramref name="profileIds"/> with their consent.</summary>
     public async Task<List<ProfileState>> LoadAsync(DbConnection connection, string tenantId, IReadOnlyCollection<string> profileIds)
     {
-        var states = new List<ProfileState>(profileIds.Count);
-        foreach (var chunk in profileIds.Chunk(500))
-        {
-            var rows = await connection.QueryAsync<ProfileRow>(
-                $"SELECT {Columns} FROM marketing_profile WHERE tenant_id = @TenantId AND merged_into IS NULL AND {SqlLists.In(connection, "profile_id", "Ids")}",
-                new { TenantId = tenantId, Ids = chunk });
-            var consent = (await ConsentAsync(connection, tenantId, chunk)).ToLookup(c => c.ProfileId);
-            states.AddRange(rows.Select(r => r.ToState(consent[r.ProfileId])));
-        }
-        return states;
+        if (profileIds.Count == 0)
+            return [];
+        var rows = await connection.QueryAsync<ProfileRow>(
+            $"SELECT {Columns} FROM marketing_profile WHERE tenant_id = @TenantId AND merged_into IS NULL AND {SqlLists.InStrings(connection, "profile_id", "Ids")}",
+            new { TenantId = tenantId, Ids = SqlLists.Strings(connection, profileIds) });
+        var consent = (await ConsentAsync(connection, tenantId, profileIds)).ToLookup(c => c.ProfileId);
+        return rows.Select(r => r.ToState(consent[r.ProfileId])).ToList();
     }
 
     public async Task<List<ConsentRow>> ConsentAsync(DbConnection connection, string tenantId, IReadOnlyCollection<string> profileIds, DbTransaction? transaction = null) =>
         (await connection.QueryAsync<ConsentRow>(
             $"""
             SELECT profile_id AS ProfileId, purpose AS Purpose, state AS State, at_ms AS AtMs, source_id AS SourceId
-            FROM marketing_consent WHERE tenant_id = @TenantId AND {SqlLists.In(connection, "profile_id", "Ids")}
-            """, new { TenantId = tenantId, Ids = profileIds.ToArray() }, transaction)).ToList();
+            FROM marketing_consent WHERE tenant_id = @TenantId AND {SqlLists.InStrings(connection, "profile_id", "Ids")}
+            """, new { TenantId = tenantId, Ids = SqlLists.Strings(connection, profileIds) }, transaction)).ToList();
 
     public Task InsertAsync(DbSession session, string tenantId, IEnumerable<ProfileState> profiles) =>
         session.Connection.ExecuteAsync(
@@ -180,6 +177,11 @@ internal sealed class ProfileStore
               """;
         return (await connection.QueryAsync<string>(sql, new { TenantId = tenantId, Purpose = ConsentPurposes.ToName(purpose), After = after ?? "", Limit = limit })).ToList();
     }
+
+    /// <summary>The tenant's live profiles.</summary>
+    public Task<long> CountAsync(DbConnection connection, string tenantId) =>
+        connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM marketing_profile WHERE tenant_id = @TenantId AND merged_into IS NULL", new { TenantId = tenantId });
 
     public Task<int> DeleteAsync(DbSession session, string tenantId, IReadOnlyCollection<string> profileIds) =>
         session.Connection.ExecuteAsync(

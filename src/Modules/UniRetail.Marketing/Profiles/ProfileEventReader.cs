@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using UniRetail.Marketing.Commerce;
 using UniRetail.Marketing.Consent;
@@ -25,34 +26,38 @@ internal static class ProfileEventReader
         ["paymentAccount"] = IdentifierType.PaymentAccount,
     };
 
-    public static ProfileEvent Read(EventRow row)
+    private static readonly IReadOnlyDictionary<string, string> NoTraits = new Dictionary<string, string>();
+    private static readonly IReadOnlyDictionary<ConsentPurpose, bool> NoConsent = new Dictionary<ConsentPurpose, bool>();
+
+    public static ProfileEvent Read(FeedRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var identifiers = new List<(IdentifierType, string)>(4);
-        var traits = new Dictionary<string, string>(StringComparer.Ordinal);
-        var consent = new Dictionary<ConsentPurpose, bool>();
-        var commerce = row.SourceId == CommerceEvents.SourceId;
+        var identifiers = new List<(IdentifierType, string)>(3);
+        Dictionary<string, string>? traits = null;
+        Dictionary<ConsentPurpose, bool>? consent = null;
         if (row.UserId is not null)
-            identifiers.Add((commerce ? IdentifierType.MemberId : IdentifierType.UserId, row.UserId));
+            identifiers.Add((row.SourceId == CommerceEvents.SourceId ? IdentifierType.MemberId : IdentifierType.UserId, row.UserId));
         if (row.AnonymousId is not null)
             identifiers.Add((IdentifierType.AnonymousId, row.AnonymousId));
         if (row.Context is not null)
-            ReadContext(row.Context, identifiers, traits, consent);
+            ReadContext(row.Context, identifiers, ref traits, ref consent);
         // A group call's traits describe the group (a company, a club), not the person.
         if (row.Traits is not null && row.Type == "identify")
-            ReadTraits(row.Traits, identifiers, traits);
-        var purchase = ReadPurchase(row.Event, row.Properties, identifiers);
+        {
+            using var document = JsonDocument.Parse(row.Traits);
+            ReadTraits(document.RootElement, identifiers, ref traits);
+        }
         return new ProfileEvent(
             row.EventSeq, row.SourceId, row.SourceKind, row.LocationId, row.Type, row.Event ?? row.Name, row.TimestampMs, identifiers,
-            row.Type == "alias" ? row.PreviousId : null, traits, purchase, consent);
+            row.Type == "alias" ? row.PreviousId : null, traits ?? NoTraits, Purchase(row), consent ?? NoConsent);
     }
 
-    private static void ReadContext(string json, List<(IdentifierType, string)> identifiers, Dictionary<string, string> traits, Dictionary<ConsentPurpose, bool> consent)
+    private static void ReadContext(string json, List<(IdentifierType, string)> identifiers, ref Dictionary<string, string>? traits, ref Dictionary<ConsentPurpose, bool>? consent)
     {
         using var document = JsonDocument.Parse(json);
         var context = document.RootElement;
         if (context.TryGetProperty("traits", out var contextTraits) && contextTraits.ValueKind == JsonValueKind.Object)
-            ReadTraits(contextTraits, identifiers, traits);
+            ReadTraits(contextTraits, identifiers, ref traits);
         if (context.TryGetProperty("device", out var device) && device.ValueKind == JsonValueKind.Object
             && device.TryGetProperty("id", out var deviceId) && deviceId.ValueKind == JsonValueKind.String)
             identifiers.Add((IdentifierType.DeviceId, deviceId.GetString()!));
@@ -62,51 +67,50 @@ internal static class ProfileEventReader
             foreach (var category in categories.EnumerateObject())
             {
                 if (category.Value.ValueKind is JsonValueKind.True or JsonValueKind.False && ConsentPurposes.FromCategory(category.Name) is { } purpose)
-                    consent[purpose] = category.Value.GetBoolean();
+                    (consent ??= [])[purpose] = category.Value.GetBoolean();
             }
         }
     }
 
-    private static void ReadTraits(string json, List<(IdentifierType, string)> identifiers, Dictionary<string, string> traits)
+    private static void ReadTraits(JsonElement element, List<(IdentifierType, string)> identifiers, ref Dictionary<string, string>? traits)
     {
-        using var document = JsonDocument.Parse(json);
-        ReadTraits(document.RootElement, identifiers, traits);
-    }
-
-    private static void ReadTraits(JsonElement element, List<(IdentifierType, string)> identifiers, Dictionary<string, string> traits)
-    {
+        if (element.ValueKind != JsonValueKind.Object)
+            return;
         foreach (var trait in element.EnumerateObject())
         {
-            traits[trait.Name] = trait.Value.GetRawText();
+            (traits ??= new Dictionary<string, string>(StringComparer.Ordinal))[trait.Name] = trait.Value.GetRawText();
             if (TraitIdentifiers.TryGetValue(trait.Name, out var type) && IdText(trait.Value) is { } value)
                 identifiers.Add((type, value));
         }
     }
 
-    private static Purchase? ReadPurchase(string? name, string? properties, List<(IdentifierType, string)> identifiers)
+    private static Purchase? Purchase(FeedRow row)
     {
-        var kind = name switch
+        PurchaseKind? kind = row.Event switch
         {
             "Order Completed" => PurchaseKind.Completed,
             "Order Refunded" => PurchaseKind.Refunded,
             "Order Cancelled" => PurchaseKind.Cancelled,
-            _ => (PurchaseKind?)null,
+            _ => null,
         };
-        if (properties is null || (kind is null && !properties.Contains("member_id", StringComparison.Ordinal)))
-            return kind is null ? null : new Purchase(kind.Value, null, null);
-        using var document = JsonDocument.Parse(properties);
-        var root = document.RootElement;
-        if (root.TryGetProperty("member_id", out var member) && IdText(member) is { } memberId)
-            identifiers.Add((IdentifierType.MemberId, memberId));
         if (kind is null)
             return null;
-        var amount = Amount(root, "revenue") ?? Amount(root, "total");
-        var currency = root.TryGetProperty("currency", out var code) && code.ValueKind == JsonValueKind.String ? code.GetString() : null;
+        if (row.Money is null)
+            return new Purchase(kind.Value, null, null);
+        using var money = JsonDocument.Parse(row.Money);
+        var values = money.RootElement;
+        var amount = Amount(values[0]) ?? Amount(values[1]);
+        var currency = values[2].ValueKind == JsonValueKind.String ? values[2].GetString() : null;
         return new Purchase(kind.Value, amount is null ? null : Math.Abs(amount.Value), currency);
     }
 
-    private static decimal? Amount(JsonElement root, string field) =>
-        root.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var amount) ? amount : null;
+    /// <summary>A JSON number, or a number written as a string (PostgreSQL's <c>-&gt;&gt;</c> gives text).</summary>
+    private static decimal? Amount(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number when value.TryGetDecimal(out var amount) => amount,
+        JsonValueKind.String when decimal.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) => amount,
+        _ => null,
+    };
 
     private static string? IdText(JsonElement value) => value.ValueKind switch
     {

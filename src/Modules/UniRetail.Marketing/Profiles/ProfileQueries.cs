@@ -84,6 +84,10 @@ internal sealed class ProfileQueries(Database database, ProfileStore profiles, I
         }, ct);
     }
 
+    /// <summary>How many people the tenant's bank knows (live profiles).</summary>
+    public async Task<Result<long>> CountAsync(Caller caller, CancellationToken ct) =>
+        CanRead(caller) ? await database.ReadAsync(c => profiles.CountAsync(c, caller.Tenant.Value), ct) : MarketingErrors.ReadersOnly();
+
     /// <summary>Profiles whose consent allows a purpose: the list campaigns and audiences start from.</summary>
     public async Task<Result<ProfilePage>> AllowingAsync(Caller caller, string? purpose, string? after, int? limit, CancellationToken ct)
     {

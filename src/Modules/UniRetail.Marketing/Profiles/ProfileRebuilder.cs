@@ -20,7 +20,7 @@ internal sealed class ProfileRebuilder(ProfileStore profiles, ProfileQueries que
         var consent = await profiles.ConsentAsync(session.Connection, tenantId, [profileId], session.Transaction);
         var upTo = await positions.PositionAsync(session.Connection, ProfileProjector.Name, session.Transaction);
         var ids = await queries.EventIdsAsync(session.Connection, tenantId, profileId, session.Transaction);
-        var events = await feed.OfPersonAsync(session.Connection, tenantId, profileId, ids, null, int.MaxValue, session.Transaction, upTo);
+        var events = await feed.OfPersonForRebuildAsync(session, tenantId, profileId, ids, upTo);
         var state = new ProfileState(profileId, row.CreatedAtMs) { Version = row.Version, Consent = row.ToState(consent).Consent };
         for (var i = events.Count - 1; i >= 0; i--)
             state.Apply(ProfileEventReader.Read(events[i]));

@@ -73,7 +73,7 @@ internal sealed class ProfileProjector(
         }
     }
 
-    private async Task<TenantGraph> PlanAsync(string tenantId, List<EventRow> rows, CancellationToken ct)
+    private async Task<TenantGraph> PlanAsync(string tenantId, List<FeedRow> rows, CancellationToken ct)
     {
         var rules = await database.ReadAsync(c => identities.RulesAsync(c, tenantId), ct);
         var suppressed = await suppression.ForTenantAsync(tenantId, ct, fresh: true) ?? (static _ => false);
@@ -149,8 +149,7 @@ internal sealed class ProfileProjector(
                     return Raced("an identifier moved");
             }
             await merges.InsertAsync(session, tenant, graph.Merges);
-            foreach (var id in graph.Changed)
-                await profiles.UpsertConsentAsync(session, tenant, id, graph.Profiles[id].Consent);
+            await profiles.UpsertConsentAsync(session, tenant, graph.Changed.SelectMany(id => graph.Profiles[id].Consent.Select(c => (id, c.Key, c.Value))));
         }
         return Unit.Value;
     }

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+
+namespace UniRetail.Bench;
+
+/// <summary><c>projector [--people N] [--file online_retail.csv.gz] [--postgres CONN]</c>.</summary>
+internal static class ProjectorCommand
+{
+    private static readonly Option<string?> Postgres = new("--postgres") { Description = "Also run on PostgreSQL (a fresh schema, dropped afterwards)" };
+    private static readonly Option<int> People = new("--people") { Description = "People in the synthetic stream (11 events and a merge each)", DefaultValueFactory = _ => 20_000 };
+    private static readonly Option<string?> File = new("--file") { Description = "online_retail.csv.gz; found under ../shared/data when not given" };
+
+    public static Command Create()
+    {
+        var command = new Command("projector", "Profile projector throughput (events/s) on the Online Retail import and a synthetic stream, beside a bare read of the same events")
+        {
+            Postgres, People, File,
+        };
+        command.SetAction(async (result, ct) =>
+        {
+            var people = result.GetValue(People);
+            var file = result.GetValue(File) ?? FindOnlineRetail();
+            var postgres = result.GetValue(Postgres);
+            var reports = new List<ProjectorReport>();
+            await using (var sqlite = BenchDatabase.Sqlite())
+                reports.AddRange(await ProjectorBenchmark.RunAsync(sqlite, file, people, ct));
+            if (postgres is not null)
+            {
+                await using var pg = await BenchDatabase.PostgresAsync(postgres, ct);
+                reports.AddRange(await ProjectorBenchmark.RunAsync(pg, file, people, ct));
+            }
+            Print(reports, file);
+            var options = new List<string> { "--people", people.ToString(CultureInfo.InvariantCulture) };
+            Report.Command("projector", postgres, [.. options]);
+            return 0;
+        });
+        return command;
+    }
+
+    public static void Print(IReadOnlyList<ProjectorReport> reports, string? file)
+    {
+        var table = new Table().Title("Profile projector").AddColumns("database", "stream", "events", "profiles", "merges", "seconds", "events/s", "bare read events/s", "ratio");
+        foreach (var r in reports)
+        {
+            table.AddRow(r.Database, Markup.Escape(r.Stream), N(r.Events), N(r.Profiles), N(r.Merges), r.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture),
+                N((long)r.EventsPerSecond), N((long)r.CeilingPerSecond), r.Ratio.ToString("F2", CultureInfo.InvariantCulture));
+        }
+        AnsiConsole.Write(table);
+        if (file is null)
+            AnsiConsole.MarkupLine("[yellow]online_retail.csv.gz not found (looked for ../shared/data/online-retail from here up): only the synthetic stream ran.[/]");
+    }
+
+    /// <summary>The shared data set beside the repository, looked for from the working directory upwards.</summary>
+    public static string? FindOnlineRetail()
+    {
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "data", "online-retail", "online_retail.csv.gz");
+            if (System.IO.File.Exists(candidate))
+                return candidate;
+        }
+        return null;
+    }
+
+    private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,184 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using UniRetail.Server.Tests.Infrastructure;
+using Xunit;
+
+namespace UniRetail.Server.Tests.Marketing;
+
+/// <summary>Profiles, merges, consent, export and erasure over HTTP, with the server's own background projector.</summary>
+public abstract class ProfilesApiTests(ServerFixture server) : ServerTests(server)
+{
+    /// <summary>The profile holding an identifier once the projector has applied at least <paramref name="events"/> of its events.</summary>
+    private static async Task<JsonElement> ProfileAsync(HttpClient client, string type, string value, int events = 1)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            using var response = await client.GetAsync($"/api/marketing/profiles?type={type}&value={Uri.EscapeDataString(value)}", Ct);
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                var profile = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+                var seen = profile.TryGetProperty("aggregates", out var a) && a.ValueKind == JsonValueKind.Object ? a.GetProperty("events").GetInt32() : int.MaxValue;
+                if (seen >= events)
+                    return profile;
+            }
+            else if (response.StatusCode != HttpStatusCode.NotFound)
+                await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
+            Assert.True(DateTime.UtcNow < deadline, $"No profile for {type} {value} with {events} events within 30 s.");
+            await Task.Delay(100, Ct);
+        }
+    }
+
+    private static string Id(JsonElement profile) => profile.GetProperty("profileId").GetString()!;
+
+    private static IEnumerable<string> Identifiers(JsonElement profile) =>
+        profile.GetProperty("identifiers").EnumerateArray().Select(i => $"{i.GetProperty("type").GetString()}:{i.GetProperty("value").GetString()}").Order();
+
+    [Fact]
+    public async Task AShopperOnTheWebAndAtTheTillIsOneProfileLinkedToTheMember()
+    {
+        var retailer = await NewRetailerAsync();
+        var store = await retailer.AddStoreAsync(London.CoventGarden);
+        var sku = await retailer.AddProductAsync("MUG-BLUE", 12.50m);
+        await retailer.ReceiveAsync(store, sku, 10);
+        var member = await retailer.AddMemberAsync("Ana Silva", "ana@example.com");
+        var web = Server.SdkClient((await retailer.AddSourceAsync()).WriteKey);
+
+        await (await web.SendJsonAsync("/v1/batch", $$$"""
+            {"batch":[
+              {"type":"page","anonymousId":"cookie-ana","name":"Mugs"},
+              {"type":"identify","anonymousId":"cookie-ana","userId":"web-ana","traits":{"email":"Ana@Example.com","member_id":"{{{member.Id}}}","name":"Ana"}}
+            ]}
+            """)).ShouldAnswerAsync(HttpStatusCode.OK);
+        var order = await retailer.PlaceOrderOkAsync(AnOrder.InStoreAt(store).WithLine(sku, 2).ForMember(member.Id));
+
+        var profile = await ProfileAsync(retailer.Admin, "member_id", member.Id, events: 3);
+
+        Assert.Equal(["anonymous_id:cookie-ana", "email:ana@example.com", $"member_id:{member.Id}", "user_id:web-ana"], Identifiers(profile));
+        Assert.Equal([member.Id], profile.GetProperty("memberIds").EnumerateArray().Select(m => m.GetString()));
+        var aggregates = profile.GetProperty("aggregates");
+        Assert.Equal((1, 25.00m, store.Id), (aggregates.GetProperty("orders").GetInt32(), aggregates.GetProperty("revenue")[0].GetProperty("amount").GetDecimal(), aggregates.GetProperty("favouriteStore").GetString()));
+        Assert.Equal(["commerce", "web"], aggregates.GetProperty("channels").EnumerateArray().Select(c => c.GetString()));
+        var timeline = await retailer.Admin.GetFromJsonAsync<JsonElement>($"/api/marketing/profiles/{Id(profile)}/timeline", Ct);
+        var first = timeline.GetProperty("events")[0];
+        Assert.Equal(("Order Completed", order.Id), (first.GetProperty("event").GetString(), first.GetProperty("properties").GetProperty("order_id").GetString()));
+        Assert.Equal(Id(profile), Id(await retailer.Admin.GetFromJsonAsync<JsonElement>($"/api/marketing/profiles/{Id(profile)}", Ct)));
+        Assert.Equal(4, (await retailer.Admin.GetFromJsonAsync<JsonElement>($"/api/marketing/profiles/{Id(profile)}/identities", Ct)).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task AMergeIsListedAndCanBeUndoneOnce()
+    {
+        var retailer = await NewRetailerAsync();
+        var web = Server.SdkClient((await retailer.AddSourceAsync()).WriteKey);
+        var app = Server.SdkClient((await retailer.AddSourceAsync("app")).WriteKey);
+        await (await web.SendJsonAsync("/v1/identify", """{"userId":"u-ben","traits":{"email":"ben@example.com"}}""")).ShouldAnswerAsync(HttpStatusCode.OK);
+        await (await app.SendJsonAsync("/v1/screen", """{"anonymousId":"install-1","name":"Home"}""")).ShouldAnswerAsync(HttpStatusCode.OK);
+        var appOnly = await ProfileAsync(retailer.Admin, "anonymous_id", "install-1");
+        await (await app.SendJsonAsync("/v1/identify", """{"anonymousId":"install-1","traits":{"email":"BEN@example.com"}}""")).ShouldAnswerAsync(HttpStatusCode.OK);
+
+        var ben = await ProfileAsync(retailer.Admin, "anonymous_id", "install-1", events: 3);
+        Assert.Equal(Id(await ProfileAsync(retailer.Admin, "user_id", "u-ben")), Id(ben));
+        var merge = (await retailer.Admin.GetFromJsonAsync<JsonElement>($"/api/marketing/profiles/{Id(ben)}/merges", Ct))[0];
+        Assert.Equal(Id(appOnly), merge.GetProperty("mergedProfileId").GetString());
+
+        var undone = await (await retailer.Admin.PostAsync($"/api/marketing/merges/{merge.GetProperty("mergeId").GetString()}/undo", null, Ct))
+            .ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+
+        Assert.NotEqual(JsonValueKind.Null, undone.GetProperty("undoneAt").ValueKind);
+        Assert.Equal(Id(appOnly), Id(await ProfileAsync(retailer.Admin, "anonymous_id", "install-1")));
+        await (await retailer.Admin.PostAsync($"/api/marketing/merges/{merge.GetProperty("mergeId").GetString()}/undo", null, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "marketing.merge_already_undone", "mergeId");
+        var marketer = retailer.ClientWithKey((await retailer.CreateKeyAsync("marketer")).Token);
+        await (await marketer.PostAsync("/api/marketing/merges/mrg_nope/undo", null, Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "marketing.admin_only");
+        await (await retailer.Admin.PostAsync("/api/marketing/merges/mrg_nope/undo", null, Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "marketing.unknown_merge", "mergeId");
+    }
+
+    [Fact]
+    public async Task ConsentDecidesWhatAMarketerSeesAndWhoIsInTheMarketingAudience()
+    {
+        var retailer = await NewRetailerAsync();
+        var web = Server.SdkClient((await retailer.AddSourceAsync()).WriteKey);
+        var marketer = retailer.ClientWithKey((await retailer.CreateKeyAsync("marketer")).Token);
+        await (await web.SendJsonAsync("/v1/identify", """{"userId":"u-cat","traits":{"name":"Cat"},"context":{"consent":{"categoryPreferences":{"analytics":false}}}}""")).ShouldAnswerAsync(HttpStatusCode.OK);
+        var cat = await ProfileAsync(retailer.Admin, "user_id", "u-cat");
+
+        var seen = await ProfileAsync(marketer, "user_id", "u-cat");
+        Assert.Equal(JsonValueKind.Null, seen.GetProperty("aggregates").ValueKind);
+        Assert.Equal(["aggregates", "timeline"], seen.GetProperty("withheld").EnumerateArray().Select(w => w.GetString()));
+        Assert.Empty((await retailer.Admin.GetFromJsonAsync<JsonElement>("/api/marketing/audiences/consented?purpose=marketing", Ct)).GetProperty("profileIds").EnumerateArray());
+
+        var consent = await (await retailer.Admin.PutAsJsonAsync($"/api/marketing/profiles/{Id(cat)}/consent", new { purposes = new { marketing = true } }, Ct))
+            .ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+
+        Assert.Contains(consent.EnumerateArray(), c => c.GetProperty("purpose").GetString() == "marketing" && c.GetProperty("granted").GetBoolean());
+        Assert.Equal([Id(cat)], (await marketer.GetFromJsonAsync<JsonElement>("/api/marketing/audiences/consented?purpose=marketing", Ct)).GetProperty("profileIds").EnumerateArray().Select(p => p.GetString()));
+        await (await retailer.Admin.PutAsJsonAsync($"/api/marketing/profiles/{Id(cat)}/consent", new { purposes = new { spam = true } }, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "marketing.bad_purpose", "purposes.spam");
+        await (await marketer.PutAsJsonAsync($"/api/marketing/profiles/{Id(cat)}/consent", new { purposes = new { marketing = false } }, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "marketing.consent_writers_only");
+        await (await retailer.Admin.PutAsJsonAsync("/api/marketing/profiles/prof_nope/consent", new { purposes = new { marketing = false } }, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.NotFound, "marketing.unknown_profile");
+    }
+
+    [Fact]
+    public async Task AnExportHoldsEverythingAndAnErasureLeavesNothingBehind()
+    {
+        var retailer = await NewRetailerAsync();
+        var web = Server.SdkClient((await retailer.AddSourceAsync()).WriteKey);
+        await (await web.SendJsonAsync("/v1/batch", """
+            {"batch":[
+              {"type":"page","anonymousId":"cookie-dan","name":"Home"},
+              {"type":"identify","anonymousId":"cookie-dan","userId":"u-dan","traits":{"email":"dan@example.com","phone":"+44 7700 900456"}},
+              {"type":"track","userId":"u-dan","event":"Order Completed","properties":{"revenue":9.99,"currency":"GBP"}},
+              {"type":"identify","userId":"u-eve","traits":{"email":"eve@example.com"}}
+            ]}
+            """)).ShouldAnswerAsync(HttpStatusCode.OK);
+        await ProfileAsync(retailer.Admin, "email", "dan@example.com", events: 3);
+        await ProfileAsync(retailer.Admin, "email", "eve@example.com");
+
+        var export = await (await retailer.Admin.PostAsJsonAsync("/api/marketing/exports", new { type = "phone", value = "07700 900456" }, Ct)).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+        Assert.Equal(3, export.GetProperty("events").GetArrayLength());
+        Assert.Contains("email:dan@example.com", Identifiers(export.GetProperty("profile")));
+
+        var erasure = await (await retailer.Admin.PostAsJsonAsync("/api/marketing/erasures", new { type = "email", value = "DAN@example.com" }, Ct)).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+
+        Assert.Equal((1, 4, 3), (erasure.GetProperty("profilesErased").GetInt32(), erasure.GetProperty("identifiersErased").GetInt32(), erasure.GetProperty("eventsErased").GetInt32()));
+        await (await retailer.Admin.GetAsync("/api/marketing/profiles?type=user_id&value=u-dan", Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "marketing.unknown_profile");
+        var left = await retailer.EventsAsync("?limit=1000");
+        Assert.Equal(["u-eve"], left.Select(e => e.UserId));
+        var log = await retailer.Admin.GetStringAsync("/api/marketing/erasures", Ct);
+        Assert.DoesNotContain("dan", log, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(erasure.GetProperty("erasureId").GetString()!, log, StringComparison.Ordinal);
+
+        await (await web.SendJsonAsync("/v1/track", """{"userId":"u-dan","event":"Product Viewed"}""")).ShouldAnswerAsync(HttpStatusCode.OK);
+        Assert.Equal(["u-eve"], (await retailer.EventsAsync("?limit=1000")).Select(e => e.UserId));
+    }
+
+    [Fact]
+    public async Task BadLookupsAndPrivacyCallsAreProblemDetails()
+    {
+        var retailer = await NewRetailerAsync();
+        var marketer = retailer.ClientWithKey((await retailer.CreateKeyAsync("marketer")).Token);
+
+        await (await retailer.Admin.GetAsync("/api/marketing/profiles", Ct)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "marketing.bad_lookup", "type");
+        await (await retailer.Admin.GetAsync("/api/marketing/profiles?type=shoe_size&value=9", Ct)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "marketing.bad_identifier_type", "type");
+        await (await retailer.Admin.GetAsync("/api/marketing/profiles?type=email&value=not-an-email", Ct)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "marketing.bad_identifier", "value");
+        await (await retailer.Admin.GetAsync("/api/marketing/profiles?type=email&value=nobody%40example.com", Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "marketing.unknown_profile");
+        await (await retailer.Admin.GetAsync("/api/marketing/profiles/prof_nope/timeline?before=yesterday", Ct)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "marketing.bad_cursor", "before");
+        await (await marketer.PostAsJsonAsync("/api/marketing/erasures", new { type = "email", value = "a@example.com" }, Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "marketing.admin_only");
+        await (await marketer.PostAsJsonAsync("/api/marketing/exports", new { type = "email", value = "a@example.com" }, Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "marketing.admin_only");
+        await (await retailer.Admin.PostAsJsonAsync("/api/marketing/erasures", new { profileId = "prof_nope" }, Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "marketing.unknown_profile");
+        await (await retailer.Admin.PutAsJsonAsync("/api/marketing/identity-rules", new { rules = new[] { new { type = "email", mayMerge = true, maxPerProfile = 0, priority = 3 } } }, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "marketing.bad_identity_rule", "rules[0].maxPerProfile");
+        var rules = await (await retailer.Admin.PutAsJsonAsync("/api/marketing/identity-rules", new { rules = new[] { new { type = "device_id", mayMerge = false, maxPerProfile = 2, priority = 7 } }, blockedValues = new[] { "till-tablet" } }, Ct))
+            .ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+        Assert.Contains(rules.GetProperty("rules").EnumerateArray(), r => r.GetProperty("type").GetString() == "device_id" && !r.GetProperty("mayMerge").GetBoolean());
+        Assert.Equal(["till-tablet"], (await marketer.GetFromJsonAsync<JsonElement>("/api/marketing/identity-rules", Ct)).GetProperty("blockedValues").EnumerateArray().Select(v => v.GetString()));
+    }
+}
+
+public sealed class ProfilesApiSqliteTests(SqliteServer server) : ProfilesApiTests(server), IClassFixture<SqliteServer>;
+
+public sealed class ProfilesApiPostgresTests(PostgresServer server) : ProfilesApiTests(server), IClassFixture<PostgresServer>;
