@@ -202,6 +202,8 @@ public abstract class ProfilesTests(DatabaseProvider provider) : DatabaseTest(pr
         Assert.Equal("Ann", ann.Traits!["name"].Value.GetString());
         Assert.Empty(await TimelineAsync(ann.ProfileId, Marketer));
         Assert.NotEmpty(await TimelineAsync(ann.ProfileId));
+        Assert.Equal(["u-2"], (await Get<EventQueries>().ListAsync(Marketer, null, null, null, null, Ct)).Value.Select(e => e.UserId));
+        Assert.Equal(["u-1", "u-2"], (await Get<EventQueries>().ListAsync(_admin, null, null, null, null, Ct)).Value.Select(e => e.UserId));
         Assert.Equal([ann.ProfileId], (await Get<ProfileQueries>().AllowingAsync(Marketer, "marketing", null, null, Ct)).Value.ProfileIds);
 
         var bob = await ProfileAsync("user_id", "u-2", Marketer);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using UniRetail.Data;
 using UniRetail.Kernel;
+using UniRetail.Marketing.Consent;
 using UniRetail.Marketing.Domain;
 using UniRetail.Marketing.Persistence;
 
@@ -26,8 +27,12 @@ internal sealed record EventView(
     }
 }
 
-/// <summary>Reads the caller's tenant's events in sequence order, optionally for one user or anonymous id.</summary>
-internal sealed class EventQueries(Database database, EventStore events)
+/// <summary>
+/// Reads the caller's tenant's events in sequence order, optionally for one user or anonymous id. A marketer does not
+/// see the events of people who refused analytics (a page can then hold fewer than <c>limit</c> events; page on from
+/// the last <c>seq</c> asked for, as always).
+/// </summary>
+internal sealed class EventQueries(Database database, EventStore events, ProfileStore profiles)
 {
     public async Task<Result<IReadOnlyList<EventView>>> ListAsync(Caller caller, long? after, int? limit, string? userId, string? anonymousId, CancellationToken ct)
     {
@@ -39,9 +44,21 @@ internal sealed class EventQueries(Database database, EventStore events)
         if (limit is < 1 or > 1000)
             return MarketingErrors.BadLimit();
         var filter = new EventFilter(after ?? 0, limit ?? 100, Blank(userId), Blank(anonymousId));
-        var rows = await database.ReadAsync(c => events.ListAsync(c, caller.Tenant.Value, filter), ct);
+        var rows = await database.ReadAsync(async c =>
+        {
+            var page = await events.ListAsync(c, caller.Tenant.Value, filter);
+            if (caller.Role == Role.Admin || page.Count == 0)
+                return page;
+            var refused = await profiles.RefusedAsync(c, caller.Tenant.Value, ConsentPurpose.Analytics,
+                page.SelectMany(r => new[] { r.UserId, r.AnonymousId }).OfType<string>());
+            return refused.Count == 0 ? page : page.Where(r => !Refused(r, refused)).ToList();
+        }, ct);
         return rows.Select(EventView.From).ToList();
     }
+
+    private static bool Refused(EventRow row, HashSet<(string Type, string Value)> refused) =>
+        (row.UserId is { } user && (refused.Contains(("user_id", user)) || refused.Contains(("member_id", user))))
+        || (row.AnonymousId is { } anonymous && refused.Contains(("anonymous_id", anonymous)));
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -178,6 +178,18 @@ internal sealed class ProfileStore
         return (await connection.QueryAsync<string>(sql, new { TenantId = tenantId, Purpose = ConsentPurposes.ToName(purpose), After = after ?? "", Limit = limit })).ToList();
     }
 
+    /// <summary>Which of these id values (as events carry them) belong to people who refused a purpose.</summary>
+    public async Task<HashSet<(string Type, string Value)>> RefusedAsync(DbConnection connection, string tenantId, ConsentPurpose purpose, IEnumerable<string> values)
+    {
+        var rows = await connection.QueryAsync<(string, string)>(
+            $"""
+            SELECT i.id_type, i.id_value FROM marketing_identity i
+            JOIN marketing_consent c ON c.tenant_id = i.tenant_id AND c.profile_id = i.profile_id AND c.purpose = @Purpose AND c.state = 'denied'
+            WHERE i.tenant_id = @TenantId AND i.id_type IN ('user_id', 'member_id', 'anonymous_id') AND {SqlLists.InStrings(connection, "i.id_value", "Values")}
+            """, new { TenantId = tenantId, Purpose = ConsentPurposes.ToName(purpose), Values = SqlLists.Strings(connection, values.Distinct()) });
+        return rows.ToHashSet();
+    }
+
     /// <summary>The tenant's live profiles.</summary>
     public Task<long> CountAsync(DbConnection connection, string tenantId) =>
         connection.ExecuteScalarAsync<long>(
