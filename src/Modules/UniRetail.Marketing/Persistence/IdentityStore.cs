@@ -45,8 +45,10 @@ internal sealed class IdentityStore
 
     public async Task<List<IdentityRow>> OfProfilesAsync(DbConnection connection, string tenantId, IReadOnlyCollection<string> profileIds, DbTransaction? transaction = null)
     {
+        // Without statistics SQLite's planner prefers the primary key (a scan of the tenant) to the profile index here.
+        var table = connection is Npgsql.NpgsqlConnection ? "marketing_identity" : "marketing_identity INDEXED BY marketing_identity_profile";
         return (await connection.QueryAsync<IdentityRow>(
-            $"SELECT {Columns} FROM marketing_identity WHERE tenant_id = @TenantId AND {SqlLists.InStrings(connection, "profile_id", "Ids")} ORDER BY id_type, id_value",
+            $"SELECT {Columns} FROM {table} WHERE tenant_id = @TenantId AND {SqlLists.InStrings(connection, "profile_id", "Ids")} ORDER BY id_type, id_value",
             new { TenantId = tenantId, Ids = SqlLists.Strings(connection, profileIds) }, transaction)).ToList();
     }
 

@@ -74,11 +74,12 @@ internal sealed class ProfileStore
     {
         if (profileIds.Count == 0)
             return [];
+        // Merged rows are left out here rather than in the WHERE clause, which would lead SQLite to the merged_into index.
         var rows = await connection.QueryAsync<ProfileRow>(
-            $"SELECT {Columns} FROM marketing_profile WHERE tenant_id = @TenantId AND merged_into IS NULL AND {SqlLists.InStrings(connection, "profile_id", "Ids")}",
+            $"SELECT {Columns} FROM marketing_profile WHERE tenant_id = @TenantId AND {SqlLists.InStrings(connection, "profile_id", "Ids")}",
             new { TenantId = tenantId, Ids = SqlLists.Strings(connection, profileIds) });
         var consent = (await ConsentAsync(connection, tenantId, profileIds)).ToLookup(c => c.ProfileId);
-        return rows.Select(r => r.ToState(consent[r.ProfileId])).ToList();
+        return rows.Where(r => r.MergedInto is null).Select(r => r.ToState(consent[r.ProfileId])).ToList();
     }
 
     public async Task<List<ConsentRow>> ConsentAsync(DbConnection connection, string tenantId, IReadOnlyCollection<string> profileIds, DbTransaction? transaction = null) =>
