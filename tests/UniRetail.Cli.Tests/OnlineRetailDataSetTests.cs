@@ -1,5 +1,8 @@
 using UniRetail.Cli.OnlineRetail;
 using UniRetail.Data;
+using UniRetail.Kernel;
+using UniRetail.Marketing.Profiles;
+using UniRetail.Marketing.Projection;
 using Xunit;
 
 namespace UniRetail.Cli.Tests;
@@ -15,7 +18,8 @@ public sealed class OnlineRetailDataSetTests() : ImportTest(DatabaseProvider.Sql
             Assert.Skip($"The data set is not here: {OnlineRetailFile.RelativePath} was not found above the working folder.");
         await using var file = File.OpenRead(path);
 
-        var imported = await Importer().RunAsync(await NewTenantAsync(), file, null, Ct);
+        var tenant = await NewTenantAsync();
+        var imported = await Importer().RunAsync(tenant, file, null, Ct);
 
         var summary = imported.Value;
         Assert.Equal(541_909, summary.LinesRead);
@@ -23,5 +27,14 @@ public sealed class OnlineRetailDataSetTests() : ImportTest(DatabaseProvider.Sql
         Assert.Equal((25_900, 3_836), (summary.Invoices, summary.Cancellations));
         Assert.Equal(summary.Customers + summary.Orders + summary.Cancellations, summary.EventsStored);
         Assert.Empty(summary.EventsRejected);
+
+        // Projected: one person per customer and per anonymous invoice; customer 12347 as the data set knows them.
+        Assert.Equal(summary.EventsStored, await Get<ProfileProjector>().CatchUpAsync(Ct));
+        var queries = Get<ProfileQueries>();
+        var admin = Caller.AdminOf(tenant);
+        Assert.Equal(4_372 + 1_609, (await queries.CountAsync(admin, Ct)).Value);
+        var customer = (await queries.FindAsync(admin, "user_id", "12347", Ct)).Value;
+        Assert.Equal((7L, 4_310.00m), (customer.Aggregates!.Orders, Assert.Single(customer.Aggregates.Revenue).Amount));
+        Assert.Equal(7, (await queries.TimelineAsync(admin, customer.ProfileId, null, null, Ct)).Value.Events.Count(e => e.Event == "Order Completed"));
     }
 }

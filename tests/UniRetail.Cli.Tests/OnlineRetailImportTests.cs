@@ -2,6 +2,8 @@ using UniRetail.Cli.OnlineRetail;
 using UniRetail.Data;
 using UniRetail.Kernel;
 using UniRetail.Marketing.Events;
+using UniRetail.Marketing.Profiles;
+using UniRetail.Marketing.Projection;
 using UniRetail.Marketing.Sources;
 using UniRetail.Members.Contracts;
 using Xunit;
@@ -87,6 +89,30 @@ public abstract class OnlineRetailImportTests(DatabaseProvider provider) : Impor
         Assert.Null(anonymous.UserId);
         Assert.False(anonymous.Properties!.Value.TryGetProperty("member_id", out _));
         Assert.Equal(2.97m, anonymous.Properties.Value.GetProperty("revenue").GetDecimal());
+    }
+
+    [Fact]
+    public async Task RunAsync_ThenProjected_GivesAProfilePerCustomerAndVisitorWithTheirOrders()
+    {
+        var tenant = await NewTenantAsync();
+        await ImportAsync(tenant);
+
+        await Get<ProfileProjector>().CatchUpAsync(Ct);
+
+        var admin = Caller.AdminOf(tenant);
+        var queries = Get<ProfileQueries>();
+        Assert.Equal(5, (await queries.CountAsync(admin, Ct)).Value);
+        var customer = (await queries.FindAsync(admin, "user_id", "17850", Ct)).Value;
+        Assert.Single(customer.MemberIds);
+        Assert.Equal((2L, 0L), (customer.Aggregates!.Orders, customer.Aggregates.Refunds));
+        Assert.Equal(161.32m, Assert.Single(customer.Aggregates.Revenue).Amount);
+        Assert.Equal("\"United Kingdom\"", customer.Traits!["country"].Value.GetRawText());
+        var timeline = (await queries.TimelineAsync(admin, customer.ProfileId, null, null, Ct)).Value.Events;
+        Assert.Equal([("Order Completed", "536366"), ("Order Completed", "536365"), ("identify", "")],
+            timeline.Select(e => (e.Event ?? e.Type, e.Properties?.GetProperty("order_id").GetString() ?? "")));
+        var refunded = (await queries.FindAsync(admin, "user_id", "15311", Ct)).Value;
+        Assert.Equal((0L, 1L, -4.65m), (refunded.Aggregates!.Orders, refunded.Aggregates.Refunds, Assert.Single(refunded.Aggregates.Revenue).Amount));
+        Assert.Equal(1, (await queries.FindAsync(admin, "anonymous_id", "online-retail:visitor:536555", Ct)).Value.Aggregates!.Orders);
     }
 
     [Fact]
