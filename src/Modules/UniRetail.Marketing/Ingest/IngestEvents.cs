@@ -63,7 +63,7 @@ internal sealed class IngestEvents(Database database, WriteKeyDirectory writeKey
         var sentAt = SegmentMessage.Instant(root, "sentAt");
         if (!sentAt.IsSuccess)
             return sentAt.Error!;
-        JsonElement? sharedContext = root.TryGetProperty("context", out var context) && context.ValueKind == JsonValueKind.Object ? context : null;
+        var sharedContext = root.TryGetProperty("context", out var context) && context.ValueKind == JsonValueKind.Object ? context.GetRawText() : null;
         var accepted = new List<TrackedEvent>();
         var rejected = new List<RejectedEvent>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
