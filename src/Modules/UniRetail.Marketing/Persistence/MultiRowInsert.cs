@@ -4,10 +4,10 @@ using System.Text;
 namespace UniRetail.Marketing.Persistence;
 
 /// <summary>
-/// The event INSERT with many rows per statement. A 100-event batch was 100 Dapper executions, each building its
-/// parameters by reflection on the one writer lane (docs/benchmarks.md, "Event ingestion"); a multi-row statement run
-/// through a kept command binds values only. Row counts are powers of two up to 64, so a handful of statement texts
-/// (and kept, prepared commands) serve every batch size.
+/// The event INSERT for one or many rows, run through the writer's kept commands: a 100-event batch was 100 Dapper
+/// executions, each building its parameters by reflection (docs/benchmarks.md, "Event ingestion"); a kept command binds
+/// values only. Row counts are powers of two up to 64, so a handful of statement texts (and kept, prepared commands)
+/// serve every batch size.
 /// </summary>
 internal static class MultiRowInsert
 {
@@ -17,11 +17,11 @@ internal static class MultiRowInsert
     /// <summary>Values per row, in the order <see cref="EventStore.InsertAsync"/> sets them.</summary>
     public const int PerRow = 12;
 
-    private const int MaxRows = 64;
+    public const int MaxRows = 64;
     private static readonly (string Sql, string[] Names)[] Statements = Enumerable.Range(0, 7).Select(p => Build(1 << p)).ToArray();
 
-    /// <summary>The rows the next statement takes: the largest power of two up to 64 not above <paramref name="remaining"/>.</summary>
-    public static int RowsFor(int remaining) => Math.Min(MaxRows, 1 << (31 - int.LeadingZeroCount(remaining)));
+    /// <summary>The rows the next statement takes: the largest power of two up to <paramref name="maxRows"/> not above <paramref name="remaining"/>.</summary>
+    public static int RowsFor(int remaining, int maxRows) => Math.Min(maxRows, 1 << (31 - int.LeadingZeroCount(remaining)));
 
     public static (string Sql, string[] Names) Of(int rows) => Statements[int.Log2(rows)];
 
