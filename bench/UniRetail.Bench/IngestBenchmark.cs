@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using UniRetail.Data;
 using UniRetail.Identity.Tenants;
@@ -38,7 +39,7 @@ internal static class IngestBenchmark
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var storage = database.Provider == DatabaseProvider.Sqlite
-            ? $"--UniRetail:Sqlite={new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.Options.ConnectionString).DataSource}"
+            ? $"--UniRetail:Sqlite={new SqliteConnectionStringBuilder(database.Options.ConnectionString).DataSource}"
             : $"--UniRetail:Postgres={database.Options.ConnectionString}";
         await using var server = ServerHost.Build([$"--urls={address}", storage, "--Logging:LogLevel:Default=Warning", "--environment=Production"]);
         await server.StartAsync(ct);
