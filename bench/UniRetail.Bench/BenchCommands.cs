@@ -4,7 +4,7 @@ using System.Globalization;
 
 namespace UniRetail.Bench;
 
-/// <summary><c>orders</c>, <c>flash-sale</c> and <c>all</c>; each runs on SQLite, and on PostgreSQL too when <c>--postgres</c> is given.</summary>
+/// <summary><c>orders</c>, <c>flash-sale</c>, <c>ingest</c> and <c>all</c>; each runs on SQLite, and on PostgreSQL too when <c>--postgres</c> is given.</summary>
 internal static class BenchCommands
 {
     private const int Ok = 0;
@@ -25,6 +25,14 @@ internal static class BenchCommands
     {
         Description = "Also profile the writer lane at 64 callers: group-commit batch sizes and, on SQLite, lane time per statement",
     };
+
+    private static readonly Option<int> Events = new("--events")
+    {
+        Description = "Events per concurrency level of the ingestion benchmark (after a warm-up)",
+        DefaultValueFactory = _ => 100_000,
+    };
+
+    private static readonly Option<int> BatchSize = new("--batch") { Description = "Events per /v1/batch request", DefaultValueFactory = _ => 100 };
 
     private static readonly Option<int> Buyers = new("--buyers") { Description = "Flash-sale buyers", DefaultValueFactory = _ => 10_000 };
 
@@ -68,26 +76,50 @@ internal static class BenchCommands
         return command;
     }
 
+    public static Command Ingest()
+    {
+        var command = new Command("ingest", "Event ingestion over HTTP (/v1/batch) at 1, 8 and 64 senders, against a bare insert ceiling")
+        {
+            Postgres, Events, BatchSize,
+        };
+        command.SetAction(async (result, ct) =>
+        {
+            var settings = Settings.From(result);
+            if (!settings.IngestValid)
+                return Fail(IngestLimits);
+            var reports = await RunIngestAsync(settings, ct);
+            Report.Ingest(reports);
+            Report.Command("ingest", settings.Postgres, settings.IngestOptions());
+            return reports.All(r => r.AllStored) ? Ok : Failed;
+        });
+        return command;
+    }
+
     public static Command All()
     {
-        var command = new Command("all", "orders, then flash-sale, on SQLite and (with --postgres) PostgreSQL")
+        var command = new Command("all", "orders, flash-sale, then ingest, on SQLite and (with --postgres) PostgreSQL")
         {
-            Postgres, OrderCount, Profile, Buyers, Units,
+            Postgres, OrderCount, Profile, Buyers, Units, Events, BatchSize,
         };
         command.SetAction(async (result, ct) =>
         {
             var settings = Settings.From(result);
             if (settings.Orders < 100 || settings.Units < 1 || settings.Buyers < settings.Units)
                 return Fail("--orders must be at least 100, --units at least 1 and --buyers at least --units");
+            if (!settings.IngestValid)
+                return Fail(IngestLimits);
             var started = Stopwatch.GetTimestamp();
             var orders = await RunOrdersAsync(settings, ct);
             var sales = await RunFlashSalesAsync(settings, ct);
+            var ingest = await RunIngestAsync(settings, ct);
             Report.Orders(orders);
             Console.WriteLine();
             Report.FlashSales(sales);
-            Report.Command("all", settings.Postgres, [.. settings.OrdersOptions(), .. settings.FlashSaleOptions()]);
+            Console.WriteLine();
+            Report.Ingest(ingest);
+            Report.Command("all", settings.Postgres, [.. settings.OrdersOptions(), .. settings.FlashSaleOptions(), .. settings.IngestOptions()]);
             Console.WriteLine($"Total time: {Stopwatch.GetElapsedTime(started).TotalSeconds.ToString("F0", CultureInfo.InvariantCulture)} s");
-            return orders.All(r => r.AllPlaced) && sales.All(r => r.Passed) ? Ok : Failed;
+            return orders.All(r => r.AllPlaced) && sales.All(r => r.Passed) && ingest.All(r => r.AllStored) ? Ok : Failed;
         });
         return command;
     }
@@ -118,6 +150,21 @@ internal static class BenchCommands
         return reports;
     }
 
+    private static async Task<List<IngestReport>> RunIngestAsync(Settings settings, CancellationToken ct)
+    {
+        var reports = new List<IngestReport>();
+        await using (var sqlite = BenchDatabase.Sqlite())
+            reports.Add(await IngestBenchmark.RunAsync(sqlite, settings.Events, settings.BatchSize, Step, ct));
+        if (settings.Postgres is { } connectionString)
+        {
+            await using var postgres = await BenchDatabase.PostgresAsync(connectionString, ct);
+            reports.Add(await IngestBenchmark.RunAsync(postgres, settings.Events, settings.BatchSize, Step, ct));
+        }
+        return reports;
+    }
+
+    private const string IngestLimits = "--batch must be between 1 and 500 (the event API's batch limit is 500 KB) and --events at least 10 batches";
+
     private static void Step(string message) =>
         Console.Error.WriteLine($"[{DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}] {message}");
 
@@ -127,11 +174,16 @@ internal static class BenchCommands
         return Failed;
     }
 
-    private sealed record Settings(string? Postgres, int Orders, bool Profile, int Buyers, int Units)
+    private sealed record Settings(string? Postgres, int Orders, bool Profile, int Buyers, int Units, int Events, int BatchSize)
     {
         public static Settings From(ParseResult result) => new(
             string.IsNullOrWhiteSpace(result.GetValue(BenchCommands.Postgres)) ? null : result.GetValue(BenchCommands.Postgres),
-            result.GetValue(OrderCount), result.GetValue(BenchCommands.Profile), result.GetValue(BenchCommands.Buyers), result.GetValue(BenchCommands.Units));
+            result.GetValue(OrderCount), result.GetValue(BenchCommands.Profile), result.GetValue(BenchCommands.Buyers), result.GetValue(BenchCommands.Units),
+            result.GetValue(BenchCommands.Events), result.GetValue(BenchCommands.BatchSize));
+
+        public bool IngestValid => BatchSize is >= 1 and <= 500 && Events >= 10 * BatchSize;
+
+        public string[] IngestOptions() => ["--events", Invariant(Events), "--batch", Invariant(BatchSize)];
 
         public string[] OrdersOptions() => Profile ? ["--orders", Invariant(Orders), "--profile"] : ["--orders", Invariant(Orders)];
 

@@ -53,6 +53,16 @@ internal static class CeilingSql
     public const string AppendHistory =
         "INSERT INTO orders_status_change (tenant_id, order_id, seq, status, note, actor, at_ms) VALUES (@Tenant, @Order, @Seq, @Status, @Note, @Actor, @At)";
 
+    /// <summary>One event into the bank, as EventStore writes it (a retried messageId is skipped).</summary>
+    public const string InsertEvent =
+        """
+        INSERT INTO marketing_event (tenant_id, source_id, message_id, source_kind, location_id, type, event, name, user_id, anonymous_id,
+            previous_id, group_id, timestamp_ms, received_at_ms, properties, traits, context)
+        VALUES (@Tenant, @Source, @MessageId, @SourceKind, @Location, @Type, @Event, @Name, @UserId, @AnonymousId,
+            @PreviousId, @GroupId, @TimestampMs, @ReceivedAtMs, @Properties, @Traits, @Context)
+        ON CONFLICT (tenant_id, source_id, message_id) DO NOTHING
+        """;
+
     public const string SeedLevel =
         """
         INSERT INTO inventory_stock_level (tenant_id, sku, location_id, on_hand, reserved, safety_stock, damaged, updated_at_ms)

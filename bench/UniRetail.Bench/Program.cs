@@ -6,10 +6,11 @@ using UniRetail.Bench;
 if (Console.IsOutputRedirected)
     AnsiConsole.Profile.Width = 220;
 
-var root = new RootCommand("UniRetail benchmarks: place-order throughput and a flash sale, on SQLite and PostgreSQL")
+var root = new RootCommand("UniRetail benchmarks: place-order throughput, a flash sale, event ingestion and the profile projector, on SQLite and PostgreSQL")
 {
     BenchCommands.Orders(),
     BenchCommands.FlashSale(),
+    BenchCommands.Ingest(),
     BenchCommands.All(),
     ProjectorCommand.Create(),
 };

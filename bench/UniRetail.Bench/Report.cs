@@ -45,6 +45,29 @@ internal static class Report
             Console.WriteLine($"{r.Database}: {N(r.OrderLines)} order lines for the SKU; its DC level: on hand {N(r.OnHand)}, reserved {N(r.Reserved)}.");
     }
 
+    public static void Ingest(IReadOnlyList<IngestReport> reports)
+    {
+        var table = Table("Database", "Senders", "Events/s", "Requests/s", "p50 ms", "p99 ms", "Ceiling events/s", "Ratio", "CPU cores", "Failed");
+        foreach (var report in reports)
+        {
+            foreach (var level in report.Levels)
+            {
+                var r = level.Result;
+                table.AddRow(report.Database, N(level.Senders), N(level.EventsPerSecond), N(r.PerSecond), F(r.P50Ms, 2), F(r.P99Ms, 2),
+                    N(report.CeilingEventsPerSecond), F(level.EventsPerSecond / report.CeilingEventsPerSecond, 2), F(r.CpuCores, 2), N(r.Failures.Values.Sum()));
+            }
+        }
+        AnsiConsole.Write(table);
+        foreach (var report in reports)
+        {
+            Console.WriteLine($"{report.Database}: {report.BatchSize} events per /v1/batch request; ceiling {N(report.CeilingEventsPerSecond)} events/s (bare loop, " +
+                $"prepared INSERT, one transaction per {report.BatchSize} rows); acknowledged {N(report.Sent)} events, stored {N(report.Stored)} " +
+                (report.AllStored ? "(each exactly once)." : "(MISMATCH)."));
+            foreach (var (senders, failure) in report.Levels.SelectMany(l => l.Result.Failures.Select(f => (l.Senders, f))))
+                Console.WriteLine($"  {senders} senders: {failure.Value} × {Markup.Escape(failure.Key)}");
+        }
+    }
+
     public static void Command(string verb, string? postgres, params string[] options)
     {
         var parts = new List<string> { "dotnet run -c Release --project bench/UniRetail.Bench --", verb };

@@ -87,12 +87,13 @@ internal sealed class IngestEvents(Database database, WriteKeyDirectory writeKey
         var sentAt = SegmentMessage.Instant(root, "sentAt");
         if (!sentAt.IsSuccess)
             return sentAt.Error!;
-        JsonElement? sharedContext = root.TryGetProperty("context", out var context) && context.ValueKind == JsonValueKind.Object ? context : null;
+        // Serialised once per batch, not once per event.
+        var sharedContext = root.TryGetProperty("context", out var context) && context.ValueKind == JsonValueKind.Object ? context.GetRawText() : null;
         return ReadMessages(batch.EnumerateArray(), receivedAt, sentAt.Value, sharedContext);
     }
 
     private static (List<TrackedEvent>, List<RejectedEvent>) ReadMessages(
-        IEnumerable<JsonElement> messages, DateTimeOffset receivedAt, DateTimeOffset? sentAt, JsonElement? sharedContext)
+        IEnumerable<JsonElement> messages, DateTimeOffset receivedAt, DateTimeOffset? sentAt, string? sharedContext)
     {
         var accepted = new List<TrackedEvent>();
         var rejected = new List<RejectedEvent>();

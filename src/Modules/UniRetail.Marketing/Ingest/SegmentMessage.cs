@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using UniRetail.Kernel;
@@ -17,11 +18,12 @@ internal static partial class SegmentMessage
     /// <paramref name="type"/> is the endpoint's type (null for a batch item, which names its own); <paramref name="sentAt"/>
     /// corrects the client's clock when only <c>originalTimestamp</c> is given, as Segment does.
     /// </summary>
-    public static Result<TrackedEvent> Parse(JsonElement message, string? type, DateTimeOffset receivedAt, DateTimeOffset? sentAt, JsonElement? sharedContext = null)
+    public static Result<TrackedEvent> Parse(JsonElement message, string? type, DateTimeOffset receivedAt, DateTimeOffset? sentAt, string? sharedContext = null)
     {
         if (message.ValueKind != JsonValueKind.Object)
             return Invalid("Each event must be a JSON object.", "body");
-        if (System.Text.Encoding.UTF8.GetByteCount(message.GetRawText()) > MaxEventBytes)
+        // The raw UTF-8 bytes as sent, measured in place: GetRawText would copy every event into a string only to count it.
+        if (JsonMarshal.GetRawUtf8Value(message).Length > MaxEventBytes)
             return Invalid($"The event is larger than {MaxEventBytes / 1024} KB.", "body", IngestErrors.EventTooLarge);
         var declared = Text(message, "type");
         type ??= declared.IsSuccess ? declared.Value : null;
@@ -30,7 +32,7 @@ internal static partial class SegmentMessage
         return ParseTyped(message, type, receivedAt, sentAt, sharedContext);
     }
 
-    private static Result<TrackedEvent> ParseTyped(JsonElement message, string type, DateTimeOffset receivedAt, DateTimeOffset? sentAt, JsonElement? sharedContext)
+    private static Result<TrackedEvent> ParseTyped(JsonElement message, string type, DateTimeOffset receivedAt, DateTimeOffset? sentAt, string? sharedContext)
     {
         var userId = Id(message, "userId");
         var anonymousId = Id(message, "anonymousId");
@@ -68,7 +70,7 @@ internal static partial class SegmentMessage
         }
         return new TrackedEvent(
             messageId.Value ?? NewId.With("msg"), type, eventName.Value, name.Value, userId.Value, anonymousId.Value, previousId.Value,
-            groupId.Value, timestamp.Value, properties.Value, traits.Value, context.Value ?? sharedContext?.GetRawText());
+            groupId.Value, timestamp.Value, properties.Value, traits.Value, context.Value ?? sharedContext);
     }
 
     public static Result<DateTimeOffset?> Instant(JsonElement message, string field)
