@@ -20,7 +20,7 @@ public sealed class Database : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         if (options.Provider == DatabaseProvider.Postgres)
-            _postgres = NpgsqlDataSource.Create(options.ConnectionString);
+            _postgres = NpgsqlDataSource.Create(AutoPrepared(options.ConnectionString));
         else
             PrepareSqliteFile(options.ConnectionString);
         _writer = new GroupCommitWriter(options, OpenWriterAsync, events, logger);
@@ -49,6 +49,22 @@ public sealed class Database : IAsyncDisposable
         var operation = new WriteOperation<T>(work, ct);
         _writer.Enqueue(operation);
         return operation.Completion;
+    }
+
+    /// <summary>
+    /// Statements a connection runs again and again (a projector's batch of thousands of the same UPDATE, the order path)
+    /// are prepared on the server after their second use, so PostgreSQL parses each once per connection. Plans stay
+    /// custom (made for each execution's values): a generic plan cannot see how long an <c>= ANY(@ids)</c> list is and
+    /// picked a scan of the tenant. A connection string that sets either keeps its own.
+    /// </summary>
+    private static string AutoPrepared(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+            builder.MaxAutoPrepare = 256;
+        if (string.IsNullOrEmpty(builder.Options))
+            builder.Options = "-c plan_cache_mode=force_custom_plan";
+        return builder.ConnectionString;
     }
 
     /// <summary>Opens a pooled connection for reads (and for the migration runner).</summary>

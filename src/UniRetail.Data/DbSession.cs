@@ -38,6 +38,13 @@ public sealed class DbSession
     public Task<int> ExecuteHotAsync(string sql, IReadOnlyList<string> parameterNames, params object?[] values) =>
         _hot.Bind(Transaction, sql, parameterNames, values).ExecuteNonQueryAsync();
 
+    /// <summary>
+    /// Runs one statement for each row of values (in the order of <paramref name="parameterNames"/>), in few round trips
+    /// on PostgreSQL (see <see cref="StatementBatch"/>); returns the rows affected in all.
+    /// </summary>
+    public Task<int> ExecuteManyAsync(string sql, IReadOnlyList<string> parameterNames, IEnumerable<object?[]> rows) =>
+        StatementBatch.ExecuteAsync(Connection, Transaction, _hot, sql, parameterNames, rows);
+
     /// <summary>Runs every handler of <typeparamref name="TEvent"/> in this transaction.</summary>
     public Task PublishAsync<TEvent>(TEvent domainEvent, CancellationToken ct) where TEvent : IDomainEvent =>
         _events.DispatchAsync(domainEvent, this, ct);

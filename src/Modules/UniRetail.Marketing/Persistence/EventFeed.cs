@@ -81,7 +81,7 @@ internal sealed class EventFeed
     private static string FeedColumns(DbConnection connection)
     {
         var money = connection is Npgsql.NpgsqlConnection
-            ? $"CASE WHEN {OrderEvents} THEN (SELECT jsonb_build_array(p ->> 'revenue', p ->> 'total', p ->> 'currency')::text FROM (SELECT e.properties::jsonb AS p) j) END"
+            ? $"CASE WHEN {OrderEvents} THEN json_build_array(e.properties::json ->> 'revenue', e.properties::json ->> 'total', e.properties::json ->> 'currency')::text END"
             : $"CASE WHEN {OrderEvents} THEN json_extract(e.properties, '$.revenue', '$.total', '$.currency') END";
         return $"""
             e.event_seq AS EventSeq, e.tx_id AS TxId, e.tenant_id AS TenantId, e.source_id AS SourceId, e.source_kind AS SourceKind,

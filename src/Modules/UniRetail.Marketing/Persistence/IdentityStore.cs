@@ -58,22 +58,22 @@ internal sealed class IdentityStore
             new { TenantId = tenantId, Type = identifier.TypeName, identifier.Value }, transaction);
 
     public Task InsertAsync(DbSession session, string tenantId, IEnumerable<(Identifier Identifier, string ProfileId, string SourceId, long AtMs)> rows) =>
-        session.Connection.ExecuteAsync(
+        session.ExecuteManyAsync(
             """
             INSERT INTO marketing_identity (tenant_id, id_type, id_value, profile_id, source_id, first_seen_ms)
             VALUES (@TenantId, @Type, @Value, @ProfileId, @SourceId, @AtMs)
             """,
-            rows.Select(r => new { TenantId = tenantId, Type = r.Identifier.TypeName, r.Identifier.Value, r.ProfileId, r.SourceId, r.AtMs }),
-            session.Transaction);
+            ["@TenantId", "@Type", "@Value", "@ProfileId", "@SourceId", "@AtMs"],
+            rows.Select(r => new object?[] { tenantId, r.Identifier.TypeName, r.Identifier.Value, r.ProfileId, r.SourceId, r.AtMs }));
 
     /// <summary>Moves identifiers between profiles; returns how many moved (an identifier no longer on <paramref name="from"/> stays put).</summary>
     public Task<int> MoveAsync(DbSession session, string tenantId, string from, string to, IEnumerable<Identifier> identifiers) =>
-        session.Connection.ExecuteAsync(
+        session.ExecuteManyAsync(
             """
             UPDATE marketing_identity SET profile_id = @To
             WHERE tenant_id = @TenantId AND id_type = @Type AND id_value = @Value AND profile_id = @From
             """,
-            identifiers.Select(i => new { TenantId = tenantId, Type = i.TypeName, i.Value, From = from, To = to }), session.Transaction);
+            ["@TenantId", "@Type", "@Value", "@From", "@To"], identifiers.Select(i => new object?[] { tenantId, i.TypeName, i.Value, from, to }));
 
     public Task<int> DeleteOfProfilesAsync(DbSession session, string tenantId, IReadOnlyCollection<string> profileIds) =>
         session.Connection.ExecuteAsync(

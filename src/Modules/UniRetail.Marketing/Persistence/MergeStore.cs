@@ -31,18 +31,18 @@ internal sealed class MergeStore
         """;
 
     public Task InsertAsync(DbSession session, string tenantId, IEnumerable<MergeRow> merges) =>
-        session.Connection.ExecuteAsync(
+        session.ExecuteManyAsync(
             """
             INSERT INTO marketing_merge (tenant_id, merge_id, kept_profile_id, merged_profile_id, link_type, link_value, event_seq, at_ms,
                 identifiers, kept_consent, merged_consent, undone_at_ms)
             VALUES (@TenantId, @MergeId, @KeptProfileId, @MergedProfileId, @LinkType, @LinkValue, @EventSeq, @AtMs,
                 @Identifiers, @KeptConsent, @MergedConsent, NULL)
             """,
-            merges.Select(m => new
+            ["@TenantId", "@MergeId", "@KeptProfileId", "@MergedProfileId", "@LinkType", "@LinkValue", "@EventSeq", "@AtMs", "@Identifiers", "@KeptConsent", "@MergedConsent"],
+            merges.Select(m => new object?[]
             {
-                TenantId = tenantId, m.MergeId, m.KeptProfileId, m.MergedProfileId, m.LinkType, m.LinkValue, m.EventSeq, m.AtMs, m.Identifiers,
-                m.KeptConsent, m.MergedConsent,
-            }), session.Transaction);
+                tenantId, m.MergeId, m.KeptProfileId, m.MergedProfileId, m.LinkType, m.LinkValue, m.EventSeq, m.AtMs, m.Identifiers, m.KeptConsent, m.MergedConsent,
+            }));
 
     public async Task<MergeRow?> FindAsync(DbConnection connection, string tenantId, string mergeId, DbTransaction? transaction = null) =>
         await connection.QuerySingleOrDefaultAsync<MergeRow>(

@@ -74,12 +74,11 @@ internal sealed class ProfileStore
     {
         if (profileIds.Count == 0)
             return [];
-        // Merged rows are left out here rather than in the WHERE clause, which would lead SQLite to the merged_into index.
         var rows = await connection.QueryAsync<ProfileRow>(
-            $"SELECT {Columns} FROM marketing_profile WHERE tenant_id = @TenantId AND {SqlLists.InStrings(connection, "profile_id", "Ids")}",
+            $"SELECT {Columns} FROM marketing_profile WHERE tenant_id = @TenantId AND merged_into IS NULL AND {SqlLists.InStrings(connection, "profile_id", "Ids")}",
             new { TenantId = tenantId, Ids = SqlLists.Strings(connection, profileIds) });
         var consent = (await ConsentAsync(connection, tenantId, profileIds)).ToLookup(c => c.ProfileId);
-        return rows.Where(r => r.MergedInto is null).Select(r => r.ToState(consent[r.ProfileId])).ToList();
+        return rows.Select(r => r.ToState(consent[r.ProfileId])).ToList();
     }
 
     public async Task<List<ConsentRow>> ConsentAsync(DbConnection connection, string tenantId, IReadOnlyCollection<string> profileIds, DbTransaction? transaction = null) =>
@@ -89,36 +88,39 @@ internal sealed class ProfileStore
             FROM marketing_consent WHERE tenant_id = @TenantId AND {SqlLists.InStrings(connection, "profile_id", "Ids")}
             """, new { TenantId = tenantId, Ids = SqlLists.Strings(connection, profileIds) }, transaction)).ToList();
 
+    private static readonly string[] ProfileParameters =
+    [
+        "@TenantId", "@ProfileId", "@Version", "@CreatedAtMs", "@FirstSeenMs", "@LastSeenMs", "@EventCount", "@OrderCount", "@RefundCount", "@CancelCount",
+        "@LastPurchaseMs", "@FavouriteStore", "@Revenue", "@StoreEvents", "@Channels", "@Traits",
+    ];
+
     public Task InsertAsync(DbSession session, string tenantId, IEnumerable<ProfileState> profiles) =>
-        session.Connection.ExecuteAsync(
+        session.ExecuteManyAsync(
             """
             INSERT INTO marketing_profile (tenant_id, profile_id, merged_into, version, created_at_ms, first_seen_ms, last_seen_ms, event_count,
                 order_count, refund_count, cancel_count, last_purchase_ms, favourite_store, revenue, store_events, channels, traits)
-            VALUES (@TenantId, @ProfileId, NULL, 1, @CreatedAtMs, @FirstSeenMs, @LastSeenMs, @EventCount,
+            VALUES (@TenantId, @ProfileId, NULL, @Version + 1, @CreatedAtMs, @FirstSeenMs, @LastSeenMs, @EventCount,
                 @OrderCount, @RefundCount, @CancelCount, @LastPurchaseMs, @FavouriteStore, @Revenue, @StoreEvents, @Channels, @Traits)
-            """, profiles.Select(p => Parameters(tenantId, p)), session.Transaction);
+            """, ProfileParameters, profiles.Select(p => Values(tenantId, p)));
 
     /// <summary>Saves the profiles; false when any was changed by someone else since it was read.</summary>
-    public async Task<bool> UpdateAsync(DbSession session, string tenantId, IReadOnlyCollection<ProfileState> profiles)
-    {
-        var updated = await session.Connection.ExecuteAsync(
+    public async Task<bool> UpdateAsync(DbSession session, string tenantId, IReadOnlyCollection<ProfileState> profiles) =>
+        await session.ExecuteManyAsync(
             """
             UPDATE marketing_profile SET version = version + 1, first_seen_ms = @FirstSeenMs, last_seen_ms = @LastSeenMs,
                 event_count = @EventCount, order_count = @OrderCount, refund_count = @RefundCount, cancel_count = @CancelCount,
                 last_purchase_ms = @LastPurchaseMs, favourite_store = @FavouriteStore, revenue = @Revenue, store_events = @StoreEvents,
                 channels = @Channels, traits = @Traits
-            WHERE tenant_id = @TenantId AND profile_id = @ProfileId AND version = @Version AND merged_into IS NULL
-            """, profiles.Select(p => Parameters(tenantId, p)), session.Transaction);
-        return updated == profiles.Count;
-    }
+            WHERE tenant_id = @TenantId AND profile_id = @ProfileId AND version = @Version AND merged_into IS NULL AND created_at_ms = @CreatedAtMs
+            """, ProfileParameters, profiles.Select(p => Values(tenantId, p))) == profiles.Count;
 
-    /// <summary>Marks a profile as merged into another (its row stays so its id still leads to the person).</summary>
-    public async Task<bool> MarkMergedAsync(DbSession session, string tenantId, string profileId, long version, string into) =>
-        await session.Connection.ExecuteAsync(
+    /// <summary>Marks profiles as merged into others (their rows stay so their ids still lead to the person); false when any changed meanwhile.</summary>
+    public async Task<bool> MarkMergedAsync(DbSession session, string tenantId, IReadOnlyCollection<(string ProfileId, long Version, string Into)> merged) =>
+        await session.ExecuteManyAsync(
             """
             UPDATE marketing_profile SET merged_into = @Into, version = version + 1
             WHERE tenant_id = @TenantId AND profile_id = @ProfileId AND version = @Version AND merged_into IS NULL
-            """, new { TenantId = tenantId, ProfileId = profileId, Version = version, Into = into }, session.Transaction) == 1;
+            """, ["@TenantId", "@ProfileId", "@Version", "@Into"], merged.Select(m => new object?[] { tenantId, m.ProfileId, m.Version, m.Into })) == merged.Count;
 
     public async Task<bool> UnmarkMergedAsync(DbSession session, string tenantId, string profileId, string into) =>
         await session.Connection.ExecuteAsync(
@@ -143,17 +145,17 @@ internal sealed class ProfileStore
         UpsertConsentAsync(session, tenantId, consent.Select(c => (profileId, c.Key, c.Value)));
 
     public Task UpsertConsentAsync(DbSession session, string tenantId, IEnumerable<(string ProfileId, ConsentPurpose Purpose, ConsentChoice Choice)> consent) =>
-        session.Connection.ExecuteAsync(
+        session.ExecuteManyAsync(
             """
             INSERT INTO marketing_consent (tenant_id, profile_id, purpose, state, at_ms, source_id)
             VALUES (@TenantId, @ProfileId, @Purpose, @State, @AtMs, @SourceId)
             ON CONFLICT (tenant_id, profile_id, purpose) DO UPDATE SET state = excluded.state, at_ms = excluded.at_ms, source_id = excluded.source_id
             """,
-            consent.Select(c => new
+            ["@TenantId", "@ProfileId", "@Purpose", "@State", "@AtMs", "@SourceId"],
+            consent.Select(c => new object?[]
             {
-                TenantId = tenantId, c.ProfileId, Purpose = ConsentPurposes.ToName(c.Purpose), State = c.Choice.Granted ? "granted" : "denied",
-                c.Choice.AtMs, c.Choice.SourceId,
-            }), session.Transaction);
+                tenantId, c.ProfileId, ConsentPurposes.ToName(c.Purpose), c.Choice.Granted ? "granted" : "denied", c.Choice.AtMs, c.Choice.SourceId,
+            }));
 
     public Task DeleteConsentAsync(DbSession session, string tenantId, IReadOnlyCollection<string> profileIds) =>
         session.Connection.ExecuteAsync(
@@ -201,10 +203,10 @@ internal sealed class ProfileStore
             $"DELETE FROM marketing_profile WHERE tenant_id = @TenantId AND {SqlLists.In(session.Connection, "profile_id", "Ids")}",
             new { TenantId = tenantId, Ids = profileIds.ToArray() }, session.Transaction);
 
-    private static object Parameters(string tenantId, ProfileState p) => new
-    {
-        TenantId = tenantId, p.ProfileId, p.Version, p.CreatedAtMs, p.FirstSeenMs, p.LastSeenMs, p.EventCount, p.OrderCount, p.RefundCount,
-        p.CancelCount, p.LastPurchaseMs, p.FavouriteStore, Revenue = ProfileJson.Counts(p.Revenue), StoreEvents = ProfileJson.Counts(p.StoreEvents),
-        Channels = ProfileJson.Names(p.Channels), Traits = ProfileJson.Traits(p.Traits),
-    };
+    private static object?[] Values(string tenantId, ProfileState p) =>
+    [
+        tenantId, p.ProfileId, p.Version, p.CreatedAtMs, p.FirstSeenMs, p.LastSeenMs, p.EventCount, p.OrderCount, p.RefundCount, p.CancelCount,
+        p.LastPurchaseMs, p.FavouriteStore, ProfileJson.Counts(p.Revenue), ProfileJson.Counts(p.StoreEvents), ProfileJson.Names(p.Channels),
+        ProfileJson.Traits(p.Traits),
+    ];
 }

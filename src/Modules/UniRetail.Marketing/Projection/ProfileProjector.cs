@@ -137,11 +137,9 @@ internal sealed class ProfileProjector(
             var updated = graph.Changed.Where(p => !graph.Created.Contains(p)).Select(p => graph.Profiles[p]).ToList();
             if (!await profiles.UpdateAsync(session, tenant, updated))
                 return Raced("a profile changed");
-            foreach (var (merged, (into, version)) in graph.MergedAway)
-            {
-                if (!await profiles.MarkMergedAsync(session, tenant, merged, version == 0 ? 1 : version, into))
-                    return Raced("a merged profile changed");
-            }
+            // A profile created and merged away in this batch was just inserted at version 1.
+            if (!await profiles.MarkMergedAsync(session, tenant, graph.MergedAway.Select(m => (m.Key, m.Value.Version == 0 ? 1 : m.Value.Version, m.Value.Into)).ToList()))
+                return Raced("a merged profile changed");
             await identities.InsertAsync(session, tenant, graph.NewIdentifiers());
             foreach (var (moveFrom, moveTo, moved) in graph.Moves())
             {

@@ -19,7 +19,9 @@ CREATE TABLE marketing_profile (
     traits           TEXT    NOT NULL,
     PRIMARY KEY (tenant_id, profile_id)
 );
-CREATE INDEX marketing_profile_merged ON marketing_profile (tenant_id, merged_into);
+-- Partial: only merged rows are looked up by merged_into, and a full index lures both planners into scanning a
+-- tenant's live profiles (merged_into IS NULL) for what is a primary-key update.
+CREATE INDEX marketing_profile_merged ON marketing_profile (tenant_id, merged_into) WHERE merged_into IS NOT NULL;
 
 CREATE TABLE marketing_identity (
     tenant_id      TEXT    NOT NULL,
