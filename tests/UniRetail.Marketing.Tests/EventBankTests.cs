@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using UniRetail.Data;
 using UniRetail.Identity;
+using UniRetail.Members;
 using UniRetail.Identity.Tenants;
 using UniRetail.Kernel;
 using UniRetail.Marketing.Events;
@@ -17,7 +18,7 @@ public abstract class EventBankTests(DatabaseProvider provider) : DatabaseTest(p
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    protected override void AddModules(IServiceCollection services) => services.AddIdentityModule().AddMarketingModule();
+    protected override void AddModules(IServiceCollection services) => services.AddIdentityModule().AddMembersModule().AddMarketingModule();
 
     private async Task<Caller> NewTenantAsync()
     {

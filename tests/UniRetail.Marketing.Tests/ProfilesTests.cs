@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using UniRetail.Data;
 using UniRetail.Identity;
+using UniRetail.Members;
 using UniRetail.Identity.Tenants;
 using UniRetail.Kernel;
 using UniRetail.Marketing.Consent;
@@ -26,7 +27,7 @@ public abstract class ProfilesTests(DatabaseProvider provider) : DatabaseTest(pr
     private string _web = null!;
     private string _pos = null!;
 
-    protected override void AddModules(IServiceCollection services) => services.AddIdentityModule().AddMarketingModule();
+    protected override void AddModules(IServiceCollection services) => services.AddIdentityModule().AddMembersModule().AddMarketingModule();
 
     public override async ValueTask InitializeAsync()
     {

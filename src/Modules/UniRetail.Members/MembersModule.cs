@@ -27,6 +27,7 @@ public static class MembersModule
         services.AddSingleton<MemberRegistrar>().AddSingleton<RegisterMember>().AddSingleton<RegisterMembers>();
         services.AddSingleton<FindMember>().AddSingleton<ManageIdentifiers>();
         services.AddSingleton<MergeMembers>().AddSingleton<MergeHistory>();
+        services.AddSingleton<IMemberErasure, MemberErasure>();
         return services;
     }
 

@@ -157,6 +157,27 @@ public abstract class ProfilesApiTests(ServerFixture server) : ServerTests(serve
     }
 
     [Fact]
+    public async Task ErasingAMembersProfileForgetsTheMemberAndKeepsTheOrder()
+    {
+        var retailer = await NewRetailerAsync();
+        var store = await retailer.AddStoreAsync(London.Camden);
+        var sku = await retailer.AddProductAsync("MUG-BLUE", 12.50m);
+        await retailer.ReceiveAsync(store, sku, 5);
+        var member = await retailer.AddMemberAsync("Fay Wong", "fay@example.com");
+        var order = await retailer.PlaceOrderOkAsync(AnOrder.InStoreAt(store).WithLine(sku, 1).ForMember(member.Id));
+        await ProfileAsync(retailer.Admin, "member_id", member.Id);
+
+        var erasure = await (await retailer.Admin.PostAsJsonAsync("/api/marketing/erasures", new { type = "member_id", value = member.Id }, Ct)).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+
+        Assert.Equal((1, 1), (erasure.GetProperty("membersErased").GetInt32(), erasure.GetProperty("eventsErased").GetInt32()));
+        var forgotten = await retailer.Admin.GetFromJsonAsync<JsonElement>($"/api/members/{member.Id}", Ct);
+        Assert.Equal(("erased", JsonValueKind.Null, 0), (forgotten.GetProperty("status").GetString(), forgotten.GetProperty("displayName").ValueKind, forgotten.GetProperty("identifiers").GetArrayLength()));
+        await (await retailer.Admin.GetAsync("/api/members/lookup?kind=email&value=fay%40example.com", Ct)).ShouldHaveStatusAsync(HttpStatusCode.NotFound);
+        var kept = await retailer.Admin.GetFromJsonAsync<JsonElement>($"/api/orders/{order.Id}", Ct);
+        Assert.Equal(member.Id, kept.GetProperty("memberId").GetString());
+    }
+
+    [Fact]
     public async Task BadLookupsAndPrivacyCallsAreProblemDetails()
     {
         var retailer = await NewRetailerAsync();

@@ -12,6 +12,7 @@ internal sealed class ErasureRow
     public long ProfilesErased { get; init; }
     public long IdentifiersErased { get; init; }
     public long EventsErased { get; init; }
+    public long MembersErased { get; init; }
 }
 
 /// <summary>Fingerprints of erased identifiers, and the personal-data-free audit of each erasure.</summary>
@@ -32,17 +33,21 @@ internal sealed class SuppressionStore
     public Task RecordAsync(DbSession session, string tenantId, ErasureRow erasure) =>
         session.Connection.ExecuteAsync(
             """
-            INSERT INTO marketing_erasure (tenant_id, erasure_id, requested_by, at_ms, profiles_erased, identifiers_erased, events_erased)
-            VALUES (@TenantId, @ErasureId, @RequestedBy, @AtMs, @ProfilesErased, @IdentifiersErased, @EventsErased)
+            INSERT INTO marketing_erasure (tenant_id, erasure_id, requested_by, at_ms, profiles_erased, identifiers_erased, events_erased, members_erased)
+            VALUES (@TenantId, @ErasureId, @RequestedBy, @AtMs, @ProfilesErased, @IdentifiersErased, @EventsErased, @MembersErased)
             """,
-            new { TenantId = tenantId, erasure.ErasureId, erasure.RequestedBy, erasure.AtMs, erasure.ProfilesErased, erasure.IdentifiersErased, erasure.EventsErased },
+            new
+            {
+                TenantId = tenantId, erasure.ErasureId, erasure.RequestedBy, erasure.AtMs, erasure.ProfilesErased, erasure.IdentifiersErased, erasure.EventsErased,
+                erasure.MembersErased,
+            },
             session.Transaction);
 
     public async Task<List<ErasureRow>> ErasuresAsync(DbConnection connection, string tenantId) =>
         (await connection.QueryAsync<ErasureRow>(
             """
             SELECT erasure_id AS ErasureId, requested_by AS RequestedBy, at_ms AS AtMs, profiles_erased AS ProfilesErased,
-                identifiers_erased AS IdentifiersErased, events_erased AS EventsErased
+                identifiers_erased AS IdentifiersErased, events_erased AS EventsErased, members_erased AS MembersErased
             FROM marketing_erasure WHERE tenant_id = @TenantId ORDER BY at_ms DESC, erasure_id
             """, new { TenantId = tenantId })).ToList();
 }

@@ -4,14 +4,16 @@ using UniRetail.Marketing.Domain;
 using UniRetail.Marketing.Identity;
 using UniRetail.Marketing.Persistence;
 using UniRetail.Marketing.Profiles;
+using UniRetail.Members.Contracts;
 
 namespace UniRetail.Marketing.Privacy;
 
 /// <summary>What an erasure removed; it names no person.</summary>
-internal sealed record ErasureView(string ErasureId, DateTimeOffset At, string RequestedBy, long ProfilesErased, long IdentifiersErased, long EventsErased)
+internal sealed record ErasureView(string ErasureId, DateTimeOffset At, string RequestedBy, long ProfilesErased, long IdentifiersErased, long EventsErased, long MembersErased)
 {
     public static ErasureView From(ErasureRow row) => new(
-        row.ErasureId, DateTimeOffset.FromUnixTimeMilliseconds(row.AtMs), row.RequestedBy, row.ProfilesErased, row.IdentifiersErased, row.EventsErased);
+        row.ErasureId, DateTimeOffset.FromUnixTimeMilliseconds(row.AtMs), row.RequestedBy, row.ProfilesErased, row.IdentifiersErased, row.EventsErased,
+        row.MembersErased);
 }
 
 /// <summary>
@@ -21,7 +23,7 @@ internal sealed record ErasureView(string ErasureId, DateTimeOffset At, string R
 /// </summary>
 internal sealed class ErasePerson(
     Database database, ProfileQueries queries, ProfileStore profiles, IdentityStore identities, MergeStore merges, EventFeed feed,
-    SuppressionStore suppressionStore, SuppressionList suppression, TimeProvider clock)
+    SuppressionStore suppressionStore, SuppressionList suppression, IMemberErasure memberErasure, TimeProvider clock)
 {
     public async Task<Result<ErasureView>> HandleAsync(Caller caller, PersonRequest request, CancellationToken ct)
     {
@@ -53,10 +55,13 @@ internal sealed class ErasePerson(
                 await merges.DeleteOfProfilesAsync(session, tenant, profileIds);
                 await profiles.DeleteAsync(session, tenant, profileIds);
             }
+            // The commerce member behind the profile is the same person: their name and identifiers go too.
+            var members = await memberErasure.EraseAsync(
+                session, caller.Tenant, held.Where(i => i.Type == IdentifierType.MemberId).Select(i => new MemberId(i.Value)).ToList(), ct);
             var erasure = new ErasureRow
             {
                 ErasureId = NewId.With("era"), RequestedBy = caller.Role.ToString().ToLowerInvariant(), AtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
-                ProfilesErased = profileIds.Count, IdentifiersErased = held.Count, EventsErased = events,
+                ProfilesErased = profileIds.Count, IdentifiersErased = held.Count, EventsErased = events, MembersErased = members,
             };
             await suppressionStore.SuppressAsync(session, tenant, erasure.ErasureId, held.Select(i => i.Fingerprint(tenant)), erasure.AtMs);
             await suppressionStore.RecordAsync(session, tenant, erasure);

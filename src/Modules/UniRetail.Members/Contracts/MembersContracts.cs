@@ -1,3 +1,4 @@
+using UniRetail.Data;
 using UniRetail.Kernel;
 
 namespace UniRetail.Members.Contracts;
@@ -25,6 +26,16 @@ public interface IMemberDirectory
 
     /// <summary>The member holding an identifier, or null.</summary>
     Task<MemberId?> FindByIdentifierAsync(TenantId tenant, IdentifierKind kind, string value, CancellationToken ct);
+}
+
+/// <summary>
+/// Forgets members for a data-bank erasure, inside the caller's write: their identifiers are deleted, their names
+/// cleared, the identifier lists in their merge records emptied, and they (and any member merged into them) become
+/// <c>erased</c>. Member ids stay, as the pseudonyms orders and ledgers keep. Returns how many members were erased.
+/// </summary>
+public interface IMemberErasure
+{
+    Task<int> EraseAsync(DbSession session, TenantId tenant, IReadOnlyCollection<MemberId> members, CancellationToken ct);
 }
 
 /// <summary>

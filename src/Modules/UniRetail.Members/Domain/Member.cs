@@ -6,6 +6,8 @@ internal enum MemberStatus
 {
     Active,
     Merged,
+    /// <summary>The person asked to be forgotten: no name, no identifiers; the id stays as the orders' pseudonym.</summary>
+    Erased,
 }
 
 /// <summary>
@@ -32,6 +34,8 @@ internal sealed record Member(MemberId Id, string? DisplayName, MemberStatus Sta
         ArgumentNullException.ThrowIfNull(target);
         if (target.Id == Id)
             return MembersErrors.CannotMergeIntoItself();
+        if (Status == MemberStatus.Erased || target.Status == MemberStatus.Erased)
+            return MembersErrors.Erased(Status == MemberStatus.Erased ? Id : target.Id, Status == MemberStatus.Erased ? "sourceId" : "targetId");
         if (Status == MemberStatus.Merged)
             return MembersErrors.AlreadyMerged(Id, MergedInto, "sourceId");
         if (target.Status == MemberStatus.Merged)

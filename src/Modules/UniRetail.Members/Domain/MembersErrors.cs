@@ -54,4 +54,7 @@ internal static class MembersErrors
             "members.already_merged",
             into is { } survivor ? $"Member '{member}' has already been merged into '{survivor}'." : $"Member '{member}' has already been merged.",
             field);
+
+    public static Error Erased(MemberId member, string field) =>
+        Error.Conflict("members.erased", $"Member '{member.Value}' was erased at the person's request.", field);
 }

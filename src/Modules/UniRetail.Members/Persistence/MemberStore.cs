@@ -81,7 +81,7 @@ internal sealed class MemberStore
         public Member ToMember() => new(
             new MemberId(MemberId),
             DisplayName,
-            Status == "merged" ? MemberStatus.Merged : MemberStatus.Active,
+            Status switch { "merged" => MemberStatus.Merged, "erased" => MemberStatus.Erased, _ => MemberStatus.Active },
             MergedInto is null ? null : new MemberId(MergedInto),
             DateTimeOffset.FromUnixTimeMilliseconds(CreatedAtMs));
     }

@@ -20,7 +20,7 @@ internal sealed record IdentifierView(string Kind, string Value, DateTimeOffset 
 internal sealed record MemberView(string Id, string? DisplayName, string Status, DateTimeOffset CreatedAt, IReadOnlyList<IdentifierView> Identifiers, string? ResolvedFrom)
 {
     public static MemberView From(Member member, IEnumerable<IdentifierView> identifiers, string? resolvedFrom = null) => new(
-        member.Id.Value, member.DisplayName, member.Status == MemberStatus.Merged ? "merged" : "active", member.CreatedAt, identifiers.ToList(), resolvedFrom);
+        member.Id.Value, member.DisplayName, member.Status.ToString().ToLowerInvariant(), member.CreatedAt, identifiers.ToList(), resolvedFrom);
 
     public static MemberView From(NewMember registered) =>
         From(registered.Member, registered.Identifiers.Select(i => IdentifierView.From(i.Identifier, registered.Member.CreatedAt)));

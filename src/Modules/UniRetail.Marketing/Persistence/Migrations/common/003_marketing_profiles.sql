@@ -97,6 +97,7 @@ CREATE TABLE marketing_erasure (
     profiles_erased     BIGINT  NOT NULL,
     identifiers_erased  BIGINT  NOT NULL,
     events_erased       BIGINT  NOT NULL,
+    members_erased      BIGINT  NOT NULL,
     PRIMARY KEY (tenant_id, erasure_id)
 );
 
