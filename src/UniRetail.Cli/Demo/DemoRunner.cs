@@ -1,7 +1,10 @@
 using UniRetail.Server;
 using Spectre.Console;
 using UniRetail.Identity.Contracts;
+using UniRetail.Kernel;
 using UniRetail.Inventory.Queries;
+using UniRetail.Marketing.Profiles;
+using UniRetail.Marketing.Projection;
 using UniRetail.Orders.Queries;
 
 namespace UniRetail.Cli.Demo;
@@ -61,6 +64,10 @@ internal sealed class DemoRunner(ModuleContainer host, DemoClock clock, DemoSett
         checks.AddRow("returns in another store", $"{outcome.Returns}");
         checks.AddRow("stock ledger check", ledger.Consistent ? $"[green]OK[/] (on hand = ledger, {ledger.LevelsChecked} levels)" : $"[red]FAILED[/] ({ledger.Mismatches.Count} levels)");
         checks.AddRow("oversell count", oversold == 0 ? "[green]0[/]" : $"[red]{oversold}[/]");
+        // The orders also went into the data bank as e-commerce events; the projector turns them into one profile per member.
+        var projected = await host.Get<ProfileProjector>().CatchUpAsync(ct);
+        var people = await host.Get<ProfileQueries>().CountAsync(Caller.AdminOf(tenant), ct);
+        checks.AddRow("data bank", $"{projected} order events projected into {people.Value} member profiles");
         AnsiConsole.Write(checks);
         return ledger.Consistent && oversold == 0 ? CliOutput.Ok : CliOutput.Failed;
     }
