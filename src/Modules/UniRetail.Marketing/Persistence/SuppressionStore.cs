@@ -22,6 +22,10 @@ internal sealed class SuppressionStore
         (await connection.QueryAsync<string>("SELECT fingerprint FROM marketing_suppression WHERE tenant_id = @TenantId", new { TenantId = tenantId }))
         .ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>How many erasures the tenant has had: a projector batch planned before one must be planned again.</summary>
+    public Task<long> ErasureCountAsync(DbConnection connection, string tenantId, DbTransaction? transaction = null) =>
+        connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM marketing_erasure WHERE tenant_id = @TenantId", new { TenantId = tenantId }, transaction);
+
     public Task SuppressAsync(DbSession session, string tenantId, string erasureId, IEnumerable<string> fingerprints, long atMs) =>
         session.Connection.ExecuteAsync(
             """

@@ -17,7 +17,7 @@ namespace UniRetail.Marketing.Projection;
 /// </summary>
 internal sealed class ProfileProjector(
     Database database, EventFeed feed, ProjectionStore positions, IdentityStore identities, ProfileStore profiles, MergeStore merges,
-    SuppressionList suppression, TimeProvider clock, ILogger<ProfileProjector> logger)
+    SuppressionList suppression, SuppressionStore erasures, TimeProvider clock, ILogger<ProfileProjector> logger)
 {
     public const string Name = "profiles";
     public const int BatchSize = 5000;
@@ -75,6 +75,7 @@ internal sealed class ProfileProjector(
 
     private async Task<TenantGraph> PlanAsync(string tenantId, List<FeedRow> rows, CancellationToken ct)
     {
+        var erased = await database.ReadAsync(c => erasures.ErasureCountAsync(c, tenantId), ct);
         var rules = await database.ReadAsync(c => identities.RulesAsync(c, tenantId), ct);
         var suppressed = await suppression.ForTenantAsync(tenantId, ct, fresh: true) ?? (static _ => false);
         var events = rows.Select(ProfileEventReader.Read).ToList();
@@ -84,7 +85,7 @@ internal sealed class ProfileProjector(
         var owners = stored.Select(s => s.ProfileId).Distinct(StringComparer.Ordinal).ToList();
         var states = await database.ReadAsync(c => profiles.LoadAsync(c, tenantId, owners), ct);
         var all = await database.ReadAsync(c => identities.OfProfilesAsync(c, tenantId, owners), ct);
-        var graph = new TenantGraph(tenantId, rules, all, states);
+        var graph = new TenantGraph(tenantId, rules, all, states) { ErasuresSeen = erased };
         var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
         for (var i = 0; i < events.Count; i++)
         {
@@ -132,6 +133,9 @@ internal sealed class ProfileProjector(
         foreach (var graph in graphs)
         {
             var tenant = graph.TenantId;
+            // An erasure since planning may have deleted events this batch read: plan again with its suppression list.
+            if (await erasures.ErasureCountAsync(session.Connection, tenant, session.Transaction) != graph.ErasuresSeen)
+                return Raced("a person was erased");
             var created = graph.Created.Where(p => graph.Profiles.ContainsKey(p) || graph.MergedAway.ContainsKey(p)).ToList();
             await profiles.InsertAsync(session, tenant, created.Select(p => graph.Profiles.GetValueOrDefault(p) ?? new ProfileState(p, nowMs)));
             var updated = graph.Changed.Where(p => !graph.Created.Contains(p)).Select(p => graph.Profiles[p]).ToList();

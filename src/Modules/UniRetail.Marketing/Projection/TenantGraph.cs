@@ -30,6 +30,9 @@ internal sealed class TenantGraph : IIdentityGraph
     }
 
     public string TenantId { get; }
+
+    /// <summary>The tenant's erasure count when the batch was planned.</summary>
+    public long ErasuresSeen { get; init; }
     public IdentityRules Rules { get; }
     public Dictionary<string, ProfileState> Profiles { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Created { get; } = new(StringComparer.Ordinal);

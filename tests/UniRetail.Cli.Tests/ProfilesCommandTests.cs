@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using UniRetail.Data;
+using UniRetail.Kernel;
+using Xunit;
+
+namespace UniRetail.Cli.Tests;
+
+/// <summary><c>uniretail profiles show</c> as an operator runs it: the real CLI process over a database the fixture import filled.</summary>
+public abstract class ProfilesCommandTests(DatabaseProvider provider) : ImportTest(provider)
+{
+    private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "online_retail_sample.csv");
+
+    private async Task<TenantId> ImportedTenantAsync()
+    {
+        var tenant = await NewTenantAsync();
+        await using var file = File.OpenRead(Fixture);
+        Assert.True((await Importer().RunAsync(tenant, file, null, Ct)).IsSuccess);
+        return tenant;
+    }
+
+    /// <summary>Runs <c>dotnet UniRetail.Cli.dll</c> against this test's database; returns exit code, stdout and stderr.</summary>
+    private async Task<(int Exit, string Out, string Error)> CliAsync(params string[] arguments)
+    {
+        var options = Get<Database>().Options;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "UniRetail.Cli.dll"));
+        start.ArgumentList.Add(options.Provider == DatabaseProvider.Sqlite ? "--db" : "--postgres");
+        start.ArgumentList.Add(options.Provider == DatabaseProvider.Sqlite ? new SqliteConnectionStringBuilder(options.ConnectionString).DataSource : options.ConnectionString);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        start.Environment["COLUMNS"] = "200";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(Ct);
+        var error = process.StandardError.ReadToEndAsync(Ct);
+        await process.WaitForExitAsync(Ct);
+        return (process.ExitCode, await output, await error);
+    }
+
+    [Fact]
+    public async Task ProfilesShow_ByUserId_PrintsThePersonWithTheirOrders()
+    {
+        var tenant = await ImportedTenantAsync();
+
+        var (exit, output, error) = await CliAsync("profiles", "show", "--tenant", tenant.Value, "--user-id", "17850");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("17850", output, StringComparison.Ordinal);
+        Assert.Contains("2 orders", output, StringComparison.Ordinal);
+        Assert.Contains("161.32 GBP", output, StringComparison.Ordinal);
+        Assert.Equal(2, output.Split("Order Completed").Length - 1);
+    }
+
+    [Fact]
+    public async Task ProfilesShow_Json_IsTheProfileAndItsLatestEvents()
+    {
+        var tenant = await ImportedTenantAsync();
+
+        var (exit, output, error) = await CliAsync("profiles", "show", "--tenant", tenant.Value, "--user-id", "15311", "--json");
+
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var aggregates = json.RootElement.GetProperty("profile").GetProperty("aggregates");
+        Assert.Equal((0, 1), (aggregates.GetProperty("orders").GetInt32(), aggregates.GetProperty("refunds").GetInt32()));
+        Assert.Equal("Order Refunded", json.RootElement.GetProperty("latestEvents")[0].GetProperty("event").GetString());
+    }
+
+    [Fact]
+    public async Task ProfilesShow_WithoutOneLookupOrForNobody_FailsWithOneLine()
+    {
+        var tenant = await ImportedTenantAsync();
+
+        var none = await CliAsync("profiles", "show", "--tenant", tenant.Value);
+        var two = await CliAsync("profiles", "show", "--tenant", tenant.Value, "--email", "a@example.com", "--phone", "07700900123");
+        var nobody = await CliAsync("profiles", "show", "--tenant", tenant.Value, "--email", "nobody@example.com");
+
+        Assert.All(new[] { none, two, nobody }, r =>
+        {
+            Assert.NotEqual(0, r.Exit);
+            Assert.Single(r.Error.Trim().Split('\n'));
+            Assert.StartsWith("error:", r.Error, StringComparison.Ordinal);
+        });
+        Assert.Contains("marketing.unknown_profile", nobody.Error, StringComparison.Ordinal);
+    }
+}
+
+public sealed class ProfilesCommandSqliteTests() : ProfilesCommandTests(DatabaseProvider.Sqlite);
+
+public sealed class ProfilesCommandPostgresTests() : ProfilesCommandTests(DatabaseProvider.Postgres);
