@@ -42,4 +42,11 @@ public sealed class IdentifierNormaliserTests
     [Fact]
     public void Normalise_TenantBlockedValue_GivesNothing() =>
         Assert.Null(IdentifierNormaliser.Normalise(IdentifierType.DeviceId, "store-ipad-1", new HashSet<string> { "store-ipad-1" }));
+
+    [Fact]
+    public void Normalise_ControlCharacters_GiveNothing()
+    {
+        Assert.Null(IdentifierNormaliser.Normalise(IdentifierType.Email, "a\u0000@example.com", NoneBlocked));
+        Assert.Null(IdentifierNormaliser.Normalise(IdentifierType.DeviceId, "dev\n1", NoneBlocked));
+    }
 }

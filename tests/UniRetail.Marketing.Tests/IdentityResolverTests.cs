@@ -122,4 +122,15 @@ public sealed class IdentityResolverTests
         Assert.Empty(resolution.Merges);
         Assert.Equal([User("u1")], resolution.Unlinked);
     }
+
+    [Fact]
+    public void Resolve_AProfileOverALimitLoweredLater_StillGetsItsEvents()
+    {
+        var rules = new IdentityRules([new IdentityRule(IdentifierType.AnonymousId, true, 2, 8)], new HashSet<string>());
+        var graph = new Graph().Holds("p1", Anon("a1"), Anon("a2"), Anon("a3"));
+
+        var resolution = IdentityResolver.Resolve([Anon("a2")], graph, rules);
+
+        Assert.Equal("p1", resolution.ProfileId);
+    }
 }

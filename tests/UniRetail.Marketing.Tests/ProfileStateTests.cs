@@ -81,4 +81,15 @@ public sealed class ProfileStateTests
         Assert.True(state.Allows(ConsentPurpose.Analytics));
         Assert.False(state.Allows(ConsentPurpose.Marketing));
     }
+
+    [Fact]
+    public void Apply_AnAbsurdAmount_CountsTheOrderButNotTheMoney()
+    {
+        var state = new ProfileState("p", 0);
+
+        state.Apply(Event(1, purchase: new Purchase(PurchaseKind.Completed, 1e20m, "GBP")));
+        state.Apply(Event(2, purchase: new Purchase(PurchaseKind.Completed, 5m, "GBP")));
+
+        Assert.Equal((2L, 500L), (state.OrderCount, state.Revenue["GBP"]));
+    }
 }

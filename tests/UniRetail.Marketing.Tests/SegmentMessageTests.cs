@@ -107,4 +107,18 @@ public sealed class SegmentMessageTests
 
         Assert.Equal("marketing.event_too_large", parsed.Error!.Code);
     }
+
+    [Fact]
+    public void Parse_PaddedIds_AreStoredTrimmedAsIdentityResolutionComparesThem()
+    {
+        var parsed = Parse("""{"userId":"  mem_1 ","anonymousId":" a-1","event":"E"}""");
+
+        Assert.Equal(("mem_1", "a-1"), (parsed.Value.UserId, parsed.Value.AnonymousId));
+    }
+
+    [Theory]
+    [InlineData("""{"userId":"mem\u00001","event":"E"}""", "userId")]
+    [InlineData("""{"userId":"mem_1","event":"E\u0000"}""", "event")]
+    public void Parse_NulCharacters_AreRejectedNotStored(string json, string field) =>
+        Assert.Equal(field, Parse(json).Error!.Field);
 }

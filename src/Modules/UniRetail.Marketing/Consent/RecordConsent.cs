@@ -24,7 +24,7 @@ internal sealed class RecordConsent(Database database, ProfileStore profiles, Pr
         if (caller.Role is not (Role.Admin or Role.Integration))
             return MarketingErrors.ConsentWritersOnly();
         if (request.Purposes is not { Count: > 0 })
-            return Error.Validation("marketing.no_purposes", "Give at least one purpose, e.g. {\"purposes\": {\"marketing\": true}}.", "purposes");
+            return MarketingErrors.NoPurposes();
         var choices = new Dictionary<ConsentPurpose, bool>();
         foreach (var (name, granted) in request.Purposes)
         {

@@ -57,4 +57,13 @@ internal static class MarketingErrors
 
     public static Error BadRule(string message, string field) =>
         Error.Validation("marketing.bad_identity_rule", message, field);
+
+    public static Error BadCursor() =>
+        Error.Validation("marketing.bad_cursor", "'before' must be the 'next' value of the previous page.", "before");
+
+    public static Error NoPurposes() =>
+        Error.Validation("marketing.no_purposes", "Give at least one purpose, e.g. {\"purposes\": {\"marketing\": true}}.", "purposes");
+
+    public static Error ProjectionRaced(string what) =>
+        Error.Conflict("marketing.projection_raced", $"Another writer got there first: {what}.");
 }

@@ -29,7 +29,7 @@ internal static class IdentifierNormaliser
             IdentifierType.Phone => Phone(raw),
             _ => raw.Trim(),
         };
-        if (value is null || value.Length > 255 || BuiltInBlocked.Contains(value.ToLowerInvariant()) || tenantBlocked.Contains(value))
+        if (value is null || value.Length > 255 || value.Any(char.IsControl) || BuiltInBlocked.Contains(value.ToLowerInvariant()) || tenantBlocked.Contains(value))
             return null;
         return new Identifier(type, value);
     }

@@ -57,8 +57,10 @@ internal static class IdentityResolver
             }
             else if (profile is null)
             {
+                // Only the types the event adds are checked: a profile already over a limit the tenant lowered later
+                // keeps receiving its events.
                 var combined = Combine(planned, graph.CountsOf(owner));
-                if (WithinLimits(combined, rules))
+                if (planned.Keys.All(type => combined[type] <= rules.For(type).MaxPerProfile))
                 {
                     profile = owner;
                     planned = combined;

@@ -43,7 +43,8 @@ internal sealed class UndoMerge(
             await profiles.UpsertConsentAsync(session, tenant, kept.ProfileId, kept.Consent);
             await profiles.UpsertConsentAsync(session, tenant, restored.ProfileId, restored.Consent);
             var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-            await merges.MarkUndoneAsync(session, tenant, mergeId, now);
+            if (!await merges.MarkUndoneAsync(session, tenant, mergeId, now))
+                return MarketingErrors.MergeAlreadyUndone(mergeId);
             return Result<MergeView>.Success(MergeView.From(new MergeRow
             {
                 MergeId = merge.MergeId, KeptProfileId = merge.KeptProfileId, MergedProfileId = merge.MergedProfileId, LinkType = merge.LinkType,

@@ -109,16 +109,19 @@ internal static partial class SegmentMessage
             JsonValueKind.Number => value.GetRawText(),
             _ => null,
         };
-        if (text is null || text.Length > MaxIdLength)
-            return Invalid($"'{field}' must be a string of at most {MaxIdLength} characters.", field);
-        return string.IsNullOrWhiteSpace(text) ? null : text;
+        if (text is null || text.Length > MaxIdLength || text.Any(char.IsControl))
+            return Invalid($"'{field}' must be a string of at most {MaxIdLength} characters, without control characters.", field);
+        // Stored trimmed, as identity resolution compares it: timelines, exports and erasure find the event by that value.
+        return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
     }
 
     private static Result<string?> Text(JsonElement message, string field)
     {
         if (!message.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
             return (string?)null;
-        return value.ValueKind == JsonValueKind.String ? value.GetString() : Invalid($"'{field}' must be a string.", field);
+        return value.ValueKind == JsonValueKind.String && !value.GetString()!.Contains('\0', StringComparison.Ordinal)
+            ? value.GetString()
+            : Invalid($"'{field}' must be a string (without NUL characters, which PostgreSQL cannot store).", field);
     }
 
     private static Result<string?> ObjectText(JsonElement message, string field)

@@ -75,13 +75,13 @@ internal sealed class EventFeed
 
     /// <summary>
     /// The projector's columns. The amounts of an order event come out of its properties in one pass of the engine's own
-    /// JSON reader (SQLite's json_extract with several paths gives one array; PostgreSQL reads one jsonb), as text so
-    /// amounts stay exact; no other event's properties are read at all.
+    /// JSON reader (SQLite's json_extract with several paths gives one array; PostgreSQL's <c>-&gt;</c> keeps each value as
+    /// JSON, so amounts stay exact and an escaped NUL in a string cannot fail the read); no other event's properties are read.
     /// </summary>
     private static string FeedColumns(DbConnection connection)
     {
         var money = connection is Npgsql.NpgsqlConnection
-            ? $"CASE WHEN {OrderEvents} THEN json_build_array(e.properties::json ->> 'revenue', e.properties::json ->> 'total', e.properties::json ->> 'currency')::text END"
+            ? $"CASE WHEN {OrderEvents} THEN json_build_array(e.properties::json -> 'revenue', e.properties::json -> 'total', e.properties::json -> 'currency')::text END"
             : $"CASE WHEN {OrderEvents} THEN json_extract(e.properties, '$.revenue', '$.total', '$.currency') END";
         return $"""
             e.event_seq AS EventSeq, e.tx_id AS TxId, e.tenant_id AS TenantId, e.source_id AS SourceId, e.source_kind AS SourceKind,

@@ -191,9 +191,9 @@ internal sealed class ProfileQueries(Database database, ProfileStore profiles, I
         if (string.IsNullOrEmpty(before))
             return ((long, long)?)null;
         var parts = before.Split('.');
-        return parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
+        return parts.Length == 2 && long.TryParse(parts[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ms)
                && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seq)
             ? ((long, long)?)(ms, seq)
-            : Error.Validation("marketing.bad_cursor", "'before' must be the 'next' value of the previous page.", "before");
+            : MarketingErrors.BadCursor();
     }
 }

@@ -109,11 +109,14 @@ internal sealed class ProfileState(string profileId, long createdAtMs)
         }
     }
 
-    /// <summary>Amounts in a currency UniRetail does not know are left out of revenue (the order still counts).</summary>
+    /// <summary>No single order is worth more than this (major units); a larger amount is a sender's mistake and is left out.</summary>
+    public const decimal MaxAmount = 1_000_000_000m;
+
+    /// <summary>Amounts in a currency UniRetail does not know, or beyond <see cref="MaxAmount"/>, are left out of revenue (the order still counts).</summary>
     private void AddRevenue(Purchase purchase, int sign)
     {
         var parsed = Currency.Parse(purchase.Currency);
-        if (purchase.Amount is not { } amount || !parsed.IsSuccess)
+        if (purchase.Amount is not { } amount || amount > MaxAmount || !parsed.IsSuccess)
             return;
         var currency = parsed.Value;
         var minor = (long)decimal.Round(amount * Pow10(currency.Exponent), MidpointRounding.ToEven);

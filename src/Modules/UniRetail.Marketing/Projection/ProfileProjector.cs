@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using UniRetail.Data;
 using UniRetail.Kernel;
+using UniRetail.Marketing.Domain;
 using UniRetail.Marketing.Identity;
 using UniRetail.Marketing.Persistence;
 using UniRetail.Marketing.Privacy;
@@ -60,11 +61,21 @@ internal sealed class ProfileProjector(
             var rows = await database.ReadAsync(c => feed.ReadAsync(c, from, BatchSize), ct);
             if (rows.Count == 0)
                 return 0;
-            var graphs = new List<TenantGraph>();
-            foreach (var tenant in rows.GroupBy(r => r.TenantId))
-                graphs.Add(await PlanAsync(tenant.Key, tenant.ToList(), ct));
-            var to = new FeedPosition(rows[^1].TxId, rows[^1].EventSeq);
-            var saved = await database.WriteAsync(session => SaveAsync(session, graphs, from, to), ct);
+            Result<Unit> saved;
+            try
+            {
+                var graphs = new List<TenantGraph>();
+                foreach (var tenant in rows.GroupBy(r => r.TenantId))
+                    graphs.Add(await PlanAsync(tenant.Key, tenant.ToList(), ct));
+                var to = new FeedPosition(rows[^1].TxId, rows[^1].EventSeq);
+                saved = await database.WriteAsync(session => SaveAsync(session, graphs, from, to), ct);
+            }
+            catch (Exception ex) when (attempt < Attempts && ex is KeyNotFoundException or System.Data.Common.DbException)
+            {
+                // The plan's reads are not one snapshot: an undo, erasure or another server moved a profile or an
+                // identifier between them (a profile gone, an identifier inserted twice). Planning again sees it.
+                saved = Raced(ex.Message);
+            }
             if (saved.IsSuccess)
                 return rows.Count;
             if (attempt == Attempts)
@@ -78,7 +89,12 @@ internal sealed class ProfileProjector(
         var erased = await database.ReadAsync(c => erasures.ErasureCountAsync(c, tenantId), ct);
         var rules = await database.ReadAsync(c => identities.RulesAsync(c, tenantId), ct);
         var suppressed = await suppression.ForTenantAsync(tenantId, ct, fresh: true) ?? (static _ => false);
-        var events = rows.Select(ProfileEventReader.Read).ToList();
+        var events = new List<ProfileEvent>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (Readable(row) is { } e)
+                events.Add(e);
+        }
         var named = events.Select(e => Identifiers(e, rules, suppressed)).ToList();
         var wanted = named.SelectMany(n => n.Own.Concat(n.AliasCandidates)).Distinct().ToList();
         var stored = await database.ReadAsync(c => identities.FindAsync(c, tenantId, wanted), ct);
@@ -95,6 +111,23 @@ internal sealed class ProfileProjector(
                 graph.Apply(events[i], identifiers, nowMs);
         }
         return graph;
+    }
+
+    /// <summary>
+    /// An event the projector cannot read (JSON the ingestion accepted but .NET cannot turn into names, say) is skipped
+    /// with a warning naming its position, rather than stopping every tenant's profiles behind it.
+    /// </summary>
+    private ProfileEvent? Readable(FeedRow row)
+    {
+        try
+        {
+            return ProfileEventReader.Read(row);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            logger.LogWarning(ex, "Profile projector skipped event {Seq} of tenant {Tenant}: it could not be read.", row.EventSeq, row.TenantId);
+            return null;
+        }
     }
 
     /// <summary>An alias's previous id is the user id of that name when the graph knows one, otherwise an anonymous id.</summary>
@@ -156,5 +189,5 @@ internal sealed class ProfileProjector(
         return Unit.Value;
     }
 
-    private static Error Raced(string what) => Error.Conflict("marketing.projection_raced", $"Another writer got there first: {what}.");
+    private static Error Raced(string what) => MarketingErrors.ProjectionRaced(what);
 }

@@ -13,12 +13,15 @@ internal sealed class MemberErasure : IMemberErasure
         ArgumentNullException.ThrowIfNull(members);
         var c = session.Connection;
         var all = members.Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList();
-        // Members merged into these (however many merges back) are the same person.
+        // The member each was merged into, and the members merged into these, however many merges away, are the same person.
         for (var i = 0; i < all.Count; i++)
         {
-            all.AddRange(await c.QueryAsync<string>(
-                "SELECT member_id FROM members_member WHERE tenant_id = @Tenant AND merged_into = @Id",
-                new { Tenant = tenant.Value, Id = all[i] }, session.Transaction));
+            var related = await c.QueryAsync<string>(
+                """
+                SELECT member_id FROM members_member WHERE tenant_id = @Tenant AND merged_into = @Id
+                UNION SELECT merged_into FROM members_member WHERE tenant_id = @Tenant AND member_id = @Id AND merged_into IS NOT NULL
+                """, new { Tenant = tenant.Value, Id = all[i] }, session.Transaction);
+            all.AddRange(related.Where(r => !all.Contains(r, StringComparer.Ordinal)).ToList());
         }
         if (all.Count == 0)
             return 0;
