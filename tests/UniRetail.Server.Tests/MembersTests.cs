@@ -43,6 +43,34 @@ public abstract class MembersTests(ServerFixture server) : ServerTests(server)
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound, "orders.unknown_member", "memberId");
         Assert.Equal(10, (await retailer.AtpAsync(sku)).NetworkAvailable);
     }
+
+    [Theory]
+    [InlineData("+447700900123")]
+    [InlineData("%2B447700900123")]
+    [InlineData("+44%207700%20900123")]
+    [InlineData("00447700900123")]
+    public async Task LookingUpAPhoneWithAnUnescapedPlusFindsTheMember(string value)
+    {
+        var retailer = await NewRetailerAsync();
+        var registered = await retailer.Admin.PostAsJsonAsync("/api/members",
+            new { displayName = "Ada Lovelace", identifiers = new[] { new { kind = "phone", value = "07700 900123" } } }, Ct);
+        var ada = await registered.ShouldBeAsync<Member>(HttpStatusCode.Created);
+
+        var found = await retailer.Admin.GetAsync($"/api/members/lookup?kind=phone&value={value}", Ct);
+
+        Assert.Equal(ada.Id, (await found.ShouldBeAsync<Member>(HttpStatusCode.OK)).Id);
+    }
+
+    [Fact]
+    public async Task AnEmailLookupKeepsALeadingSpaceASpace()
+    {
+        var retailer = await NewRetailerAsync();
+        var ada = await retailer.AddMemberAsync("Ada Lovelace", "ada@example.com");
+
+        var response = await retailer.Admin.GetAsync("/api/members/lookup?kind=email&value=+ada@example.com", Ct);
+
+        Assert.Equal(ada.Id, (await response.ShouldBeAsync<Member>(HttpStatusCode.OK)).Id);
+    }
 }
 
 public sealed class MembersSqliteTests(SqliteServer server) : MembersTests(server), IClassFixture<SqliteServer>;

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using UniRetail.Kernel;
+using UniRetail.Members.Contracts;
+using UniRetail.Members.Domain;
 using UniRetail.Members.Identifiers;
 using UniRetail.Members.Merging;
 using UniRetail.Members.Profiles;
@@ -19,7 +21,7 @@ internal static class MembersEndpoints
         var members = app.MapGroup("/api/members").WithTags("Members").RequireAuthorization();
         members.MapPost("/", RegisterAsync).WithName("Members.Register");
         members.MapGet("/lookup", LookupAsync).WithName("Members.Lookup")
-            .WithDescription("Finds the member holding an identifier. In a query string + reads as a space: send it as %2B, or write the phone with 00.");
+            .WithDescription("Finds the member holding an identifier. A phone's unescaped + (which a query string reads as a space) is taken as +.");
         members.MapPost("/merge", MergeAsync).WithName("Members.Merge");
         members.MapGet("/{id}", GetAsync).WithName("Members.Get");
         members.MapPost("/{id}/identifiers", AddIdentifierAsync).WithName("Members.AddIdentifier");
@@ -37,7 +39,14 @@ internal static class MembersEndpoints
 
     private static async Task<Results<Ok<MemberView>, ProblemHttpResult>> LookupAsync(
         string? kind, string? value, Caller caller, FindMember handler, CancellationToken ct) =>
-        (await handler.LookupAsync(caller, kind, value, ct)).ToOk();
+        (await handler.LookupAsync(caller, kind, PlusFromQuery(kind, value), ct)).ToOk();
+
+    // A query string decodes an unescaped + as a space, so "+447700900123" arrives as " 447700900123". No phone number is
+    // written as a space then a digit, so that space can only be the + it was.
+    private static string? PlusFromQuery(string? kind, string? value) =>
+        value is [' ', var next, ..] && char.IsAsciiDigit(next) && IdentifierKinds.Parse(kind) is { IsSuccess: true, Value: IdentifierKind.Phone }
+            ? "+" + value[1..]
+            : value;
 
     private static async Task<Results<Created<IdentifierView>, ProblemHttpResult>> AddIdentifierAsync(
         string id, IdentifierRequest request, Caller caller, ManageIdentifiers handler, CancellationToken ct) =>

@@ -68,6 +68,9 @@ internal static class CatalogErrors
     public static Error DuplicateGtin(string gtin, string field = "gtin") =>
         Error.Conflict("catalog.duplicate_gtin", $"GTIN '{gtin}' already belongs to another SKU.", field);
 
+    public static Error GtinTakenMeanwhile() =>
+        Error.Conflict("catalog.duplicate_gtin", "A GTIN in this file was given to another SKU while the import ran; nothing was imported.", "gtin");
+
     public static Error CsvEmpty() =>
         Error.Validation("catalog.csv_empty", "The file has no header row.", "row 1");
 

@@ -32,9 +32,15 @@ internal sealed class ImportCatalog(
             return plan.Error!;
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var imported = await database.WriteAsync(session => WriteAsync(session, caller.Tenant, plan.Value, now), ct);
+        // A concurrent writer took one of the file's GTINs after the check; it has committed now, so the check of a
+        // second attempt names the row.
+        if (imported.Error == GtinTakenMeanwhile)
+            imported = await database.WriteAsync(session => WriteAsync(session, caller.Tenant, plan.Value, now), ct);
         pricing.Invalidate(caller.Tenant);
         return imported;
     }
+
+    private static readonly Error GtinTakenMeanwhile = CatalogErrors.GtinTakenMeanwhile();
 
     private async Task<Result<CatalogImported>> WriteAsync(DbSession session, TenantId tenant, CatalogImportPlan plan, long now)
     {
@@ -50,7 +56,16 @@ internal sealed class ImportCatalog(
         var rows = plan.Skus
             .Select(s => new ProductSku(s.Code, saved[s.Product.Value].Id, s.Gtin, s.Name, s.Attributes, s.Price, Active: true))
             .ToList();
-        var (skusCreated, skusUpdated) = await skus.UpsertManyAsync(session, tenant, rows, now);
+        int skusCreated, skusUpdated;
+        try
+        {
+            (skusCreated, skusUpdated) = await skus.UpsertManyAsync(session, tenant, rows, now);
+        }
+        catch (Exception ex) when (UniqueViolations.Is(ex))
+        {
+            // The upsert's conflict target is the SKU code; the GTIN index can only be broken by a concurrent writer.
+            return GtinTakenMeanwhile;
+        }
         var productsCreated = saved.Values.Count(p => p.Created);
         return new CatalogImported(productsCreated, saved.Count - productsCreated, skusCreated, skusUpdated);
     }

@@ -20,15 +20,59 @@ internal sealed class DailyLoadStore
             .ToDictionary(r => new LocationId(r.LocationId), r => (int)r.Accepted);
     }
 
-    /// <summary>Counts one more order for the day unless that would pass <paramref name="capacity"/>; false when full.</summary>
-    public async Task<bool> TryAcceptAsync(DbSession session, TenantId tenant, LocationId location, string day, int capacity) =>
-        await session.Connection.ExecuteAsync(
+    /// <summary>
+    /// Counts one more order for the day unless that would pass <paramref name="capacity"/>, and records that
+    /// <paramref name="reference"/> took it; false when full.
+    /// </summary>
+    public async Task<bool> TryAcceptAsync(DbSession session, TenantId tenant, string reference, LocationId location, string day, int capacity)
+    {
+        var args = new { Tenant = tenant.Value, Reference = reference, Location = location.Value, Day = day, Capacity = capacity };
+        var counted = await session.Connection.ExecuteAsync(
             """
             INSERT INTO fulfillment_daily_load (tenant_id, location_id, day, accepted) VALUES (@Tenant, @Location, @Day, 1)
             ON CONFLICT (tenant_id, location_id, day) DO UPDATE SET accepted = fulfillment_daily_load.accepted + 1
             WHERE fulfillment_daily_load.accepted < @Capacity
             """,
-            new { Tenant = tenant.Value, Location = location.Value, Day = day, Capacity = capacity }, session.Transaction) == 1;
+            args, session.Transaction) == 1;
+        if (counted)
+        {
+            await session.Connection.ExecuteAsync(
+                "INSERT INTO fulfillment_capacity_claim (tenant_id, reference, location_id, day) VALUES (@Tenant, @Reference, @Location, @Day)",
+                args, session.Transaction);
+        }
+        return counted;
+    }
+
+    /// <summary>
+    /// Gives back the capacity <paramref name="reference"/> took, on the day it took it. The claim rows go with it, so a
+    /// second release finds nothing; the counter never drops below zero.
+    /// </summary>
+    public async Task<int> ReleaseAsync(DbSession session, TenantId tenant, string reference)
+    {
+        var claims = (await session.Connection.QueryAsync<ClaimRow>(
+            """
+            DELETE FROM fulfillment_capacity_claim WHERE tenant_id = @Tenant AND reference = @Reference
+            RETURNING location_id AS LocationId, day AS Day
+            """,
+            new { Tenant = tenant.Value, Reference = reference }, session.Transaction)).ToList();
+        // The same location order as the claims in the order's write, so concurrent writers do not deadlock on load rows.
+        foreach (var claim in claims.OrderBy(c => c.LocationId, StringComparer.Ordinal))
+        {
+            await session.Connection.ExecuteAsync(
+                """
+                UPDATE fulfillment_daily_load SET accepted = accepted - 1
+                WHERE tenant_id = @Tenant AND location_id = @Location AND day = @Day AND accepted > 0
+                """,
+                new { Tenant = tenant.Value, Location = claim.LocationId, claim.Day }, session.Transaction);
+        }
+        return claims.Count;
+    }
+
+    private sealed class ClaimRow
+    {
+        public string LocationId { get; init; } = "";
+        public string Day { get; init; } = "";
+    }
 
     private sealed class LoadRow
     {

@@ -37,21 +37,28 @@ internal sealed class OrderRouter(Database database, ILocationDirectory location
         if (!decision.IsSuccess)
             return decision.Error!;
         var capacity = all.Where(l => l.DailyCapacity is not null && decision.Value.Locations.Contains(l.Id))
+            .OrderBy(l => l.Id.Value, StringComparer.Ordinal)
             .Select(l => (l.Id, Day(l, request.At), l.DailyCapacity!.Value)).ToList();
         return new RoutedOrder(decision.Value.Allocations, decision.Value.Explanation.ToJson(), capacity);
     }
 
-    /// <summary>Takes one order's worth of each chosen location's daily capacity; fails when a concurrent order took the last of it.</summary>
-    public async Task<Result<Unit>> AcceptAsync(DbSession session, TenantId tenant, RoutedOrder routed)
+    /// <summary>
+    /// Takes one order's worth of each chosen location's daily capacity for <paramref name="reference"/> (the order id);
+    /// fails when a concurrent order took the last of it.
+    /// </summary>
+    public async Task<Result<Unit>> AcceptAsync(DbSession session, TenantId tenant, string reference, RoutedOrder routed)
     {
         ArgumentNullException.ThrowIfNull(routed);
         foreach (var (location, day, capacity) in routed.CapacityToTake)
         {
-            if (!await load.TryAcceptAsync(session, tenant, location, day, capacity))
+            if (!await load.TryAcceptAsync(session, tenant, reference, location, day, capacity))
                 return Error.Conflict(CapacityReached, $"Location {location} reached its daily capacity of {capacity} orders while this order was placed.");
         }
         return Unit.Value;
     }
+
+    /// <summary>A cancelled order gives back the capacity it took, on the day it took it; a second call gives back nothing.</summary>
+    public Task<int> ReleaseAsync(DbSession session, TenantId tenant, string reference) => load.ReleaseAsync(session, tenant, reference);
 
     public const string CapacityReached = "fulfillment.capacity_reached";
 

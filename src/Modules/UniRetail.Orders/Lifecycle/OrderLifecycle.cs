@@ -1,4 +1,5 @@
 using UniRetail.Data;
+using UniRetail.Fulfillment.Routing;
 using UniRetail.Inventory.Contracts;
 using UniRetail.Kernel;
 using UniRetail.Orders.Contracts;
@@ -12,7 +13,7 @@ namespace UniRetail.Orders.Lifecycle;
 internal sealed record CancelOrderRequest(string? Reason);
 
 /// <summary>Moves orders through their life with business verbs; each applies the stock effect the domain decides.</summary>
-internal sealed class OrderLifecycle(Database database, OrderStore orders, IStockMovements stock, TimeProvider clock)
+internal sealed class OrderLifecycle(Database database, OrderStore orders, IStockMovements stock, OrderRouter router, TimeProvider clock)
 {
     public Task<Result<OrderView>> ConfirmPaymentAsync(Caller caller, OrderId id, CancellationToken ct) =>
         TransitionAsync(caller, id, o => o.ConfirmPayment(), "payment captured", ct);
@@ -76,6 +77,7 @@ internal sealed class OrderLifecycle(Database database, OrderStore orders, IStoc
                 break;
             case StockEffect.ReleaseHolds:
                 await stock.ReleaseAsync(session, tenant, order.Id.Value, note ?? "order cancelled", ct);
+                await router.ReleaseAsync(session, tenant, order.Id.Value);
                 break;
             case StockEffect.ConsumeHolds:
                 await stock.ConsumeAsync(session, tenant, order.Id.Value, null, ct);

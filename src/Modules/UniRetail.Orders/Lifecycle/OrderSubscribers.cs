@@ -1,4 +1,5 @@
 using UniRetail.Data;
+using UniRetail.Fulfillment.Routing;
 using UniRetail.Inventory.Contracts;
 using UniRetail.Kernel;
 using UniRetail.Members.Contracts;
@@ -8,8 +9,11 @@ using UniRetail.Orders.Persistence;
 
 namespace UniRetail.Orders.Lifecycle;
 
-/// <summary>An unpaid order whose stock hold expired is cancelled in the same transaction that released the stock.</summary>
-internal sealed class CancelOrderWhenHoldExpires(OrderStore orders, TimeProvider clock) : IDomainEventSubscriber<StockHoldsExpired>
+/// <summary>
+/// An unpaid order whose stock hold expired is cancelled in the same transaction that released the stock, and gives back
+/// the daily capacity it took.
+/// </summary>
+internal sealed class CancelOrderWhenHoldExpires(OrderStore orders, OrderRouter router, TimeProvider clock) : IDomainEventSubscriber<StockHoldsExpired>
 {
     public async Task HandleAsync(StockHoldsExpired domainEvent, DbSession session, CancellationToken ct)
     {
@@ -22,7 +26,10 @@ internal sealed class CancelOrderWhenHoldExpires(OrderStore orders, TimeProvider
             return;
         const string reason = "payment not captured before the stock hold expired";
         if (order.Cancel(reason).IsSuccess && await orders.SaveTransitionAsync(session, domainEvent.Tenant, order, reason, "system", clock.GetUtcNow().ToUnixTimeMilliseconds()))
+        {
+            await router.ReleaseAsync(session, domainEvent.Tenant, order.Id.Value);
             await session.PublishAsync(new OrderStatusChanged(domainEvent.Tenant, order.Id, order.Member, OrderStatuses.ToName(order.Status), clock.GetUtcNow()), ct);
+        }
     }
 }
 

@@ -99,7 +99,7 @@ internal sealed class PlaceOrderHandler(
         var at = now.ToUnixTimeMilliseconds();
         if (idempotencyKey is not null && !await orders.TryClaimKeyAsync(session, caller.Tenant, idempotencyKey, order.Id, requestHash!, at))
             return Duplicate;
-        var capacity = await router.AcceptAsync(session, caller.Tenant, routed);
+        var capacity = await router.AcceptAsync(session, caller.Tenant, order.Id.Value, routed);
         if (!capacity.IsSuccess)
             return capacity.Error!;
         var allocations = ToAllocations(order, routed.Allocations);
