@@ -26,22 +26,25 @@ internal sealed class DailyLoadStore
     /// </summary>
     public async Task<bool> TryAcceptAsync(DbSession session, TenantId tenant, string reference, LocationId location, string day, int capacity)
     {
-        var args = new { Tenant = tenant.Value, Reference = reference, Location = location.Value, Day = day, Capacity = capacity };
-        var counted = await session.Connection.ExecuteAsync(
-            """
-            INSERT INTO fulfillment_daily_load (tenant_id, location_id, day, accepted) VALUES (@Tenant, @Location, @Day, 1)
-            ON CONFLICT (tenant_id, location_id, day) DO UPDATE SET accepted = fulfillment_daily_load.accepted + 1
-            WHERE fulfillment_daily_load.accepted < @Capacity
-            """,
-            args, session.Transaction) == 1;
+        // On the place-order path: kept commands, as for the stock and hold writes beside it.
+        object?[] values = [tenant.Value, reference, location.Value, day, capacity];
+        var counted = await session.ExecuteHotAsync(AcceptSql, AcceptParameters, values) == 1;
         if (counted)
-        {
-            await session.Connection.ExecuteAsync(
-                "INSERT INTO fulfillment_capacity_claim (tenant_id, reference, location_id, day) VALUES (@Tenant, @Reference, @Location, @Day)",
-                args, session.Transaction);
-        }
+            await session.ExecuteHotAsync(ClaimSql, AcceptParameters, values);
         return counted;
     }
+
+    private static readonly string[] AcceptParameters = ["@Tenant", "@Reference", "@Location", "@Day", "@Capacity"];
+
+    private const string AcceptSql =
+        """
+        INSERT INTO fulfillment_daily_load (tenant_id, location_id, day, accepted) VALUES (@Tenant, @Location, @Day, 1)
+        ON CONFLICT (tenant_id, location_id, day) DO UPDATE SET accepted = fulfillment_daily_load.accepted + 1
+        WHERE fulfillment_daily_load.accepted < @Capacity
+        """;
+
+    private const string ClaimSql =
+        "INSERT INTO fulfillment_capacity_claim (tenant_id, reference, location_id, day) VALUES (@Tenant, @Reference, @Location, @Day)";
 
     /// <summary>
     /// Gives back the capacity <paramref name="reference"/> took, on the day it took it. The claim rows go with it, so a
