@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using UniRetail.Cli.OnlineRetail;
 
 namespace UniRetail.Bench;
 
@@ -20,7 +21,7 @@ internal static class ProjectorCommand
         command.SetAction(async (result, ct) =>
         {
             var people = result.GetValue(People);
-            var file = result.GetValue(File) ?? FindOnlineRetail();
+            var file = result.GetValue(File) ?? OnlineRetailFile.Locate();
             var postgres = result.GetValue(Postgres);
             var reports = new List<ProjectorReport>();
             await using (var sqlite = BenchDatabase.Sqlite())
@@ -49,18 +50,6 @@ internal static class ProjectorCommand
         AnsiConsole.Write(table);
         if (file is null)
             AnsiConsole.MarkupLine("[yellow]online_retail.csv.gz not found (looked for ../shared/data/online-retail from here up): only the synthetic stream ran.[/]");
-    }
-
-    /// <summary>The shared data set beside the repository, looked for from the working directory upwards.</summary>
-    public static string? FindOnlineRetail()
-    {
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", "online-retail", "online_retail.csv.gz");
-            if (System.IO.File.Exists(candidate))
-                return candidate;
-        }
-        return null;
     }
 
     private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);

@@ -67,4 +67,29 @@ public static class EventApi
         ArgumentNullException.ThrowIfNull(retailer);
         return await (await retailer.Admin.GetAsync($"/api/marketing/events{query}", Ct)).ShouldBeAsync<List<BankEvent>>(HttpStatusCode.OK);
     }
+
+    /// <summary>
+    /// The profile holding an identifier once the server's background projector has applied at least
+    /// <paramref name="events"/> of its events (a marketer who may not see the figures gets it as soon as it exists).
+    /// </summary>
+    public static async Task<JsonElement> WaitForProfileAsync(this HttpClient client, string type, string value, int events = 1)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            using var response = await client.GetAsync($"/api/marketing/profiles?type={type}&value={Uri.EscapeDataString(value)}", Ct);
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                var profile = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+                var seen = profile.TryGetProperty("aggregates", out var a) && a.ValueKind == JsonValueKind.Object ? a.GetProperty("events").GetInt32() : int.MaxValue;
+                if (seen >= events)
+                    return profile;
+            }
+            else if (response.StatusCode != HttpStatusCode.NotFound)
+                await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
+            Assert.True(DateTime.UtcNow < deadline, $"No profile for {type} {value} with {events} events within 30 s.");
+            await Task.Delay(100, Ct);
+        }
+    }
 }

@@ -9,26 +9,8 @@ namespace UniRetail.Server.Tests.Marketing;
 /// <summary>Profiles, merges, consent, export and erasure over HTTP, with the server's own background projector.</summary>
 public abstract class ProfilesApiTests(ServerFixture server) : ServerTests(server)
 {
-    /// <summary>The profile holding an identifier once the projector has applied at least <paramref name="events"/> of its events.</summary>
-    private static async Task<JsonElement> ProfileAsync(HttpClient client, string type, string value, int events = 1)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            using var response = await client.GetAsync($"/api/marketing/profiles?type={type}&value={Uri.EscapeDataString(value)}", Ct);
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                var profile = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-                var seen = profile.TryGetProperty("aggregates", out var a) && a.ValueKind == JsonValueKind.Object ? a.GetProperty("events").GetInt32() : int.MaxValue;
-                if (seen >= events)
-                    return profile;
-            }
-            else if (response.StatusCode != HttpStatusCode.NotFound)
-                await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
-            Assert.True(DateTime.UtcNow < deadline, $"No profile for {type} {value} with {events} events within 30 s.");
-            await Task.Delay(100, Ct);
-        }
-    }
+    private static Task<JsonElement> ProfileAsync(HttpClient client, string type, string value, int events = 1) =>
+        client.WaitForProfileAsync(type, value, events);
 
     private static string Id(JsonElement profile) => profile.GetProperty("profileId").GetString()!;
 

@@ -144,24 +144,7 @@ public abstract class SegmentSdkTests(DatabaseProvider provider)
             return stored.GroupBy(e => e.Type).ToDictionary(g => g.Key, g => g.ToList());
         }
 
-        /// <summary>The profile holding an identifier once the server's projector has applied <paramref name="events"/> of its events.</summary>
-        public async Task<JsonElement> ProfileAsync(string type, string value, int events)
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (true)
-            {
-                using var response = await _admin.GetAsync($"/api/marketing/profiles?type={type}&value={Uri.EscapeDataString(value)}", Ct);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    var profile = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-                    if (profile.GetProperty("aggregates").GetProperty("events").GetInt32() >= events || DateTime.UtcNow > deadline)
-                        return profile;
-                }
-                else if (response.StatusCode != HttpStatusCode.NotFound || DateTime.UtcNow > deadline)
-                    Assert.Fail($"GET profile by {type} gave {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Ct)}");
-                await Task.Delay(100, Ct);
-            }
-        }
+        public Task<JsonElement> ProfileAsync(string type, string value, int events) => _admin.WaitForProfileAsync(type, value, events);
 
         public async Task<JsonElement> GetAsync(string path) => await _admin.GetFromJsonAsync<JsonElement>(path, Ct);
 

@@ -47,14 +47,6 @@ internal sealed record EventIds(IReadOnlyCollection<string> UserIds, IReadOnlyCo
 /// </summary>
 internal sealed class EventFeed
 {
-    private const string Columns =
-        """
-        e.event_seq AS EventSeq, e.tx_id AS TxId, e.tenant_id AS TenantId, e.source_id AS SourceId, e.message_id AS MessageId,
-        e.source_kind AS SourceKind, e.location_id AS LocationId, e.type AS Type, e.event AS Event, e.name AS Name, e.user_id AS UserId,
-        e.anonymous_id AS AnonymousId, e.previous_id AS PreviousId, e.group_id AS GroupId, e.timestamp_ms AS TimestampMs,
-        e.received_at_ms AS ReceivedAtMs, e.properties AS Properties, e.traits AS Traits, e.context AS Context
-        """;
-
     private const string OrderEvents = "e.event IN ('Order Completed', 'Order Refunded', 'Order Cancelled')";
 
     /// <summary>
@@ -113,7 +105,7 @@ internal sealed class EventFeed
     /// </summary>
     public Task<List<EventRow>> OfPersonAsync(
         DbConnection connection, string tenantId, string profileId, EventIds ids, (long TimestampMs, long Seq)? before, int limit) =>
-        OfPersonAsync<EventRow>(Columns, connection, tenantId, profileId, ids, before, limit, null, null);
+        OfPersonAsync<EventRow>(EventRow.Columns, connection, tenantId, profileId, ids, before, limit, null, null);
 
     /// <summary>A person's events as the projector reads them, up to where it has read: what a rebuild replays.</summary>
     public Task<List<FeedRow>> OfPersonForRebuildAsync(DbSession session, string tenantId, string profileId, EventIds ids, FeedPosition upTo) =>

@@ -28,20 +28,21 @@ internal sealed class EventRow
     public string? Context { get; init; }
     /// <summary>The commit-order half of the projection position (always 0 on SQLite; see the position migration).</summary>
     public long TxId { get; init; }
+
+    /// <summary>The SELECT list for this row from <c>marketing_event e</c>.</summary>
+    public const string Columns =
+        """
+        e.event_seq AS EventSeq, e.tx_id AS TxId, e.tenant_id AS TenantId, e.source_id AS SourceId, e.message_id AS MessageId,
+        e.source_kind AS SourceKind, e.location_id AS LocationId, e.type AS Type, e.event AS Event, e.name AS Name, e.user_id AS UserId,
+        e.anonymous_id AS AnonymousId, e.previous_id AS PreviousId, e.group_id AS GroupId, e.timestamp_ms AS TimestampMs,
+        e.received_at_ms AS ReceivedAtMs, e.properties AS Properties, e.traits AS Traits, e.context AS Context
+        """;
 }
 
 internal sealed record EventFilter(long After, int Limit, string? UserId, string? AnonymousId);
 
 internal sealed class EventStore
 {
-    private const string Columns =
-        """
-        event_seq AS EventSeq, tenant_id AS TenantId, source_id AS SourceId, message_id AS MessageId, source_kind AS SourceKind,
-        location_id AS LocationId, type AS Type, event AS Event, name AS Name, user_id AS UserId, anonymous_id AS AnonymousId,
-        previous_id AS PreviousId, group_id AS GroupId, timestamp_ms AS TimestampMs, received_at_ms AS ReceivedAtMs,
-        properties AS Properties, traits AS Traits, context AS Context
-        """;
-
     /// <summary>Stores the events; a message id the source already sent is skipped (a retry). Returns how many were new.</summary>
     public async Task<int> InsertAsync(DbSession session, EventOrigin origin, IReadOnlyList<TrackedEvent> events, DateTimeOffset receivedAt)
     {
@@ -85,7 +86,7 @@ internal sealed class EventStore
 
     public async Task<IReadOnlyList<EventRow>> ListAsync(DbConnection connection, string tenantId, EventFilter filter)
     {
-        var sql = new StringBuilder($"SELECT {Columns} FROM marketing_event WHERE tenant_id = @TenantId AND event_seq > @After");
+        var sql = new StringBuilder($"SELECT {EventRow.Columns} FROM marketing_event e WHERE e.tenant_id = @TenantId AND e.event_seq > @After");
         if (filter.UserId is not null)
             sql.Append(" AND user_id = @UserId");
         if (filter.AnonymousId is not null)

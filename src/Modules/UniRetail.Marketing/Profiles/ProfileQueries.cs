@@ -166,16 +166,8 @@ internal sealed class ProfileQueries(Database database, ProfileStore profiles, I
 
     private static AggregatesView Aggregates(ProfileState s) => new(
         Instant(s.FirstSeenMs), Instant(s.LastSeenMs), s.EventCount, s.OrderCount, s.RefundCount, s.CancelCount,
-        s.Revenue.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => new RevenueView(r.Key, Major(r.Key, r.Value))).ToList(),
+        s.Revenue.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => new RevenueView(r.Key, Money.FromMinor(r.Value, Currency.FromStored(r.Key)).Amount)).ToList(),
         Instant(s.LastPurchaseMs), s.FavouriteStore, s.Channels.ToList());
-
-    private static decimal Major(string currency, long minor)
-    {
-        var amount = (decimal)minor;
-        for (var i = 0; i < Currency.FromStored(currency).Exponent; i++)
-            amount /= 10;
-        return amount;
-    }
 
     private static DateTimeOffset? Instant(long? ms) => ms is { } value ? DateTimeOffset.FromUnixTimeMilliseconds(value) : null;
 

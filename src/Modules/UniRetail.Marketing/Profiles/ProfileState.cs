@@ -119,16 +119,8 @@ internal sealed class ProfileState(string profileId, long createdAtMs)
         if (purchase.Amount is not { } amount || amount > MaxAmount || !parsed.IsSuccess)
             return;
         var currency = parsed.Value;
-        var minor = (long)decimal.Round(amount * Pow10(currency.Exponent), MidpointRounding.ToEven);
-        Revenue[currency.Code] = Revenue.GetValueOrDefault(currency.Code) + sign * minor;
-    }
-
-    private static decimal Pow10(int exponent)
-    {
-        var factor = 1m;
-        for (var i = 0; i < exponent; i++)
-            factor *= 10;
-        return factor;
+        var money = Money.Of(decimal.Round(amount, currency.Exponent, MidpointRounding.ToEven), currency).Value;
+        Revenue[currency.Code] = Revenue.GetValueOrDefault(currency.Code) + sign * money.MinorUnits;
     }
 
     private static long? Min(long? a, long? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
