@@ -68,5 +68,5 @@ internal static class BenchRetailer
         new(code, name, "store", address, latitude, longitude, "Europe/London", StoreHours, true, true, 3.0, 600);
 
     private static T Must<T>(Result<T> result) =>
-        result.IsSuccess ? result.Value : throw new InvalidOperationException($"benchmark set-up failed: {result.Error!.Code}: {result.Error.Message}");
+        result.IsSuccess ? result.Value : throw new InvalidOperationException($"benchmark set-up failed: {result.Error.Code}: {result.Error.Message}");
 }

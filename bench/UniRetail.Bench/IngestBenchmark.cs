@@ -48,7 +48,7 @@ internal static class IngestBenchmark
             step($"{database.Name}: a tenant and its web source (server on {address})");
             var tenant = await server.Services.GetRequiredService<CreateTenant>().HandleAsync("Bench Gifts & Home", "GBP", ct);
             if (!tenant.IsSuccess)
-                throw new InvalidOperationException($"benchmark set-up failed: {tenant.Error!.Code}");
+                throw new InvalidOperationException($"benchmark set-up failed: {tenant.Error.Code}");
             using var client = Client(address);
             var writeKey = await CreateWebSourceAsync(client, tenant.Value.AdminKey, ct);
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{writeKey}:")));

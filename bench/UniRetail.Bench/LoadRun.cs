@@ -52,7 +52,7 @@ internal static class LoadRun
         try
         {
             var result = await call(i);
-            return result.IsSuccess ? null : result.Error!.Code;
+            return result.IsSuccess ? null : result.Error.Code;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -126,6 +126,6 @@ internal static class ProjectorBenchmark
     private static void OrThrow<T>(this Result<T> result, string what)
     {
         if (!result.IsSuccess)
-            throw new InvalidOperationException($"{what}: {result.Error!.Code}: {result.Error.Message}");
+            throw new InvalidOperationException($"{what}: {result.Error.Code}: {result.Error.Message}");
     }
 }

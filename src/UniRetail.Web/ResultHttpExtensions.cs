@@ -8,16 +8,16 @@ namespace UniRetail.Web;
 public static class ResultHttpExtensions
 {
     public static Results<Ok<T>, ProblemHttpResult> ToOk<T>(this Result<T> result) =>
-        result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
+        result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
 
     public static Results<Created<T>, ProblemHttpResult> ToCreated<T>(this Result<T> result, Func<T, string> location)
     {
         ArgumentNullException.ThrowIfNull(location);
-        return result.IsSuccess ? TypedResults.Created(location(result.Value), result.Value) : result.Error!.ToProblem();
+        return result.IsSuccess ? TypedResults.Created(location(result.Value), result.Value) : result.Error.ToProblem();
     }
 
     public static Results<NoContent, ProblemHttpResult> ToNoContent<T>(this Result<T> result) =>
-        result.IsSuccess ? TypedResults.NoContent() : result.Error!.ToProblem();
+        result.IsSuccess ? TypedResults.NoContent() : result.Error.ToProblem();
 
     /// <summary>The one mapping from error kind to status; the body carries the stable code and the field at fault.</summary>
     public static ProblemHttpResult ToProblem(this Error error)

@@ -1,5 +1,6 @@
 using UniRetail.Catalog.Domain;
 using Xunit;
+using UniRetail.Testing;
 
 namespace UniRetail.Catalog.Tests;
 
@@ -21,7 +22,7 @@ public sealed class AttributeMapTests
     [InlineData("colour=red;Colour=blue")]
     public void ParseCell_NotKeyValue_IsMalformedAtTheField(string cell)
     {
-        var error = AttributeMap.ParseCell(cell, "row 3: attributes").Error!;
+        var error = AttributeMap.ParseCell(cell, "row 3: attributes").ShouldFail();
 
         Assert.Equal("catalog.attribute_malformed", error.Code);
         Assert.Equal("row 3: attributes", error.Field);

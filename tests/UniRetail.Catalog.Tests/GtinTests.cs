@@ -1,5 +1,6 @@
 using UniRetail.Catalog.Domain;
 using Xunit;
+using UniRetail.Testing;
 
 namespace UniRetail.Catalog.Tests;
 
@@ -29,8 +30,8 @@ public sealed class GtinTests
     {
         var gtin = Gtin.Parse(input, "skus[0].gtin");
 
-        Assert.Equal("catalog.gtin_bad_check_digit", gtin.Error!.Code);
-        Assert.Equal("skus[0].gtin", gtin.Error.Field);
+        Assert.Equal("catalog.gtin_bad_check_digit", gtin.ShouldFail().Code);
+        Assert.Equal("skus[0].gtin", gtin.ShouldFail().Field);
     }
 
     [Theory]
@@ -43,7 +44,7 @@ public sealed class GtinTests
     [InlineData(null)]
     public void Parse_LettersOrWrongLength_IsMalformed(string? input)
     {
-        Assert.Equal("catalog.gtin_malformed", Gtin.Parse(input).Error!.Code);
+        Assert.Equal("catalog.gtin_malformed", Gtin.Parse(input).ShouldFail().Code);
     }
 
     [Theory]

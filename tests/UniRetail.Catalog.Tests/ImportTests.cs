@@ -9,6 +9,7 @@ using UniRetail.Catalog.Skus;
 using UniRetail.Data;
 using UniRetail.Kernel;
 using Xunit;
+using UniRetail.Testing;
 
 namespace UniRetail.Catalog.Tests;
 
@@ -67,7 +68,7 @@ public abstract class ImportTests(DatabaseProvider provider) : CatalogDatabaseTe
 
         var result = await ImportAsync(admin, string.Join('\n', lines));
 
-        Assert.Equal((code, field), (result.Error!.Code, result.Error.Field));
+        Assert.Equal((code, field), (result.ShouldFail().Code, result.ShouldFail().Field));
         Assert.Equal(0, await CountAsync("catalog_product", admin.Tenant));
         Assert.Equal(0, await CountAsync("catalog_sku", admin.Tenant));
     }
@@ -80,7 +81,7 @@ public abstract class ImportTests(DatabaseProvider provider) : CatalogDatabaseTe
 
         var result = await ImportAsync(admin, GoodFile);
 
-        Assert.Equal(("catalog.duplicate_gtin", ErrorKind.Conflict, "row 4: gtin"), (result.Error!.Code, result.Error.Kind, result.Error.Field));
+        Assert.Equal(("catalog.duplicate_gtin", ErrorKind.Conflict, "row 4: gtin"), (result.ShouldFail().Code, result.ShouldFail().Kind, result.ShouldFail().Field));
         Assert.Equal(1, await CountAsync("catalog_sku", admin.Tenant));
     }
 
@@ -92,8 +93,8 @@ public abstract class ImportTests(DatabaseProvider provider) : CatalogDatabaseTe
         var result = await ImportAsync(admin, "product_code,product_name,category,sku\nMUG-1,Enamel mug,Home,MUG-1-W\n");
         var empty = await ImportAsync(admin, "");
 
-        Assert.Equal(("catalog.csv_missing_column", "row 1: price"), (result.Error!.Code, result.Error.Field));
-        Assert.Equal("catalog.csv_empty", empty.Error!.Code);
+        Assert.Equal(("catalog.csv_missing_column", "row 1: price"), (result.ShouldFail().Code, result.ShouldFail().Field));
+        Assert.Equal("catalog.csv_empty", empty.ShouldFail().Code);
     }
 
     [Fact]
@@ -103,7 +104,7 @@ public abstract class ImportTests(DatabaseProvider provider) : CatalogDatabaseTe
 
         var result = await ImportAsync(admin, $"{Header}\nMUG-1,Enamel mug,Home,MUG-1-W,,\"Mug,12.5,,\nMUG-2,Mug,Home,MUG-2,,,1,,\n");
 
-        Assert.Equal("catalog.csv_malformed", result.Error!.Code);
+        Assert.Equal("catalog.csv_malformed", result.ShouldFail().Code);
         Assert.Equal(0, await CountAsync("catalog_sku", admin.Tenant));
     }
 
@@ -116,7 +117,7 @@ public abstract class ImportTests(DatabaseProvider provider) : CatalogDatabaseTe
 
         var result = await ImportAsync(admin with { Role = role, Store = role == Role.StoreStaff ? Identity.AddStore(admin.Tenant) : null }, GoodFile);
 
-        Assert.Equal(ErrorKind.Forbidden, result.Error!.Kind);
+        Assert.Equal(ErrorKind.Forbidden, result.ShouldFail().Kind);
         Assert.Equal(0, await CountAsync("catalog_sku", admin.Tenant));
     }
 

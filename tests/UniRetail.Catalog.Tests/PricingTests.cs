@@ -6,6 +6,7 @@ using UniRetail.Catalog.Skus;
 using UniRetail.Data;
 using UniRetail.Kernel;
 using Xunit;
+using UniRetail.Testing;
 
 namespace UniRetail.Catalog.Tests;
 
@@ -66,7 +67,7 @@ public abstract class PricingTests(DatabaseProvider provider) : CatalogDatabaseT
         Assert.True(removed.IsSuccess);
         Assert.Equal(12m, await PriceAsync(admin, SalesChannel.App));
         var again = await Get<ManagePriceOverrides>().RemoveAsync(admin, "MUG-W", new OverrideTargetRequest("app", null), Ct);
-        Assert.Equal("catalog.unknown_override", again.Error!.Code);
+        Assert.Equal("catalog.unknown_override", again.ShouldFail().Code);
     }
 
     [Fact]
@@ -109,7 +110,7 @@ public abstract class PricingTests(DatabaseProvider provider) : CatalogDatabaseT
 
         var result = await Get<ManagePriceOverrides>().SetAsync(admin, "MUG-W", new SetOverrideRequest(null, otherStore.Value, new PriceRequest(5m, null)), Ct);
 
-        Assert.Equal(("catalog.unknown_location", ErrorKind.NotFound, "locationId"), (result.Error!.Code, result.Error.Kind, result.Error.Field));
+        Assert.Equal(("catalog.unknown_location", ErrorKind.NotFound, "locationId"), (result.ShouldFail().Code, result.ShouldFail().Kind, result.ShouldFail().Field));
         Assert.Equal(0, await CountAsync("catalog_price_override", admin.Tenant));
     }
 
@@ -126,10 +127,10 @@ public abstract class PricingTests(DatabaseProvider provider) : CatalogDatabaseT
         var unknownSku = await overrides.SetAsync(admin, "MUG-X", new SetOverrideRequest("web", null, new PriceRequest(5m, null)), Ct);
         var wrongCurrency = await overrides.SetAsync(admin, "MUG-W", new SetOverrideRequest("web", null, new PriceRequest(5m, "USD")), Ct);
 
-        Assert.Equal("catalog.override_target", both.Error!.Code);
-        Assert.Equal("channel", badChannel.Error!.Field);
-        Assert.Equal("catalog.unknown_sku", unknownSku.Error!.Code);
-        Assert.Equal(("catalog.wrong_currency", "price.currency"), (wrongCurrency.Error!.Code, wrongCurrency.Error.Field));
+        Assert.Equal("catalog.override_target", both.ShouldFail().Code);
+        Assert.Equal("channel", badChannel.ShouldFail().Field);
+        Assert.Equal("catalog.unknown_sku", unknownSku.ShouldFail().Code);
+        Assert.Equal(("catalog.wrong_currency", "price.currency"), (wrongCurrency.ShouldFail().Code, wrongCurrency.ShouldFail().Field));
         Assert.Equal(0, await CountAsync("catalog_price_override", admin.Tenant));
     }
 
@@ -142,8 +143,8 @@ public abstract class PricingTests(DatabaseProvider provider) : CatalogDatabaseT
         var wrongCurrency = await Get<UpdateSku>().SetPriceAsync(admin, "MUG-W", new PriceRequest(14m, "EUR"), Ct);
         var unknown = await Get<UpdateSku>().SetPriceAsync(admin, "MUG-X", new PriceRequest(14m, "GBP"), Ct);
 
-        Assert.Equal(("catalog.wrong_currency", "currency"), (wrongCurrency.Error!.Code, wrongCurrency.Error.Field));
-        Assert.Equal(("catalog.unknown_sku", ErrorKind.NotFound), (unknown.Error!.Code, unknown.Error.Kind));
+        Assert.Equal(("catalog.wrong_currency", "currency"), (wrongCurrency.ShouldFail().Code, wrongCurrency.ShouldFail().Field));
+        Assert.Equal(("catalog.unknown_sku", ErrorKind.NotFound), (unknown.ShouldFail().Code, unknown.ShouldFail().Kind));
         Assert.Equal(12m, await PriceAsync(admin, SalesChannel.Web));
     }
 
@@ -176,7 +177,7 @@ public abstract class PricingTests(DatabaseProvider provider) : CatalogDatabaseT
 
         var result = await Get<ManagePriceOverrides>().SetAsync(staff, "MUG-W", new SetOverrideRequest(null, store.Value, new PriceRequest(1m, null)), Ct);
 
-        Assert.Equal(ErrorKind.Forbidden, result.Error!.Kind);
+        Assert.Equal(ErrorKind.Forbidden, result.ShouldFail().Kind);
         Assert.Equal(12m, await PriceAsync(admin, SalesChannel.Pos, store));
     }
 }

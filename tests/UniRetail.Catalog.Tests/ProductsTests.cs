@@ -4,6 +4,7 @@ using UniRetail.Catalog.Skus;
 using UniRetail.Data;
 using UniRetail.Kernel;
 using Xunit;
+using UniRetail.Testing;
 
 namespace UniRetail.Catalog.Tests;
 
@@ -59,7 +60,7 @@ public abstract class ProductsTests(DatabaseProvider provider) : CatalogDatabase
 
         Assert.Equal(["P-1", "P-2", "P-3", "P-4", "P-5"], first.Items.Concat(second.Items).Concat(last.Items).Select(p => p.Code));
         Assert.Null(last.NextOffset);
-        Assert.Equal("catalog.bad_paging", (await Get<ProductQueries>().ListAsync(admin, new ProductQuery(Limit: 0), Ct)).Error!.Code);
+        Assert.Equal("catalog.bad_paging", (await Get<ProductQueries>().ListAsync(admin, new ProductQuery(Limit: 0), Ct)).ShouldFail().Code);
     }
 
     [Fact]
@@ -70,7 +71,7 @@ public abstract class ProductsTests(DatabaseProvider provider) : CatalogDatabase
 
         var second = await Get<CreateProduct>().HandleAsync(admin, AProduct("MUG-2").WithSku("MUG-NEW", 9m).WithSku("MUG-W", 10m).Build(), Ct);
 
-        Assert.Equal(("catalog.duplicate_sku", ErrorKind.Conflict, "skus[1].sku"), (second.Error!.Code, second.Error.Kind, second.Error.Field));
+        Assert.Equal(("catalog.duplicate_sku", ErrorKind.Conflict, "skus[1].sku"), (second.ShouldFail().Code, second.ShouldFail().Kind, second.ShouldFail().Field));
         Assert.Equal(1, await CountAsync("catalog_product", admin.Tenant));
         Assert.Equal(1, await CountAsync("catalog_sku", admin.Tenant));
     }
@@ -83,7 +84,7 @@ public abstract class ProductsTests(DatabaseProvider provider) : CatalogDatabase
 
         var second = await Get<CreateProduct>().HandleAsync(admin, AProduct("SODA-2").WithSku("SODA-500", 1.80m, gtin: "036000291452").Build(), Ct);
 
-        Assert.Equal(("catalog.duplicate_gtin", ErrorKind.Conflict, "skus[0].gtin"), (second.Error!.Code, second.Error.Kind, second.Error.Field));
+        Assert.Equal(("catalog.duplicate_gtin", ErrorKind.Conflict, "skus[0].gtin"), (second.ShouldFail().Code, second.ShouldFail().Kind, second.ShouldFail().Field));
         Assert.Equal(1, await CountAsync("catalog_product", admin.Tenant));
         Assert.Equal(1, await CountAsync("catalog_sku", admin.Tenant));
     }
@@ -95,7 +96,7 @@ public abstract class ProductsTests(DatabaseProvider provider) : CatalogDatabase
 
         var result = await Get<CreateProduct>().HandleAsync(admin, AProduct().WithSku("MUG-W", 12m).WithSku("MUG-W", 13m).Build(), Ct);
 
-        Assert.Equal(("catalog.duplicate_sku", "skus[1].sku"), (result.Error!.Code, result.Error.Field));
+        Assert.Equal(("catalog.duplicate_sku", "skus[1].sku"), (result.ShouldFail().Code, result.ShouldFail().Field));
         Assert.Equal(0, await CountAsync("catalog_product", admin.Tenant));
     }
 
@@ -106,7 +107,7 @@ public abstract class ProductsTests(DatabaseProvider provider) : CatalogDatabase
 
         var result = await Get<CreateProduct>().HandleAsync(admin, AProduct().WithSku("MUG-W", 12m).WithSku("MUG-B", 12m, currency: "EUR").Build(), Ct);
 
-        Assert.Equal(("catalog.wrong_currency", ErrorKind.Validation, "skus[1].price.currency"), (result.Error!.Code, result.Error.Kind, result.Error.Field));
+        Assert.Equal(("catalog.wrong_currency", ErrorKind.Validation, "skus[1].price.currency"), (result.ShouldFail().Code, result.ShouldFail().Kind, result.ShouldFail().Field));
         Assert.Equal(0, await CountAsync("catalog_sku", admin.Tenant));
     }
 
@@ -121,8 +122,8 @@ public abstract class ProductsTests(DatabaseProvider provider) : CatalogDatabase
         var malformed = await Get<SkuQueries>().FindByGtinAsync(admin, "40063813339x1", Ct);
 
         Assert.Equal("SODA-330", found.Value.Sku);
-        Assert.Equal("catalog.unknown_gtin", unknown.Error!.Code);
-        Assert.Equal("catalog.gtin_malformed", malformed.Error!.Code);
+        Assert.Equal("catalog.unknown_gtin", unknown.ShouldFail().Code);
+        Assert.Equal("catalog.gtin_malformed", malformed.ShouldFail().Code);
     }
 
     [Fact]
@@ -133,8 +134,8 @@ public abstract class ProductsTests(DatabaseProvider provider) : CatalogDatabase
         var product = await CreateAsync(camden, AProduct().WithSku("MUG-W", 12m, gtin: "5012345678900"));
         await CreateAsync(other, AProduct().WithSku("MUG-W", 20m));
 
-        Assert.Equal("catalog.unknown_product", (await Get<ProductQueries>().GetAsync(other, product.Id, Ct)).Error!.Code);
-        Assert.Equal("catalog.unknown_gtin", (await Get<SkuQueries>().FindByGtinAsync(other, "5012345678900", Ct)).Error!.Code);
+        Assert.Equal("catalog.unknown_product", (await Get<ProductQueries>().GetAsync(other, product.Id, Ct)).ShouldFail().Code);
+        Assert.Equal("catalog.unknown_gtin", (await Get<SkuQueries>().FindByGtinAsync(other, "5012345678900", Ct)).ShouldFail().Code);
         Assert.Equal(20m, (await Get<SkuQueries>().GetAsync(other, "MUG-W", Ct)).Value.Price.Amount);
         var prices = await Get<ISkuPricing>().PriceAsync(camden.Tenant, [Sku.Parse("MUG-W").Value], SalesChannel.Web, null, Ct);
         Assert.Equal(12m, prices[Sku.Parse("MUG-W").Value].UnitPrice.Amount);
@@ -153,8 +154,8 @@ public abstract class ProductsTests(DatabaseProvider provider) : CatalogDatabase
         var created = await Get<CreateProduct>().HandleAsync(caller, AProduct("MUG-2").WithSku("MUG-2", 9m).Build(), Ct);
         var repriced = await Get<UpdateSku>().SetPriceAsync(caller, "MUG-W", new PriceRequest(1m, null), Ct);
 
-        Assert.Equal(ErrorKind.Forbidden, created.Error!.Kind);
-        Assert.Equal(ErrorKind.Forbidden, repriced.Error!.Kind);
+        Assert.Equal(ErrorKind.Forbidden, created.ShouldFail().Kind);
+        Assert.Equal(ErrorKind.Forbidden, repriced.ShouldFail().Kind);
         Assert.True((await Get<ProductQueries>().GetAsync(caller, product.Id, Ct)).IsSuccess);
         Assert.Equal(12m, (await Get<SkuQueries>().GetAsync(caller, "MUG-W", Ct)).Value.Price.Amount);
     }

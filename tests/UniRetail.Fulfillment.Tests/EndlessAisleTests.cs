@@ -1,5 +1,6 @@
 using Xunit;
 using static UniRetail.Fulfillment.Tests.OrderBuilder;
+using UniRetail.Testing;
 
 namespace UniRetail.Fulfillment.Tests;
 
@@ -35,7 +36,7 @@ public sealed class EndlessAisleTests
         var result = AnOrder().WithLine("SKU-1", 1).SoldFromTheEndlessAisleIn(null, London.Islington)
             .SourcedFrom(London.Dartford.WithStock("SKU-1", 5));
 
-        Assert.Equal(("fulfillment.store_required", "storeId"), (result.Error!.Code, result.Error.Field));
+        Assert.Equal(("fulfillment.store_required", "storeId"), (result.ShouldFail().Code, result.ShouldFail().Field));
     }
 
     [Fact]
@@ -44,6 +45,6 @@ public sealed class EndlessAisleTests
         var result = AnOrder().WithLine("SKU-1", 1).SoldFromTheEndlessAisleIn("ZZ99", London.Islington)
             .SourcedFrom(London.Dartford.WithStock("SKU-1", 5));
 
-        Assert.Equal(("fulfillment.unknown_store", "storeId"), (result.Error!.Code, result.Error.Field));
+        Assert.Equal(("fulfillment.unknown_store", "storeId"), (result.ShouldFail().Code, result.ShouldFail().Field));
     }
 }

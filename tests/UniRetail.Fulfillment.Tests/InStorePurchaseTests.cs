@@ -2,6 +2,7 @@ using UniRetail.Fulfillment.Sourcing;
 using UniRetail.Kernel;
 using Xunit;
 using static UniRetail.Fulfillment.Tests.OrderBuilder;
+using UniRetail.Testing;
 
 namespace UniRetail.Fulfillment.Tests;
 
@@ -33,10 +34,10 @@ public sealed class InStorePurchaseTests
         var result = AnOrder().WithLine("SKU-1", 1).WithLine("SKU-2", 4).SoldAtTheTillIn("CG01")
             .SourcedFrom(London.CoventGarden.WithStock("SKU-1", 1).WithStock("SKU-2", 1).WithSafetyStock("SKU-2", 2));
 
-        Assert.Equal("fulfillment.out_of_stock", result.Error!.Code);
-        Assert.Equal(ErrorKind.Conflict, result.Error.Kind);
-        Assert.Equal("lines[1].sku", result.Error.Field);
-        Assert.Contains("Only 3 of 4 SKU-2", result.Error.Message, StringComparison.Ordinal);
+        Assert.Equal("fulfillment.out_of_stock", result.ShouldFail().Code);
+        Assert.Equal(ErrorKind.Conflict, result.ShouldFail().Kind);
+        Assert.Equal("lines[1].sku", result.ShouldFail().Field);
+        Assert.Contains("Only 3 of 4 SKU-2", result.ShouldFail().Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,8 +46,8 @@ public sealed class InStorePurchaseTests
         var result = AnOrder().WithLine("SKU-1", 2).WithLine("SKU-1", 2).SoldAtTheTillIn("CG01")
             .SourcedFrom(London.CoventGarden.WithStock("SKU-1", 3));
 
-        Assert.Equal("fulfillment.out_of_stock", result.Error!.Code);
-        Assert.Equal("lines[0].sku", result.Error.Field);
+        Assert.Equal("fulfillment.out_of_stock", result.ShouldFail().Code);
+        Assert.Equal("lines[0].sku", result.ShouldFail().Field);
     }
 
     [Fact]
@@ -54,7 +55,7 @@ public sealed class InStorePurchaseTests
     {
         var result = AnOrder().WithLine("SKU-1", 1).SoldAtTheTillIn(null).SourcedFrom(London.CoventGarden.WithStock("SKU-1", 1));
 
-        Assert.Equal(("fulfillment.store_required", ErrorKind.Validation, "storeId"), (result.Error!.Code, result.Error.Kind, result.Error.Field));
+        Assert.Equal(("fulfillment.store_required", ErrorKind.Validation, "storeId"), (result.ShouldFail().Code, result.ShouldFail().Kind, result.ShouldFail().Field));
     }
 
     [Fact]
@@ -62,6 +63,6 @@ public sealed class InStorePurchaseTests
     {
         var result = AnOrder().WithLine("SKU-1", 1).SoldAtTheTillIn("ZZ99").SourcedFrom(London.CoventGarden.WithStock("SKU-1", 1));
 
-        Assert.Equal(("fulfillment.unknown_store", ErrorKind.NotFound, "storeId"), (result.Error!.Code, result.Error.Kind, result.Error.Field));
+        Assert.Equal(("fulfillment.unknown_store", ErrorKind.NotFound, "storeId"), (result.ShouldFail().Code, result.ShouldFail().Kind, result.ShouldFail().Field));
     }
 }

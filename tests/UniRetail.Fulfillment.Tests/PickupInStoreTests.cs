@@ -2,6 +2,7 @@ using UniRetail.Fulfillment.Sourcing;
 using UniRetail.Kernel;
 using Xunit;
 using static UniRetail.Fulfillment.Tests.OrderBuilder;
+using UniRetail.Testing;
 
 namespace UniRetail.Fulfillment.Tests;
 
@@ -86,8 +87,8 @@ public sealed class PickupInStoreTests
             London.OxfordStreet.ClosedOnMondays().WithStock("SKU-1", 1),
             London.Dartford.WithStock("SKU-1", 100));
 
-        Assert.Equal(("fulfillment.no_location_can_fulfil", ErrorKind.Conflict), (result.Error!.Code, result.Error.Kind));
-        Assert.Contains("CG01: out of stock for SKU-1; OX01: closed; WH01: does not offer pickup", result.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(("fulfillment.no_location_can_fulfil", ErrorKind.Conflict), (result.ShouldFail().Code, result.ShouldFail().Kind));
+        Assert.Contains("CG01: out of stock for SKU-1; OX01: closed; WH01: does not offer pickup", result.ShouldFail().Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -95,7 +96,7 @@ public sealed class PickupInStoreTests
     {
         var result = AnOrder().WithLine("SKU-1", 1).PickedUpAt("WH01").SourcedFrom(London.Dartford.WithStock("SKU-1", 1));
 
-        Assert.Equal(("fulfillment.not_a_pickup_store", ErrorKind.Validation, "storeId"), (result.Error!.Code, result.Error.Kind, result.Error.Field));
+        Assert.Equal(("fulfillment.not_a_pickup_store", ErrorKind.Validation, "storeId"), (result.ShouldFail().Code, result.ShouldFail().Kind, result.ShouldFail().Field));
     }
 
     [Fact]
@@ -103,6 +104,6 @@ public sealed class PickupInStoreTests
     {
         var result = AnOrder().WithLine("SKU-1", 1).PickedUpAt(null).SourcedFrom(London.CoventGarden.WithStock("SKU-1", 1));
 
-        Assert.Equal(("fulfillment.store_required", "storeId"), (result.Error!.Code, result.Error.Field));
+        Assert.Equal(("fulfillment.store_required", "storeId"), (result.ShouldFail().Code, result.ShouldFail().Field));
     }
 }

@@ -2,6 +2,7 @@ using UniRetail.Fulfillment.Sourcing;
 using UniRetail.Kernel;
 using Xunit;
 using static UniRetail.Fulfillment.Tests.OrderBuilder;
+using UniRetail.Testing;
 
 namespace UniRetail.Fulfillment.Tests;
 
@@ -47,8 +48,8 @@ public sealed class SameDayDeliveryTests
         var result = AnOrder().WithLine("SKU-1", 1).DeliveredSameDayTo(London.Soho).At(London.MondayNight)
             .SourcedFrom(London.CoventGarden.WithStock("SKU-1", 3).DeliveringWithin(5));
 
-        Assert.Equal("fulfillment.no_location_can_fulfil", result.Error!.Code);
-        Assert.Contains("CG01: closed", result.Error.Message, StringComparison.Ordinal);
+        Assert.Equal("fulfillment.no_location_can_fulfil", result.ShouldFail().Code);
+        Assert.Contains("CG01: closed", result.ShouldFail().Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -58,8 +59,8 @@ public sealed class SameDayDeliveryTests
             London.CoventGarden.WithStock("SKU-1", 3).DeliveringWithin(5),
             London.OxfordStreet.WithStock("SKU-2", 3).DeliveringWithin(5));
 
-        Assert.Equal(("fulfillment.no_location_can_fulfil", ErrorKind.Conflict), (result.Error!.Code, result.Error.Kind));
-        Assert.Contains("OX01: out of stock for SKU-1; CG01: out of stock for SKU-2", result.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(("fulfillment.no_location_can_fulfil", ErrorKind.Conflict), (result.ShouldFail().Code, result.ShouldFail().Kind));
+        Assert.Contains("OX01: out of stock for SKU-1; CG01: out of stock for SKU-2", result.ShouldFail().Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,6 +81,6 @@ public sealed class SameDayDeliveryTests
     {
         var result = AnOrder().WithLine("SKU-1", 1).DeliveredSameDayTo(null).SourcedFrom(London.CoventGarden.WithStock("SKU-1", 3).DeliveringWithin(5));
 
-        Assert.Equal(("fulfillment.destination_required", ErrorKind.Validation, "destination"), (result.Error!.Code, result.Error.Kind, result.Error.Field));
+        Assert.Equal(("fulfillment.destination_required", ErrorKind.Validation, "destination"), (result.ShouldFail().Code, result.ShouldFail().Kind, result.ShouldFail().Field));
     }
 }

@@ -1,6 +1,7 @@
 using UniRetail.Kernel;
 using Xunit;
 using static UniRetail.Fulfillment.Tests.OrderBuilder;
+using UniRetail.Testing;
 
 namespace UniRetail.Fulfillment.Tests;
 
@@ -139,8 +140,8 @@ public sealed class ShipToHomeTests
             London.KingsCross.WithStock("SKU-2", 5).NotShipping(),
             London.Dartford.WithStock("SKU-1", 5).WithStock("SKU-2", 3));
 
-        Assert.Equal(("fulfillment.no_location_can_fulfil", ErrorKind.Conflict), (result.Error!.Code, result.Error.Kind));
-        Assert.Contains("only 3 of 8 SKU-2 available where it can ship from; KX01: does not ship", result.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(("fulfillment.no_location_can_fulfil", ErrorKind.Conflict), (result.ShouldFail().Code, result.ShouldFail().Kind));
+        Assert.Contains("only 3 of 8 SKU-2 available where it can ship from; KX01: does not ship", result.ShouldFail().Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -148,6 +149,6 @@ public sealed class ShipToHomeTests
     {
         var result = AnOrder().WithLine("SKU-1", 1).ShippedTo(null).SourcedFrom(London.Dartford.WithStock("SKU-1", 5));
 
-        Assert.Equal(("fulfillment.destination_required", ErrorKind.Validation, "destination"), (result.Error!.Code, result.Error.Kind, result.Error.Field));
+        Assert.Equal(("fulfillment.destination_required", ErrorKind.Validation, "destination"), (result.ShouldFail().Code, result.ShouldFail().Kind, result.ShouldFail().Field));
     }
 }

@@ -45,7 +45,7 @@ public abstract class LocationsTests(DatabaseProvider provider) : DatabaseTest(p
 
         var second = await Get<SaveLocation>().CreateAsync(admin, AStore("CG01"), CancellationToken.None);
 
-        Assert.Equal("identity.duplicate_location_code", second.Error!.Code);
+        Assert.Equal("identity.duplicate_location_code", second.ShouldFail().Code);
         Assert.Single(await Get<ILocationDirectory>().ListAsync(admin.Tenant, CancellationToken.None));
     }
 
@@ -67,7 +67,7 @@ public abstract class LocationsTests(DatabaseProvider provider) : DatabaseTest(p
 
         var result = await Get<SaveLocation>().CreateAsync(staff, AStore("CG01"), CancellationToken.None);
 
-        Assert.Equal(ErrorKind.Forbidden, result.Error!.Kind);
+        Assert.Equal(ErrorKind.Forbidden, result.ShouldFail().Kind);
     }
 }
 

@@ -1,5 +1,6 @@
 using UniRetail.Identity.Contracts;
 using Xunit;
+using UniRetail.Testing;
 
 namespace UniRetail.Identity.Tests;
 
@@ -34,7 +35,7 @@ public sealed class OpeningHoursTests
     {
         var result = OpeningHours.Parse(new Dictionary<string, string> { [day] = interval });
 
-        Assert.Equal("identity.bad_opening_hours", result.Error!.Code);
-        Assert.Equal($"openingHours.{day}", result.Error.Field);
+        Assert.Equal("identity.bad_opening_hours", result.ShouldFail().Code);
+        Assert.Equal($"openingHours.{day}", result.ShouldFail().Field);
     }
 }

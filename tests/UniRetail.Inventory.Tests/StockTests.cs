@@ -65,8 +65,8 @@ public abstract class StockTests(DatabaseProvider provider) : DatabaseTest(provi
         var unknownSku = await ReceiveAsync(_store, 5, "NOPE");
         var unknownLocation = await ReceiveAsync("loc_nowhere", 5);
 
-        Assert.Equal(("inventory.unknown_sku", "lines[0].sku"), (unknownSku.Error!.Code, unknownSku.Error.Field));
-        Assert.Equal("inventory.unknown_location", unknownLocation.Error!.Code);
+        Assert.Equal(("inventory.unknown_sku", "lines[0].sku"), (unknownSku.ShouldFail().Code, unknownSku.ShouldFail().Field));
+        Assert.Equal("inventory.unknown_location", unknownLocation.ShouldFail().Code);
         Assert.Empty(await Get<StockQueries>().LevelsAsync(_admin, null, null, null, null, None));
     }
 
@@ -91,7 +91,7 @@ public abstract class StockTests(DatabaseProvider provider) : DatabaseTest(provi
         var tooMuch = await HoldAsync(8);
         var enough = await HoldAsync(7, "cart-2");
 
-        Assert.Equal("inventory.insufficient_stock", tooMuch.Error!.Code);
+        Assert.Equal("inventory.insufficient_stock", tooMuch.ShouldFail().Code);
         Assert.True(enough.IsSuccess);
         var level = await LevelAsync(_store);
         Assert.Equal((10, 7, 0), (level.OnHand, level.Reserved, level.Available));
@@ -108,7 +108,7 @@ public abstract class StockTests(DatabaseProvider provider) : DatabaseTest(provi
         Assert.Equal(0, (await LevelAsync(_store)).Reserved);
         var kinds = (await Get<StockQueries>().LedgerAsync(_admin, "MUG-1", _store, null, null, None)).Value.Select(e => e.Kind);
         Assert.Equal(["receipt", "reservation", "release"], kinds);
-        Assert.Equal("inventory.unknown_hold", (await Get<ManageHolds>().ReleaseAsync(_admin, "cart-1", None)).Error!.Code);
+        Assert.Equal("inventory.unknown_hold", (await Get<ManageHolds>().ReleaseAsync(_admin, "cart-1", None)).ShouldFail().Code);
     }
 
     [Fact]
@@ -135,8 +135,8 @@ public abstract class StockTests(DatabaseProvider provider) : DatabaseTest(provi
         var adjusted = await Get<RecordMovement>().AdjustAsync(_admin, new AdjustStockRequest("MUG-1", _store, -2, "count"), None);
         var noReason = await Get<RecordMovement>().AdjustAsync(_admin, new AdjustStockRequest("MUG-1", _store, -1, " "), None);
 
-        Assert.Equal("inventory.below_reserved", adjusted.Error!.Code);
-        Assert.Equal("inventory.reason_required", noReason.Error!.Code);
+        Assert.Equal("inventory.below_reserved", adjusted.ShouldFail().Code);
+        Assert.Equal("inventory.reason_required", noReason.ShouldFail().Code);
         Assert.Equal(5, (await LevelAsync(_store)).OnHand);
     }
 
@@ -149,7 +149,7 @@ public abstract class StockTests(DatabaseProvider provider) : DatabaseTest(provi
         var tooMany = await Get<RecordMovement>().TransferAsync(_admin, new TransferStockRequest("MUG-1", _warehouse, _store, 19), None);
 
         Assert.True(moved.IsSuccess);
-        Assert.Equal("inventory.insufficient_stock", tooMany.Error!.Code);
+        Assert.Equal("inventory.insufficient_stock", tooMany.ShouldFail().Code);
         Assert.Equal((18L, 12L), ((await LevelAsync(_warehouse)).OnHand, (await LevelAsync(_store)).OnHand));
         Assert.True((await Get<StockQueries>().VerifyAsync(_admin, None)).Consistent);
     }
@@ -162,7 +162,7 @@ public abstract class StockTests(DatabaseProvider provider) : DatabaseTest(provi
         var atWarehouse = await Get<RecordMovement>().ReceiveAsync(staff, new GoodsReceiptRequest(_warehouse, null, [new ReceiptLine("MUG-1", 1)]), None);
         var atOwnStore = await Get<RecordMovement>().ReceiveAsync(staff, new GoodsReceiptRequest(_store, null, [new ReceiptLine("MUG-1", 1)]), None);
 
-        Assert.Equal("identity.other_store", atWarehouse.Error!.Code);
+        Assert.Equal("identity.other_store", atWarehouse.ShouldFail().Code);
         Assert.True(atOwnStore.IsSuccess);
     }
 

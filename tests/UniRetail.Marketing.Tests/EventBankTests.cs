@@ -86,7 +86,7 @@ public abstract class EventBankTests(DatabaseProvider provider) : DatabaseTest(p
 
         var outcome = await SendAsync(key[..^2] + "xx", """{"userId":"u1","event":"A"}""", "track");
 
-        Assert.Equal(IngestErrors.Unauthorized, outcome.Error!.Code);
+        Assert.Equal(IngestErrors.Unauthorized, outcome.ShouldFail().Code);
         Assert.Empty(await EventsOfAsync(admin));
     }
 
@@ -107,7 +107,7 @@ public abstract class EventBankTests(DatabaseProvider provider) : DatabaseTest(p
     {
         var created = await Get<ManageSources>().CreateAsync(Caller.AdminOf(TenantId.New()), new CreateSourceRequest("web", null, null), Ct);
 
-        Assert.Equal("marketing.unknown_tenant", created.Error!.Code);
+        Assert.Equal("marketing.unknown_tenant", created.ShouldFail().Code);
     }
 
     [Fact]

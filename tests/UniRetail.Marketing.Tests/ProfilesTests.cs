@@ -133,7 +133,7 @@ public abstract class ProfilesTests(DatabaseProvider provider) : DatabaseTest(pr
         Assert.Equal((1L, 0L), (annAgain.Aggregates!.Events, annAgain.Aggregates.Orders));
         Assert.Equal("York", annAgain.Traits!["city"].Value.GetString());
         Assert.Equal(["identify"], (await TimelineAsync(annAgain.ProfileId)).Select(e => e.Type));
-        Assert.Equal(ErrorKind.Conflict, (await Get<UndoMerge>().HandleAsync(_admin, merge.MergeId, Ct)).Error!.Kind);
+        Assert.Equal(ErrorKind.Conflict, (await Get<UndoMerge>().HandleAsync(_admin, merge.MergeId, Ct)).ShouldFail().Kind);
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public abstract class ProfilesTests(DatabaseProvider provider) : DatabaseTest(pr
         Assert.NotEqual((await ProfileAsync("user_id", "u-1")).ProfileId, (await ProfileAsync("user_id", "u-2")).ProfileId);
         Assert.NotEqual((await ProfileAsync("user_id", "u-3")).ProfileId, (await ProfileAsync("user_id", "u-4")).ProfileId);
         Assert.Equal(["anonymous_id"], (await ProfileAsync("anonymous_id", "a-5")).Identifiers.Select(i => i.Type));
-        Assert.Equal(ErrorKind.Validation, (await Get<ProfileQueries>().FindAsync(_admin, "email", "test@test.com", Ct)).Error!.Kind);
+        Assert.Equal(ErrorKind.Validation, (await Get<ProfileQueries>().FindAsync(_admin, "email", "test@test.com", Ct)).ShouldFail().Kind);
     }
 
     [Fact]
@@ -215,8 +215,8 @@ public abstract class ProfilesTests(DatabaseProvider provider) : DatabaseTest(pr
         Assert.Null(bobNow.Traits);
         Assert.Equal(["traits"], bobNow.Withheld);
         Assert.Equal(new[] { ann.ProfileId, bob.ProfileId }.Order(), (await Get<ProfileQueries>().AllowingAsync(Marketer, "marketing", null, null, Ct)).Value.ProfileIds.Order());
-        Assert.Equal(ErrorKind.Forbidden, (await Get<RecordConsent>().HandleAsync(Marketer, bob.ProfileId, new RecordConsentRequest(new Dictionary<string, bool> { ["marketing"] = false }), Ct)).Error!.Kind);
-        Assert.Equal("purposes.spam", (await Get<RecordConsent>().HandleAsync(_admin, bob.ProfileId, new RecordConsentRequest(new Dictionary<string, bool> { ["spam"] = true }), Ct)).Error!.Field);
+        Assert.Equal(ErrorKind.Forbidden, (await Get<RecordConsent>().HandleAsync(Marketer, bob.ProfileId, new RecordConsentRequest(new Dictionary<string, bool> { ["marketing"] = false }), Ct)).ShouldFail().Kind);
+        Assert.Equal("purposes.spam", (await Get<RecordConsent>().HandleAsync(_admin, bob.ProfileId, new RecordConsentRequest(new Dictionary<string, bool> { ["spam"] = true }), Ct)).ShouldFail().Field);
 
         // A projector batch touching Bob after the API recorded consent keeps the API's choice.
         await SendAsync(_web, """{"type":"track","userId":"u-2","event":"Product Viewed"}""");
@@ -245,7 +245,7 @@ public abstract class ProfilesTests(DatabaseProvider provider) : DatabaseTest(pr
 
         Assert.True(erased.IsSuccess, erased.Error?.Message);
         Assert.Equal((1L, 5L, 4L), (erased.Value.ProfilesErased, erased.Value.IdentifiersErased, erased.Value.EventsErased));
-        Assert.Equal(ErrorKind.NotFound, (await Get<ProfileQueries>().FindAsync(_admin, "email", "ann@example.com", Ct)).Error!.Kind);
+        Assert.Equal(ErrorKind.NotFound, (await Get<ProfileQueries>().FindAsync(_admin, "email", "ann@example.com", Ct)).ShouldFail().Kind);
         var left = (await Get<EventQueries>().ListAsync(_admin, null, 1000, null, null, Ct)).Value;
         Assert.Equal(["u-bob"], left.Select(e => e.UserId));
         Assert.DoesNotContain(left, e => (e.Traits?.GetRawText() ?? "").Contains("ann@", StringComparison.Ordinal));
@@ -259,7 +259,7 @@ public abstract class ProfilesTests(DatabaseProvider provider) : DatabaseTest(pr
             """);
         await ProjectAsync();
         Assert.Equal(["u-bob", "u-bob"], (await Get<EventQueries>().ListAsync(_admin, null, 1000, null, null, Ct)).Value.Select(e => e.UserId));
-        Assert.Equal(ErrorKind.NotFound, (await Get<ProfileQueries>().FindAsync(_admin, "user_id", "u-ann", Ct)).Error!.Kind);
+        Assert.Equal(ErrorKind.NotFound, (await Get<ProfileQueries>().FindAsync(_admin, "user_id", "u-ann", Ct)).ShouldFail().Kind);
         Assert.Equal(2, (await ProfileAsync("email", "bob@example.com")).Aggregates!.Events);
     }
 
@@ -267,12 +267,12 @@ public abstract class ProfilesTests(DatabaseProvider provider) : DatabaseTest(pr
     public async Task PrivacyAndRules_AreForAdminsOnly()
     {
         var request = new PersonRequest(null, "email", "ann@example.com");
-        Assert.Equal(ErrorKind.Forbidden, (await Get<ErasePerson>().HandleAsync(Marketer, request, Ct)).Error!.Kind);
-        Assert.Equal(ErrorKind.Forbidden, (await Get<ExportPerson>().HandleAsync(Marketer, request, Ct)).Error!.Kind);
-        Assert.Equal(ErrorKind.Forbidden, (await Get<ManageIdentityRules>().SetAsync(Marketer, new IdentityRulesRequest([], []), Ct)).Error!.Kind);
+        Assert.Equal(ErrorKind.Forbidden, (await Get<ErasePerson>().HandleAsync(Marketer, request, Ct)).ShouldFail().Kind);
+        Assert.Equal(ErrorKind.Forbidden, (await Get<ExportPerson>().HandleAsync(Marketer, request, Ct)).ShouldFail().Kind);
+        Assert.Equal(ErrorKind.Forbidden, (await Get<ManageIdentityRules>().SetAsync(Marketer, new IdentityRulesRequest([], []), Ct)).ShouldFail().Kind);
         Assert.Equal("rules[0].maxPerProfile",
-            (await Get<ManageIdentityRules>().SetAsync(_admin, new IdentityRulesRequest([new IdentityRuleView("email", true, 0, 3)], []), Ct)).Error!.Field);
-        Assert.Equal("type", (await Get<ErasePerson>().HandleAsync(_admin, new PersonRequest(null, "shoe_size", "9"), Ct)).Error!.Field);
+            (await Get<ManageIdentityRules>().SetAsync(_admin, new IdentityRulesRequest([new IdentityRuleView("email", true, 0, 3)], []), Ct)).ShouldFail().Field);
+        Assert.Equal("type", (await Get<ErasePerson>().HandleAsync(_admin, new PersonRequest(null, "shoe_size", "9"), Ct)).ShouldFail().Field);
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using UniRetail.Marketing.Ingest;
 using Xunit;
+using UniRetail.Testing;
 
 namespace UniRetail.Marketing.Tests;
 
@@ -32,24 +33,24 @@ public sealed class SegmentMessageTests
     {
         var parsed = Parse("""{"userId":"mem_1"}""");
 
-        Assert.Equal("marketing.invalid_event", parsed.Error!.Code);
-        Assert.Equal("event", parsed.Error.Field);
+        Assert.Equal("marketing.invalid_event", parsed.ShouldFail().Code);
+        Assert.Equal("event", parsed.ShouldFail().Field);
     }
 
     [Fact]
     public void Parse_NeitherUserIdNorAnonymousId_IsRejected() =>
-        Assert.Equal("userId", Parse("""{"event":"Signed Up"}""").Error!.Field);
+        Assert.Equal("userId", Parse("""{"event":"Signed Up"}""").ShouldFail().Field);
 
     [Fact]
     public void Parse_AliasWithoutPreviousId_IsRejectedAndWithBoth_IsAccepted()
     {
-        Assert.Equal("previousId", Parse("""{"userId":"mem_1"}""", "alias").Error!.Field);
+        Assert.Equal("previousId", Parse("""{"userId":"mem_1"}""", "alias").ShouldFail().Field);
         Assert.Equal("anon-7", Parse("""{"userId":"mem_1","previousId":"anon-7"}""", "alias").Value.PreviousId);
     }
 
     [Fact]
     public void Parse_GroupWithoutGroupId_IsRejected() =>
-        Assert.Equal("groupId", Parse("""{"userId":"mem_1","traits":{"name":"Acme"}}""", "group").Error!.Field);
+        Assert.Equal("groupId", Parse("""{"userId":"mem_1","traits":{"name":"Acme"}}""", "group").ShouldFail().Field);
 
     [Theory]
     [InlineData("yesterday")]
@@ -59,13 +60,13 @@ public sealed class SegmentMessageTests
     {
         var parsed = Parse($$"""{"userId":"mem_1","event":"Signed Up","timestamp":"{{timestamp}}"}""");
 
-        Assert.Equal("marketing.bad_timestamp", parsed.Error!.Code);
-        Assert.Equal("timestamp", parsed.Error.Field);
+        Assert.Equal("marketing.bad_timestamp", parsed.ShouldFail().Code);
+        Assert.Equal("timestamp", parsed.ShouldFail().Field);
     }
 
     [Fact]
     public void Parse_UnknownTypeInBatchItem_IsRejected() =>
-        Assert.Equal("type", Parse("""{"type":"purchase","userId":"mem_1"}""", type: null).Error!.Field);
+        Assert.Equal("type", Parse("""{"type":"purchase","userId":"mem_1"}""", type: null).ShouldFail().Field);
 
     [Fact]
     public void Parse_NoMessageId_GetsAGeneratedOne()
@@ -97,7 +98,7 @@ public sealed class SegmentMessageTests
 
     [Fact]
     public void Parse_PropertiesThatAreNotAnObject_IsRejected() =>
-        Assert.Equal("properties", Parse("""{"userId":"u","event":"E","properties":[1,2]}""").Error!.Field);
+        Assert.Equal("properties", Parse("""{"userId":"u","event":"E","properties":[1,2]}""").ShouldFail().Field);
 
     [Fact]
     public void Parse_EventOver32Kilobytes_IsTooLarge()
@@ -105,7 +106,7 @@ public sealed class SegmentMessageTests
         var blob = new string('x', 33 * 1024);
         var parsed = Parse("{\"userId\":\"u\",\"event\":\"E\",\"properties\":{\"blob\":\"" + blob + "\"}}");
 
-        Assert.Equal("marketing.event_too_large", parsed.Error!.Code);
+        Assert.Equal("marketing.event_too_large", parsed.ShouldFail().Code);
     }
 
     [Fact]
@@ -120,5 +121,5 @@ public sealed class SegmentMessageTests
     [InlineData("""{"userId":"mem\u00001","event":"E"}""", "userId")]
     [InlineData("""{"userId":"mem_1","event":"E\u0000"}""", "event")]
     public void Parse_NulCharacters_AreRejectedNotStored(string json, string field) =>
-        Assert.Equal(field, Parse(json).Error!.Field);
+        Assert.Equal(field, Parse(json).ShouldFail().Field);
 }

@@ -6,6 +6,7 @@ using UniRetail.Members.Merging;
 using UniRetail.Members.Profiles;
 using UniRetail.Members.Registration;
 using Xunit;
+using UniRetail.Testing;
 
 namespace UniRetail.Members.Tests;
 
@@ -32,8 +33,8 @@ public abstract class IdentifiersTests(DatabaseProvider provider) : MembersDatab
 
         var added = await Get<ManageIdentifiers>().AddAsync(admin, charles, new IdentifierRequest("phone", "+447700900123"), Ct);
 
-        Assert.Equal("members.identifier_taken", added.Error!.Code);
-        Assert.Equal("value", added.Error.Field);
+        Assert.Equal("members.identifier_taken", added.ShouldFail().Code);
+        Assert.Equal("value", added.ShouldFail().Field);
         Assert.Equal(ada.Value, (await Get<FindMember>().LookupAsync(admin, "phone", "07700 900123", Ct)).Value.Id);
     }
 
@@ -59,7 +60,7 @@ public abstract class IdentifiersTests(DatabaseProvider provider) : MembersDatab
 
         var added = await Get<ManageIdentifiers>().AddAsync(admin, source, new IdentifierRequest("account", "web-10442"), Ct);
 
-        Assert.Equal("members.already_merged", added.Error!.Code);
+        Assert.Equal("members.already_merged", added.ShouldFail().Code);
     }
 
     [Fact]
@@ -69,7 +70,7 @@ public abstract class IdentifiersTests(DatabaseProvider provider) : MembersDatab
 
         var added = await Get<ManageIdentifiers>().AddAsync(admin, MemberId.New(), new IdentifierRequest("account", "web-10442"), Ct);
 
-        Assert.Equal("members.unknown_member", added.Error!.Code);
+        Assert.Equal("members.unknown_member", added.ShouldFail().Code);
     }
 
     [Fact]
@@ -81,7 +82,7 @@ public abstract class IdentifiersTests(DatabaseProvider provider) : MembersDatab
         var removed = await Get<ManageIdentifiers>().RemoveAsync(admin, id, "phone", "+44 7700 900123", Ct);
 
         Assert.True(removed.IsSuccess);
-        Assert.Equal("members.unknown_identifier", (await Get<FindMember>().LookupAsync(admin, "phone", "07700 900123", Ct)).Error!.Code);
+        Assert.Equal("members.unknown_identifier", (await Get<FindMember>().LookupAsync(admin, "phone", "07700 900123", Ct)).ShouldFail().Code);
         Assert.Equal("email", Assert.Single((await Get<FindMember>().GetAsync(admin, id, Ct)).Value.Identifiers).Kind);
     }
 
@@ -94,7 +95,7 @@ public abstract class IdentifiersTests(DatabaseProvider provider) : MembersDatab
 
         var removed = await Get<ManageIdentifiers>().RemoveAsync(admin, charles, "phone", "07700 900123", Ct);
 
-        Assert.Equal("members.unknown_identifier", removed.Error!.Code);
+        Assert.Equal("members.unknown_identifier", removed.ShouldFail().Code);
         Assert.Equal(ada.Value, (await Get<FindMember>().LookupAsync(admin, "phone", "07700 900123", Ct)).Value.Id);
     }
 
@@ -106,7 +107,7 @@ public abstract class IdentifiersTests(DatabaseProvider provider) : MembersDatab
 
         var added = await Get<ManageIdentifiers>().AddAsync(admin with { Role = Role.Marketer }, id, new IdentifierRequest("account", "web-10442"), Ct);
 
-        Assert.Equal(ErrorKind.Forbidden, added.Error!.Kind);
+        Assert.Equal(ErrorKind.Forbidden, added.ShouldFail().Kind);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using UniRetail.Members.Contracts;
 using UniRetail.Members.Domain;
 using Xunit;
+using UniRetail.Testing;
 
 namespace UniRetail.Members.Tests;
 
@@ -53,8 +54,8 @@ public sealed class MemberIdentifierTests
     {
         var phone = MemberIdentifier.Parse(IdentifierKind.Phone, written, Uk, "identifiers[0].value");
 
-        Assert.Equal("members.bad_phone", phone.Error!.Code);
-        Assert.Equal("identifiers[0].value", phone.Error.Field);
+        Assert.Equal("members.bad_phone", phone.ShouldFail().Code);
+        Assert.Equal("identifiers[0].value", phone.ShouldFail().Field);
     }
 
     [Fact]
@@ -75,14 +76,14 @@ public sealed class MemberIdentifierTests
     [InlineData("ada@example..com")]
     public void Parse_BadEmail_IsBadEmail(string written)
     {
-        Assert.Equal("members.bad_email", MemberIdentifier.Parse(IdentifierKind.Email, written, Uk).Error!.Code);
+        Assert.Equal("members.bad_email", MemberIdentifier.Parse(IdentifierKind.Email, written, Uk).ShouldFail().Code);
     }
 
     [Fact]
     public void Parse_LoyaltyCard_DropsGroupingAndUpperCases()
     {
         Assert.Equal("AB12345678", MemberIdentifier.Parse(IdentifierKind.LoyaltyCard, " ab-1234 5678 ", Uk).Value.Value);
-        Assert.Equal("members.bad_loyalty_card", MemberIdentifier.Parse(IdentifierKind.LoyaltyCard, "12#4", Uk).Error!.Code);
+        Assert.Equal("members.bad_loyalty_card", MemberIdentifier.Parse(IdentifierKind.LoyaltyCard, "12#4", Uk).ShouldFail().Code);
     }
 
     [Fact]
@@ -98,14 +99,14 @@ public sealed class MemberIdentifierTests
     [InlineData("t mall:88231")]
     public void Parse_BadExternal_IsBadExternal(string written)
     {
-        Assert.Equal("members.bad_external", MemberIdentifier.Parse(IdentifierKind.External, written, Uk).Error!.Code);
+        Assert.Equal("members.bad_external", MemberIdentifier.Parse(IdentifierKind.External, written, Uk).ShouldFail().Code);
     }
 
     [Fact]
     public void Parse_Account_IsTrimmedAndMustNotBeBlank()
     {
         Assert.Equal("shop-user-42", MemberIdentifier.Parse(IdentifierKind.Account, "  shop-user-42 ", Uk).Value.Value);
-        Assert.Equal("members.bad_account", MemberIdentifier.Parse(IdentifierKind.Account, "   ", Uk).Error!.Code);
+        Assert.Equal("members.bad_account", MemberIdentifier.Parse(IdentifierKind.Account, "   ", Uk).ShouldFail().Code);
     }
 
     [Fact]
@@ -113,8 +114,8 @@ public sealed class MemberIdentifierTests
     {
         var parsed = MemberIdentifier.Parse("fax", "020 7946 0958", Uk, "identifiers[2].");
 
-        Assert.Equal("members.unknown_identifier_kind", parsed.Error!.Code);
-        Assert.Equal("identifiers[2].kind", parsed.Error.Field);
+        Assert.Equal("members.unknown_identifier_kind", parsed.ShouldFail().Code);
+        Assert.Equal("identifiers[2].kind", parsed.ShouldFail().Field);
     }
 
     [Theory]

@@ -4,6 +4,7 @@ using UniRetail.Members.Contracts;
 using UniRetail.Members.Merging;
 using UniRetail.Members.Profiles;
 using Xunit;
+using UniRetail.Testing;
 
 namespace UniRetail.Members.Tests;
 
@@ -71,8 +72,8 @@ public abstract class MergeTests(DatabaseProvider provider) : MembersDatabaseTes
 
         var merge = await MergeAsync(admin, id, id);
 
-        Assert.Equal("members.cannot_merge_into_itself", merge.Error!.Code);
-        Assert.Equal(ErrorKind.Validation, merge.Error.Kind);
+        Assert.Equal("members.cannot_merge_into_itself", merge.ShouldFail().Code);
+        Assert.Equal(ErrorKind.Validation, merge.ShouldFail().Kind);
         Assert.Empty(Merges.Seen);
     }
 
@@ -86,9 +87,9 @@ public abstract class MergeTests(DatabaseProvider provider) : MembersDatabaseTes
 
         var again = await MergeAsync(admin, source, target);
 
-        Assert.Equal("members.already_merged", again.Error!.Code);
-        Assert.Equal(ErrorKind.Conflict, again.Error.Kind);
-        Assert.Equal("sourceId", again.Error.Field);
+        Assert.Equal("members.already_merged", again.ShouldFail().Code);
+        Assert.Equal(ErrorKind.Conflict, again.ShouldFail().Kind);
+        Assert.Equal("sourceId", again.ShouldFail().Field);
         Assert.Single((await Get<MergeHistory>().HandleAsync(admin, target, Ct)).Value);
         Assert.Single(Merges.Seen);
     }
@@ -104,8 +105,8 @@ public abstract class MergeTests(DatabaseProvider provider) : MembersDatabaseTes
 
         var merge = await MergeAsync(admin, third, first);
 
-        Assert.Equal("members.already_merged", merge.Error!.Code);
-        Assert.Equal("targetId", merge.Error.Field);
+        Assert.Equal("members.already_merged", merge.ShouldFail().Code);
+        Assert.Equal("targetId", merge.ShouldFail().Field);
     }
 
     [Fact]
@@ -134,8 +135,8 @@ public abstract class MergeTests(DatabaseProvider provider) : MembersDatabaseTes
 
         var merge = await MergeAsync(admin, MemberId.New(), target);
 
-        Assert.Equal("members.unknown_member", merge.Error!.Code);
-        Assert.Equal("sourceId", merge.Error.Field);
+        Assert.Equal("members.unknown_member", merge.ShouldFail().Code);
+        Assert.Equal("sourceId", merge.ShouldFail().Field);
     }
 
     [Fact]
@@ -148,7 +149,7 @@ public abstract class MergeTests(DatabaseProvider provider) : MembersDatabaseTes
 
         var merge = await MergeAsync(hoxton, source, target);
 
-        Assert.Equal("members.unknown_member", merge.Error!.Code);
+        Assert.Equal("members.unknown_member", merge.ShouldFail().Code);
     }
 
     [Theory]
@@ -162,7 +163,7 @@ public abstract class MergeTests(DatabaseProvider provider) : MembersDatabaseTes
 
         var merge = await MergeAsync(admin with { Role = role, Store = LocationId.New() }, source, target);
 
-        Assert.Equal(ErrorKind.Forbidden, merge.Error!.Kind);
+        Assert.Equal(ErrorKind.Forbidden, merge.ShouldFail().Kind);
         Assert.True(await Get<IMemberDirectory>().ExistsAsync(admin.Tenant, source, Ct));
     }
 
@@ -190,7 +191,7 @@ public abstract class MergeTests(DatabaseProvider provider) : MembersDatabaseTes
             Task.Run(() => MergeAsync(admin, lovelace, ada), Ct));
 
         var done = Assert.Single(results, r => r.IsSuccess);
-        Assert.Equal("members.already_merged", Assert.Single(results, r => !r.IsSuccess).Error!.Code);
+        Assert.Equal("members.already_merged", Assert.Single(results, r => !r.IsSuccess).ShouldFail().Code);
         var survivor = new MemberId(done.Value.TargetId);
         Assert.True(await Get<IMemberDirectory>().ExistsAsync(admin.Tenant, survivor, Ct));
         Assert.Equal(2, (await Get<FindMember>().GetAsync(admin, survivor, Ct)).Value.Identifiers.Count);

@@ -4,6 +4,7 @@ using UniRetail.Members.Contracts;
 using UniRetail.Members.Profiles;
 using UniRetail.Members.Registration;
 using Xunit;
+using UniRetail.Testing;
 
 namespace UniRetail.Members.Tests;
 
@@ -41,12 +42,12 @@ public abstract class RegistrationTests(DatabaseProvider provider) : MembersData
         var second = await Get<RegisterMember>().HandleAsync(
             admin, AMember("Charles Babbage").WithEmail("charles@example.com").WithPhone("+44 7700 900123").Build(), Ct);
 
-        Assert.Equal("members.identifier_taken", second.Error!.Code);
-        Assert.Equal(ErrorKind.Conflict, second.Error.Kind);
-        Assert.Equal("identifiers[1].value", second.Error.Field);
+        Assert.Equal("members.identifier_taken", second.ShouldFail().Code);
+        Assert.Equal(ErrorKind.Conflict, second.ShouldFail().Kind);
+        Assert.Equal("identifiers[1].value", second.ShouldFail().Field);
         Assert.Equal(1, await CountMembersAsync(admin.Tenant));
         var byEmail = await Get<FindMember>().LookupAsync(admin, "email", "charles@example.com", Ct);
-        Assert.Equal("members.unknown_identifier", byEmail.Error!.Code);
+        Assert.Equal("members.unknown_identifier", byEmail.ShouldFail().Code);
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public abstract class RegistrationTests(DatabaseProvider provider) : MembersData
 
         var result = await Get<RegisterMember>().HandleAsync(admin, AMember().WithPhone("07700 900123").WithPhone("+447700900123").Build(), Ct);
 
-        Assert.Equal("members.duplicate_identifier", result.Error!.Code);
+        Assert.Equal("members.duplicate_identifier", result.ShouldFail().Code);
         Assert.Equal(0, await CountMembersAsync(admin.Tenant));
     }
 
@@ -72,7 +73,7 @@ public abstract class RegistrationTests(DatabaseProvider provider) : MembersData
         Assert.NotEqual(inCamden, inHoxton);
         Assert.Equal(inCamden.Value, (await Get<FindMember>().LookupAsync(camden, "phone", "07700 900123", Ct)).Value.Id);
         Assert.Equal(inHoxton.Value, (await Get<FindMember>().LookupAsync(hoxton, "phone", "07700 900123", Ct)).Value.Id);
-        Assert.Equal("members.unknown_member", (await Get<FindMember>().GetAsync(hoxton, inCamden, Ct)).Error!.Code);
+        Assert.Equal("members.unknown_member", (await Get<FindMember>().GetAsync(hoxton, inCamden, Ct)).ShouldFail().Code);
     }
 
     [Fact]
@@ -84,7 +85,7 @@ public abstract class RegistrationTests(DatabaseProvider provider) : MembersData
             Get<RegisterMember>().HandleAsync(admin, AMember($"Shopper {i}").WithPhone("07700 900123").Build(), Ct), Ct)));
 
         var winner = Assert.Single(results, r => r.IsSuccess);
-        Assert.All(results.Where(r => !r.IsSuccess), r => Assert.Equal("members.identifier_taken", r.Error!.Code));
+        Assert.All(results.Where(r => !r.IsSuccess), r => Assert.Equal("members.identifier_taken", r.ShouldFail().Code));
         Assert.Equal(1, await CountMembersAsync(admin.Tenant));
         Assert.Equal(winner.Value.Id, (await Get<FindMember>().LookupAsync(admin, "phone", "+447700900123", Ct)).Value.Id);
     }
@@ -97,7 +98,7 @@ public abstract class RegistrationTests(DatabaseProvider provider) : MembersData
 
         var result = await Get<RegisterMember>().HandleAsync(marketer, AMember().WithPhone("07700 900123").Build(), Ct);
 
-        Assert.Equal(ErrorKind.Forbidden, result.Error!.Kind);
+        Assert.Equal(ErrorKind.Forbidden, result.ShouldFail().Kind);
         Assert.Equal(0, await CountMembersAsync(admin.Tenant));
     }
 
@@ -120,8 +121,8 @@ public abstract class RegistrationTests(DatabaseProvider provider) : MembersData
 
         var result = await Get<RegisterMember>().HandleAsync(admin, AMember().WithEmail("ada@example.com").WithPhone("7700 900123").Build(), Ct);
 
-        Assert.Equal("members.bad_phone", result.Error!.Code);
-        Assert.Equal("identifiers[1].value", result.Error.Field);
+        Assert.Equal("members.bad_phone", result.ShouldFail().Code);
+        Assert.Equal("identifiers[1].value", result.ShouldFail().Field);
     }
 
     [Fact]
@@ -175,8 +176,8 @@ public abstract class RegistrationTests(DatabaseProvider provider) : MembersData
 
         var result = await Get<FindMember>().GetAsync(admin, MemberId.New(), Ct);
 
-        Assert.Equal("members.unknown_member", result.Error!.Code);
-        Assert.Equal(ErrorKind.NotFound, result.Error.Kind);
+        Assert.Equal("members.unknown_member", result.ShouldFail().Code);
+        Assert.Equal(ErrorKind.NotFound, result.ShouldFail().Kind);
     }
 }
 

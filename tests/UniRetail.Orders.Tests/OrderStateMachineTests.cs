@@ -2,6 +2,7 @@ using UniRetail.Fulfillment.Sourcing;
 using UniRetail.Kernel;
 using UniRetail.Orders.Domain;
 using Xunit;
+using UniRetail.Testing;
 
 namespace UniRetail.Orders.Tests;
 
@@ -66,8 +67,8 @@ public sealed class OrderStateMachineTests
 
         var result = order.Cancel("too late");
 
-        Assert.Equal(code, result.Error!.Code);
-        Assert.Equal(ErrorKind.Conflict, result.Error.Kind);
+        Assert.Equal(code, result.ShouldFail().Code);
+        Assert.Equal(ErrorKind.Conflict, result.ShouldFail().Kind);
         Assert.Equal(status, order.Status);
     }
 
@@ -76,7 +77,7 @@ public sealed class OrderStateMachineTests
     {
         var order = AnOrder(FulfilmentType.ShipToHome, OrderStatus.Cancelled, 1);
 
-        Assert.Equal("orders.cannot_ship_cancelled", order.Ship().Error!.Code);
+        Assert.Equal("orders.cannot_ship_cancelled", order.Ship().ShouldFail().Code);
     }
 
     [Theory]
@@ -86,7 +87,7 @@ public sealed class OrderStateMachineTests
     {
         var order = AnOrder(FulfilmentTypes.Parse(fulfilment).Value, OrderStatus.Picking, 1);
 
-        Assert.StartsWith("orders.cannot_ship_", order.Ship().Error!.Code, StringComparison.Ordinal);
+        Assert.StartsWith("orders.cannot_ship_", order.Ship().ShouldFail().Code, StringComparison.Ordinal);
         Assert.Equal(OrderStatus.Picking, order.Status);
     }
 
@@ -118,8 +119,8 @@ public sealed class OrderStateMachineTests
 
         var result = order.RecordReturn([(1, Quantity.FromStored(3))]);
 
-        Assert.Equal("orders.return_exceeds_sold", result.Error!.Code);
-        Assert.Equal("lines[0].quantity", result.Error.Field);
+        Assert.Equal("orders.return_exceeds_sold", result.ShouldFail().Code);
+        Assert.Equal("lines[0].quantity", result.ShouldFail().Field);
         Assert.Equal(0, order.Lines[0].ReturnedQuantity);
         Assert.Equal(OrderStatus.Completed, order.Status);
     }
@@ -129,7 +130,7 @@ public sealed class OrderStateMachineTests
     {
         var order = AnOrder(FulfilmentType.ShipToHome, OrderStatus.Picking, 2);
 
-        Assert.Equal("orders.cannot_return_picking", order.RecordReturn([(1, Quantity.FromStored(1))]).Error!.Code);
+        Assert.Equal("orders.cannot_return_picking", order.RecordReturn([(1, Quantity.FromStored(1))]).ShouldFail().Code);
     }
 
     [Fact]

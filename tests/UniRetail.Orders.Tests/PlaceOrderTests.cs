@@ -7,6 +7,7 @@ using UniRetail.Orders.Contracts;
 using UniRetail.Orders.Lifecycle;
 using UniRetail.Orders.Queries;
 using Xunit;
+using UniRetail.Testing;
 
 namespace UniRetail.Orders.Tests;
 
@@ -27,7 +28,7 @@ public abstract class PlaceOrderTests(DatabaseProvider provider) : CommerceTest(
         var attempts = await Task.WhenAll(Enumerable.Range(0, 400).Select(_ => Task.Run(() => PlaceAsync(ShipToHome("85123A", 1)))));
 
         Assert.Equal(100, attempts.Count(a => a.IsSuccess));
-        Assert.All(attempts.Where(a => !a.IsSuccess), a => Assert.Contains(a.Error!.Code, new[] { "fulfillment.no_location_can_fulfil", "inventory.insufficient_stock" }));
+        Assert.All(attempts.Where(a => !a.IsSuccess), a => Assert.Contains(a.ShouldFail().Code, new[] { "fulfillment.no_location_can_fulfil", "inventory.insufficient_stock" }));
         Assert.Equal(0, await AvailableAsync("85123A"));
         var ledger = await Get<StockQueries>().VerifyAsync(Admin, None);
         Assert.True(ledger.Consistent);
@@ -55,7 +56,7 @@ public abstract class PlaceOrderTests(DatabaseProvider provider) : CommerceTest(
 
         var second = await PlaceAsync(ShipToHome("22423", 3), "checkout-1");
 
-        Assert.Equal("orders.idempotency_key_reused", second.Error!.Code);
+        Assert.Equal("orders.idempotency_key_reused", second.ShouldFail().Code);
         Assert.Equal(48, await AvailableAsync("22423"));
     }
 
@@ -67,8 +68,8 @@ public abstract class PlaceOrderTests(DatabaseProvider provider) : CommerceTest(
         var result = await PlaceAsync(new PlaceOrder.PlaceOrderRequest("web", "ship_to_home", null, null,
             new PlaceOrder.DestinationRequest(51.5, -0.1, null), "GBP", true, [new("22423", 1), new("NOPE-1", 1)]));
 
-        Assert.Equal("orders.unknown_sku", result.Error!.Code);
-        Assert.Equal("lines[1].sku", result.Error.Field);
+        Assert.Equal("orders.unknown_sku", result.ShouldFail().Code);
+        Assert.Equal("lines[1].sku", result.ShouldFail().Field);
         Assert.Equal(5, await AvailableAsync("22423"));
         Assert.Empty((await Get<OrderQueries>().ListAsync(Admin, null, null, null, null, null, null, None)).Value);
     }

@@ -38,7 +38,7 @@ internal static class OrdersEndpoints
     {
         var placed = await handler.HandleAsync(caller, request, idempotencyKey, ct);
         if (!placed.IsSuccess)
-            return placed.Error!.ToProblem();
+            return placed.Error.ToProblem();
         if (placed.Value.Replayed)
         {
             response.Headers["Idempotent-Replayed"] = "true";

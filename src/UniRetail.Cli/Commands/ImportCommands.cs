@@ -26,7 +26,7 @@ internal static class ImportCommands
             await using var stream = path.OpenRead();
             var imported = await host.Get<ImportCatalog>().HandleAsync(Caller.AdminOf(tenant), stream, ct);
             if (!imported.IsSuccess)
-                return CliOutput.Fail(imported.Error!);
+                return CliOutput.Fail(imported.Error);
             Console.WriteLine(imported.Value);
             return CliOutput.Ok;
         });

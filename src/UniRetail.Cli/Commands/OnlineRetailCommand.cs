@@ -37,7 +37,7 @@ internal static class OnlineRetailCommand
             await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
             var tenantId = await TenantAsync(host, result.GetValue(tenant), ct);
             if (!tenantId.IsSuccess)
-                return CliOutput.Fail(tenantId.Error!);
+                return CliOutput.Fail(tenantId.Error);
             var import = new OnlineRetailImport(host.Get<RegisterMembers>(), host.Get<IMemberDirectory>(), host.Get<ManageSources>(), host.Get<IngestEvents>());
             var clock = Stopwatch.StartNew();
             Result<OnlineRetailSummary> imported;
@@ -64,7 +64,7 @@ internal static class OnlineRetailCommand
                     });
             }
             if (!imported.IsSuccess)
-                return CliOutput.Fail(imported.Error!);
+                return CliOutput.Fail(imported.Error);
             Print(imported.Value, clock.Elapsed);
             // Profiles are the projector's work; the server runs it in the background, the CLI brings it up to date here.
             var projecting = Stopwatch.StartNew();
@@ -84,7 +84,7 @@ internal static class OnlineRetailCommand
             return new TenantId(tenant);
         var created = await host.Get<CreateTenant>().HandleAsync("UCI Online Retail", "GBP", ct);
         if (!created.IsSuccess)
-            return created.Error!;
+            return created.Error;
         AnsiConsole.MarkupLine($"tenant:    [bold]{created.Value.TenantId}[/] (created; pass --tenant {created.Value.TenantId} to import again)");
         AnsiConsole.MarkupLine($"admin key: {Markup.Escape(created.Value.AdminKey)} (shown once)");
         return created.Value.TenantId;

@@ -33,7 +33,7 @@ internal static class ProfileCommands
             var (type, value) = lookups[0];
             var profile = type == "id" ? await queries.ShowAsync(caller, value!, ct) : await queries.FindAsync(caller, type, value, ct);
             if (!profile.IsSuccess)
-                return CliOutput.Fail(profile.Error!);
+                return CliOutput.Fail(profile.Error);
             var timeline = await queries.TimelineAsync(caller, profile.Value.ProfileId, null, 10, ct);
             if (result.GetValue(json))
                 Console.WriteLine(JsonSerializer.Serialize(new { profile = profile.Value, latestEvents = timeline.Value.Events }, JsonSerializerOptions.Web));

@@ -21,7 +21,7 @@ internal static class SourceCommands
             var request = new CreateSourceRequest(result.GetValue(kind), result.GetValue(name), result.GetValue(store));
             var created = await host.Get<ManageSources>().CreateAsync(caller, request, ct);
             if (!created.IsSuccess)
-                return CliOutput.Fail(created.Error!);
+                return CliOutput.Fail(created.Error);
             Console.WriteLine($"source:    {created.Value.SourceId} ({created.Value.Kind}, {created.Value.Name})");
             Console.WriteLine($"write key: {created.Value.WriteKey}");
             Console.WriteLine("Keep the key: it is not stored and cannot be shown again. Segment SDKs take it as their write key.");

@@ -16,7 +16,7 @@ internal static class TenantCommands
             await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
             var created = await host.Get<CreateTenant>().HandleAsync(result.GetValue(name), result.GetValue(currency), ct);
             if (!created.IsSuccess)
-                return CliOutput.Fail(created.Error!);
+                return CliOutput.Fail(created.Error);
             Console.WriteLine($"tenant:    {created.Value.TenantId}");
             Console.WriteLine($"admin key: {created.Value.AdminKey}");
             Console.WriteLine("Keep the key: it is not stored and cannot be shown again. Send it as 'Authorization: Bearer <key>'.");

@@ -83,5 +83,5 @@ internal static class DemoRetailer
     }
 
     private static T Must<T>(Result<T> result) =>
-        result.IsSuccess ? result.Value : throw new InvalidOperationException($"demo set-up failed: {result.Error!.Code}: {result.Error.Message}");
+        result.IsSuccess ? result.Value : throw new InvalidOperationException($"demo set-up failed: {result.Error.Code}: {result.Error.Message}");
 }

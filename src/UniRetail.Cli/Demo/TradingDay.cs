@@ -52,7 +52,7 @@ internal sealed class TradingDay(ModuleContainer host, Caller retailer, DemoCloc
         var placed = await host.Get<PlaceOrderHandler>().HandleAsync(retailer, visit.Request, $"demo-{Guid.NewGuid():N}", ct);
         if (!placed.IsSuccess)
         {
-            _rejected.AddOrUpdate(placed.Error!.Code, 1, (_, n) => n + 1);
+            _rejected.AddOrUpdate(placed.Error.Code, 1, (_, n) => n + 1);
             return;
         }
         Interlocked.Increment(ref _placed);

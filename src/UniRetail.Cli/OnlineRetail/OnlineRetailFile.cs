@@ -41,7 +41,7 @@ internal static class OnlineRetailFile
         using var file = File.OpenRead(path);
         var rows = ReadRows(file);
         if (!rows.IsSuccess)
-            throw new InvalidDataException(rows.Error!.Message);
+            throw new InvalidDataException(rows.Error.Message);
         foreach (var row in rows.Value)
         {
             if (row.Line is not null)

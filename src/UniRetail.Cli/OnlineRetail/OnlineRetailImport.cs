@@ -30,16 +30,16 @@ internal sealed class OnlineRetailImport(RegisterMembers registerMembers, IMembe
         var caller = Caller.AdminOf(tenant);
         var source = await sources.EnsureAsync(caller, SourceKind.Web, SourceName, ct);
         if (!source.IsSuccess)
-            return source.Error!;
+            return source.Error;
         var book = Read(file, progress, ct);
         if (!book.IsSuccess)
-            return book.Error!;
+            return book.Error;
         var registered = await RegisterAsync(caller, book.Value, progress, ct);
         if (!registered.IsSuccess)
-            return registered.Error!;
+            return registered.Error;
         var sent = await SendAsync(source.Value.Origin, book.Value, registered.Value.Ids, progress, ct);
         if (!sent.IsSuccess)
-            return sent.Error!;
+            return sent.Error;
         return OnlineRetailSummary.From(book.Value, source.Value, registered.Value, sent.Value);
     }
 
@@ -47,7 +47,7 @@ internal sealed class OnlineRetailImport(RegisterMembers registerMembers, IMembe
     {
         var rows = OnlineRetailFile.ReadRows(file);
         if (!rows.IsSuccess)
-            return rows.Error!;
+            return rows.Error;
         var book = new OnlineRetailBook();
         var length = file.CanSeek ? file.Length : 0;
         foreach (var row in rows.Value)
@@ -71,7 +71,7 @@ internal sealed class OnlineRetailImport(RegisterMembers registerMembers, IMembe
             var requests = chunk.Select(c => new RegisterMemberRequest(null, [new IdentifierRequest("external", ExternalId(c))])).ToList();
             var outcome = await registerMembers.HandleAsync(caller, requests, ct);
             if (!outcome.IsSuccess)
-                return outcome.Error!;
+                return outcome.Error;
             foreach (var registered in outcome.Value.Registered)
                 tally.Ids[chunk[registered.Index].CustomerId] = registered.Id;
             tally.Created += outcome.Value.Registered.Count;
@@ -109,7 +109,7 @@ internal sealed class OnlineRetailImport(RegisterMembers registerMembers, IMembe
             using var batch = JsonDocument.Parse(Batch(chunk));
             var outcome = await ingest.IngestAsync(origin, batch.RootElement.EnumerateArray().ToList(), ct);
             if (!outcome.IsSuccess)
-                return outcome.Error!;
+                return outcome.Error;
             tally.Add(chunk.Length, outcome.Value);
             progress(new ImportProgress("events", tally.Sent, total));
         }

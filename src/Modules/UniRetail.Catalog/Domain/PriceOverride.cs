@@ -57,7 +57,7 @@ internal static class CatalogPrice
         {
             var given = Currency.Parse(currency, currencyField);
             if (!given.IsSuccess)
-                return given.Error!;
+                return given.Error;
             if (given.Value != tenantCurrency)
                 return CatalogErrors.WrongCurrency(given.Value, tenantCurrency, currencyField);
         }

@@ -55,7 +55,7 @@ internal static class CatalogCsv
                 return CatalogErrors.CsvTooLarge(MaxRows);
             var added = plan.Add((int)reader.LineNumber, name => columns.TryGetValue(name, out var i) && i < reader.FieldCount ? reader.GetString(i) : null);
             if (!added.IsSuccess)
-                return added.Error!;
+                return added.Error;
         }
         return malformedLine is { } lastLine ? CatalogErrors.CsvMalformed((int)lastLine) : plan.Build();
     }
@@ -74,27 +74,27 @@ internal static class CatalogCsv
             string Field(string column) => $"row {row}: {column}";
             var code = ProductCode.Parse(cell("product_code"), Field("product_code"));
             if (!code.IsSuccess)
-                return code.Error!;
+                return code.Error;
             var productName = CatalogText.Required(cell("product_name"), Field("product_name"));
             if (!productName.IsSuccess)
-                return productName.Error!;
+                return productName.Error;
             var category = CategoryPath.Parse(cell("category"), Field("category"));
             if (!category.IsSuccess)
-                return category.Error!;
+                return category.Error;
             var sku = Sku.Parse(cell("sku"), Field("sku"));
             if (!sku.IsSuccess)
-                return sku.Error!;
+                return sku.Error;
             Gtin? gtin = null;
             if (!string.IsNullOrWhiteSpace(cell("gtin")))
             {
                 var parsed = Gtin.Parse(cell("gtin"), Field("gtin"));
                 if (!parsed.IsSuccess)
-                    return parsed.Error!;
+                    return parsed.Error;
                 gtin = parsed.Value;
             }
             var skuName = CatalogText.Optional(cell("sku_name"), Field("sku_name"), 200);
             if (!skuName.IsSuccess)
-                return skuName.Error!;
+                return skuName.Error;
             var priceText = cell("price")?.Trim();
             decimal? amount = null;
             if (!string.IsNullOrEmpty(priceText))
@@ -105,10 +105,10 @@ internal static class CatalogCsv
             }
             var price = CatalogPrice.Parse(amount, cell("currency"), tenantCurrency, Field("price"), Field("currency"));
             if (!price.IsSuccess)
-                return price.Error!;
+                return price.Error;
             var attributes = AttributeMap.ParseCell(cell("attributes"), Field("attributes"));
             if (!attributes.IsSuccess)
-                return attributes.Error!;
+                return attributes.Error;
 
             if (!_skuRows.TryAdd(sku.Value, row))
                 return CatalogErrors.CsvRepeated("SKU", sku.Value.Value, _skuRows[sku.Value], Field("sku"));

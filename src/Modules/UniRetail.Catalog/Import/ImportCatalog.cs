@@ -23,13 +23,13 @@ internal sealed class ImportCatalog(
         ArgumentNullException.ThrowIfNull(csv);
         var allowed = caller.EnsureTenantWideWriter();
         if (!allowed.IsSuccess)
-            return allowed.Error!;
+            return allowed.Error;
         var currency = await tenants.CurrencyOfAsync(caller.Tenant, ct);
         if (!currency.IsSuccess)
-            return currency.Error!;
+            return currency.Error;
         var plan = await CatalogCsv.ReadAsync(csv, currency.Value, ct);
         if (!plan.IsSuccess)
-            return plan.Error!;
+            return plan.Error;
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var imported = await database.WriteAsync(session => WriteAsync(session, caller.Tenant, plan.Value, now), ct);
         // A concurrent writer took one of the file's GTINs after the check; it has committed now, so the check of a

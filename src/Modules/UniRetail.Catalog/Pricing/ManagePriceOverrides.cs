@@ -24,18 +24,18 @@ internal sealed class ManagePriceOverrides(
         ArgumentNullException.ThrowIfNull(request);
         var code = caller.EditableSku(sku);
         if (!code.IsSuccess)
-            return code.Error!;
+            return code.Error;
         var target = await ResolveTargetAsync(caller.Tenant, new OverrideTargetRequest(request.Channel, request.LocationId), ct);
         if (!target.IsSuccess)
-            return target.Error!;
+            return target.Error;
         var currency = await tenants.CurrencyOfAsync(caller.Tenant, ct);
         if (!currency.IsSuccess)
-            return currency.Error!;
+            return currency.Error;
         if (request.Price is null)
             return CatalogErrors.Required("price");
         var price = request.Price.ToMoney(currency.Value, "price");
         if (!price.IsSuccess)
-            return price.Error!;
+            return price.Error;
         var priceOverride = new PriceOverride(code.Value, target.Value, price.Value);
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var saved = await database.WriteAsync<OverrideView>(async session =>
@@ -52,10 +52,10 @@ internal sealed class ManagePriceOverrides(
         ArgumentNullException.ThrowIfNull(request);
         var code = caller.EditableSku(sku);
         if (!code.IsSuccess)
-            return code.Error!;
+            return code.Error;
         var target = ParseTarget(request);
         if (!target.IsSuccess)
-            return target.Error!;
+            return target.Error;
         var removed = await database.WriteAsync<Unit>(async session =>
             await overrides.DeleteAsync(session, caller.Tenant, code.Value, target.Value)
                 ? Unit.Value

@@ -17,13 +17,13 @@ internal sealed class CreateProduct(
         ArgumentNullException.ThrowIfNull(request);
         var allowed = caller.EnsureTenantWideWriter();
         if (!allowed.IsSuccess)
-            return allowed.Error!;
+            return allowed.Error;
         var currency = await tenants.CurrencyOfAsync(caller.Tenant, ct);
         if (!currency.IsSuccess)
-            return currency.Error!;
+            return currency.Error;
         var product = request.ToProduct(ProductId.New(), currency.Value);
         if (!product.IsSuccess)
-            return product.Error!;
+            return product.Error;
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var created = await database.WriteAsync(session => InsertAsync(session, caller.Tenant, product.Value, now), ct);
         pricing.Invalidate(caller.Tenant);

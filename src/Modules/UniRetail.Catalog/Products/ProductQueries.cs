@@ -40,7 +40,7 @@ internal sealed class ProductQueries(Database database, ProductStore products, S
         {
             var parsed = CategoryPath.Parse(query.Category);
             if (!parsed.IsSuccess)
-                return parsed.Error!;
+                return parsed.Error;
             category = parsed.Value;
         }
         var search = string.IsNullOrWhiteSpace(query.Search) ? null : query.Search.Trim();

@@ -21,25 +21,25 @@ internal sealed record CreateProductRequest(
     {
         var code = ProductCode.Parse(Code);
         if (!code.IsSuccess)
-            return code.Error!;
+            return code.Error;
         var name = CatalogText.Required(Name, "name");
         if (!name.IsSuccess)
-            return name.Error!;
+            return name.Error;
         var description = CatalogText.Optional(Description, "description", 4000);
         if (!description.IsSuccess)
-            return description.Error!;
+            return description.Error;
         var category = CategoryPath.Parse(Category);
         if (!category.IsSuccess)
-            return category.Error!;
+            return category.Error;
         var attributes = AttributeMap.From(Attributes);
         if (!attributes.IsSuccess)
-            return attributes.Error!;
+            return attributes.Error;
         var skus = new List<ProductSku>();
         for (var i = 0; i < (Skus?.Count ?? 0); i++)
         {
             var sku = ToSku(Skus![i], id, name.Value, tenantCurrency, $"skus[{i}]");
             if (!sku.IsSuccess)
-                return sku.Error!;
+                return sku.Error;
             skus.Add(sku.Value);
         }
         return Product.Create(id, code.Value, name.Value, description.Value, category.Value, attributes.Value, skus);
@@ -51,26 +51,26 @@ internal sealed record CreateProductRequest(
             return CatalogErrors.Required(field);
         var code = Sku.Parse(request.Sku, $"{field}.sku");
         if (!code.IsSuccess)
-            return code.Error!;
+            return code.Error;
         Gtin? gtin = null;
         if (!string.IsNullOrWhiteSpace(request.Gtin))
         {
             var parsed = Gtin.Parse(request.Gtin, $"{field}.gtin");
             if (!parsed.IsSuccess)
-                return parsed.Error!;
+                return parsed.Error;
             gtin = parsed.Value;
         }
         var name = CatalogText.Optional(request.Name, $"{field}.name", 200);
         if (!name.IsSuccess)
-            return name.Error!;
+            return name.Error;
         var attributes = AttributeMap.From(request.Attributes, $"{field}.attributes");
         if (!attributes.IsSuccess)
-            return attributes.Error!;
+            return attributes.Error;
         if (request.Price is null)
             return CatalogErrors.Required($"{field}.price");
         var price = request.Price.ToMoney(tenantCurrency, $"{field}.price");
         if (!price.IsSuccess)
-            return price.Error!;
+            return price.Error;
         return new ProductSku(code.Value, product, gtin, name.Value.Length > 0 ? name.Value : productName, attributes.Value, price.Value, Active: true);
     }
 }

@@ -9,6 +9,6 @@ internal static class SkuEdits
     {
         ArgumentNullException.ThrowIfNull(caller);
         var allowed = caller.EnsureTenantWideWriter();
-        return allowed.IsSuccess ? Sku.Parse(sku) : allowed.Error!;
+        return allowed.IsSuccess ? Sku.Parse(sku) : allowed.Error;
     }
 }

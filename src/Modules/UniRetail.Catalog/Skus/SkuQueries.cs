@@ -33,7 +33,7 @@ internal sealed class SkuQueries(Database database, SkuStore skus, PriceOverride
         ArgumentNullException.ThrowIfNull(caller);
         var code = Sku.Parse(sku);
         if (!code.IsSuccess)
-            return code.Error!;
+            return code.Error;
         var found = await database.ReadAsync(c => skus.FindAsync(c, caller.Tenant, code.Value), ct);
         return found is null ? CatalogErrors.UnknownSku(code.Value.Value) : SkuView.From(found);
     }
@@ -43,7 +43,7 @@ internal sealed class SkuQueries(Database database, SkuStore skus, PriceOverride
         ArgumentNullException.ThrowIfNull(caller);
         var parsed = Gtin.Parse(gtin);
         if (!parsed.IsSuccess)
-            return parsed.Error!;
+            return parsed.Error;
         var found = await database.ReadAsync(c => skus.FindByGtinAsync(c, caller.Tenant, parsed.Value), ct);
         return found is null ? CatalogErrors.UnknownGtin(parsed.Value.Value) : SkuView.From(found);
     }
@@ -53,7 +53,7 @@ internal sealed class SkuQueries(Database database, SkuStore skus, PriceOverride
         ArgumentNullException.ThrowIfNull(caller);
         var code = Sku.Parse(sku);
         if (!code.IsSuccess)
-            return code.Error!;
+            return code.Error;
         LocationId? store = null;
         if (!string.IsNullOrWhiteSpace(locationId))
         {

@@ -20,13 +20,13 @@ internal sealed class UpdateSku(Database database, SkuStore skus, SkuPricing pri
         ArgumentNullException.ThrowIfNull(request);
         var code = caller.EditableSku(sku);
         if (!code.IsSuccess)
-            return code.Error!;
+            return code.Error;
         var currency = await tenants.CurrencyOfAsync(caller.Tenant, ct);
         if (!currency.IsSuccess)
-            return currency.Error!;
+            return currency.Error;
         var price = CatalogPrice.Parse(request.Amount, request.Currency, currency.Value, "amount", "currency");
         if (!price.IsSuccess)
-            return price.Error!;
+            return price.Error;
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         return await WriteAsync(caller.Tenant, code.Value, session => skus.SetPriceAsync(session, caller.Tenant, code.Value, price.Value, now), ct);
     }
@@ -37,7 +37,7 @@ internal sealed class UpdateSku(Database database, SkuStore skus, SkuPricing pri
         ArgumentNullException.ThrowIfNull(request);
         var code = caller.EditableSku(sku);
         if (!code.IsSuccess)
-            return code.Error!;
+            return code.Error;
         if (request.Active is not { } active)
             return CatalogErrors.Required("active");
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();

@@ -35,7 +35,7 @@ internal sealed class OrderRouter(Database database, ILocationDirectory location
             accepted.GetValueOrDefault(l.Id))).ToList();
         var decision = SourcingPolicy.Decide(request, candidates);
         if (!decision.IsSuccess)
-            return decision.Error!;
+            return decision.Error;
         var capacity = all.Where(l => l.DailyCapacity is not null && decision.Value.Locations.Contains(l.Id))
             .OrderBy(l => l.Id.Value, StringComparer.Ordinal)
             .Select(l => (l.Id, Day(l, request.At), l.DailyCapacity!.Value)).ToList();

@@ -28,7 +28,7 @@ internal sealed class ManageApiKeys(Database database, ApiKeyStore keys, ILocati
             return IdentityErrors.AdminOnly();
         var role = RoleNames.Parse(request.Role);
         if (!role.IsSuccess)
-            return role.Error!;
+            return role.Error;
         LocationId? store = null;
         if (role.Value == Role.StoreStaff)
         {

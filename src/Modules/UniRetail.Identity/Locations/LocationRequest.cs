@@ -27,20 +27,20 @@ internal sealed record LocationRequest(
             return IdentityErrors.Required("name");
         var kind = LocationKinds.Parse(Kind);
         if (!kind.IsSuccess)
-            return kind.Error!;
+            return kind.Error;
         if (Latitude is null)
             return IdentityErrors.Required("latitude");
         if (Longitude is null)
             return IdentityErrors.Required("longitude");
         var position = GeoPoint.Of(Latitude.Value, Longitude.Value);
         if (!position.IsSuccess)
-            return position.Error!;
+            return position.Error;
         var zone = string.IsNullOrWhiteSpace(TimeZone) ? "Etc/UTC" : TimeZone.Trim();
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
             return IdentityErrors.UnknownTimeZone(zone);
         var hours = Contracts.OpeningHours.Parse(OpeningHours);
         if (!hours.IsSuccess)
-            return hours.Error!;
+            return hours.Error;
         if (DeliveryRadiusKm is < 0 or > 200)
             return IdentityErrors.BadCapability("deliveryRadiusKm", "The delivery radius is between 0 and 200 km.");
         if (DailyCapacity is < 0)

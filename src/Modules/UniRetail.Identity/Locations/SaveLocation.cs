@@ -14,7 +14,7 @@ internal sealed class SaveLocation(Database database, LocationStore store, Locat
             return IdentityErrors.AdminOnly();
         var location = request.ToLocation(LocationId.New());
         if (!location.IsSuccess)
-            return location.Error!;
+            return location.Error;
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var saved = await database.WriteAsync<LocationView>(async session =>
             await store.InsertAsync(session, caller.Tenant, location.Value, now)
@@ -30,7 +30,7 @@ internal sealed class SaveLocation(Database database, LocationStore store, Locat
             return IdentityErrors.AdminOnly();
         var location = request.ToLocation(id);
         if (!location.IsSuccess)
-            return location.Error!;
+            return location.Error;
         if (await directory.FindAsync(caller.Tenant, id, ct) is null)
             return IdentityErrors.UnknownLocation(id.Value, "id");
         var saved = await database.WriteAsync<LocationView>(async session =>

@@ -18,7 +18,7 @@ internal sealed class CreateTenant(Database database, TenantStore tenants, ApiKe
             return IdentityErrors.Required("name");
         var parsedCurrency = Currency.Parse(currency ?? "GBP");
         if (!parsedCurrency.IsSuccess)
-            return parsedCurrency.Error!;
+            return parsedCurrency.Error;
         var tenant = new TenantInfo(TenantId.New(), name.Trim(), parsedCurrency.Value);
         var token = ApiKeyToken.New();
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();

@@ -23,7 +23,7 @@ internal sealed class RecordMovement(Database database, StockStore levels, Stock
     {
         var location = await targets.ResolveLocationAsync(caller, request.LocationId, "locationId", ct);
         if (!location.IsSuccess)
-            return location.Error!;
+            return location.Error;
         if (request.Lines is not { Count: > 0 } lines)
             return Error.Validation("inventory.no_lines", "A receipt has at least one line.", "lines");
         var entries = new List<LedgerEntry>(lines.Count);
@@ -47,7 +47,7 @@ internal sealed class RecordMovement(Database database, StockStore levels, Stock
     {
         var target = await targets.ResolveAsync(caller, request.Sku, request.LocationId, ct);
         if (!target.IsSuccess)
-            return target.Error!;
+            return target.Error;
         if (request.Delta == 0)
             return InventoryErrors.ZeroAdjustment();
         if (string.IsNullOrWhiteSpace(request.Reason))
@@ -68,7 +68,7 @@ internal sealed class RecordMovement(Database database, StockStore levels, Stock
     {
         var from = await targets.ResolveAsync(caller, request.Sku, request.FromLocationId, ct, locationField: "fromLocationId");
         if (!from.IsSuccess)
-            return from.Error!;
+            return from.Error;
         // Staff of the sending store start a transfer; the receiving location is any of the tenant's.
         var to = await targets.ResolveLocationAsync(caller, request.ToLocationId, "toLocationId", ct, callerActsThere: false);
         var quantity = Quantity.Of(request.Quantity);
@@ -93,7 +93,7 @@ internal sealed class RecordMovement(Database database, StockStore levels, Stock
     {
         var target = await targets.ResolveAsync(caller, request.Sku, request.LocationId, ct);
         if (!target.IsSuccess)
-            return target.Error!;
+            return target.Error;
         if (request.SafetyStock < 0)
             return InventoryErrors.NegativeSafetyStock();
         return await database.WriteAsync<Unit>(async session =>

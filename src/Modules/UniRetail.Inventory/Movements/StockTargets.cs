@@ -12,7 +12,7 @@ internal sealed class StockTargets(ILocationDirectory locations, ISkuPricing cat
     {
         var sku = Sku.Parse(skuCode, field);
         if (!sku.IsSuccess)
-            return sku.Error!;
+            return sku.Error;
         var known = await catalog.KnownAsync(caller.Tenant, [sku.Value], ct);
         return known.Contains(sku.Value) ? sku.Value : InventoryErrors.UnknownSku(sku.Value.Value, field);
     }
@@ -22,9 +22,9 @@ internal sealed class StockTargets(ILocationDirectory locations, ISkuPricing cat
     {
         var location = await ResolveLocationAsync(caller, locationId, locationField, ct);
         if (!location.IsSuccess)
-            return location.Error!;
+            return location.Error;
         var sku = await ResolveSkuAsync(caller, skuCode, skuField, ct);
-        return sku.IsSuccess ? (sku.Value, location.Value) : sku.Error!;
+        return sku.IsSuccess ? (sku.Value, location.Value) : sku.Error;
     }
 
     /// <summary>The tenant's location; unless <paramref name="callerActsThere"/> is false, one the caller may act at.</summary>
@@ -35,6 +35,6 @@ internal sealed class StockTargets(ILocationDirectory locations, ISkuPricing cat
         if (!callerActsThere)
             return location;
         var allowed = caller.EnsureCanActAt(location.Id, field);
-        return allowed.IsSuccess ? location : allowed.Error!;
+        return allowed.IsSuccess ? location : allowed.Error;
     }
 }

@@ -33,7 +33,7 @@ internal sealed class StockQueries(Database database, StockStore levels, ILocati
     {
         var sku = Sku.Parse(skuCode);
         if (!sku.IsSuccess)
-            return sku.Error!;
+            return sku.Error;
         var positions = await database.ReadAsync(c => levels.PositionsAsync(c, caller.Tenant, [sku.Value]), ct);
         var byLocation = (await locations.ListAsync(caller.Tenant, ct)).ToDictionary(l => l.Id);
         var perLocation = positions

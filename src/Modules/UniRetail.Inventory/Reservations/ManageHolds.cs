@@ -43,7 +43,7 @@ internal sealed class ManageHolds(Database database, IStockMovements movements, 
             {
                 var held = await movements.HoldAsync(session, caller.Tenant, stockHolds[i], ct);
                 if (!held.IsSuccess)
-                    return held.Error!.AtField($"lines[{i}].quantity");
+                    return held.Error.AtField($"lines[{i}].quantity");
             }
             return new HoldView(reference, expires, stockHolds.Count);
         }, ct);

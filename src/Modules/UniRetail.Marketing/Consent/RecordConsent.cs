@@ -30,7 +30,7 @@ internal sealed class RecordConsent(Database database, ProfileStore profiles, Pr
         {
             var purpose = ConsentPurposes.Parse(name, $"purposes.{name}");
             if (!purpose.IsSuccess)
-                return purpose.Error!;
+                return purpose.Error;
             choices[purpose.Value] = granted;
         }
         var tenant = caller.Tenant.Value;

@@ -62,7 +62,7 @@ internal sealed class ManageIdentityRules(Database database, IdentityStore ident
             await identities.SaveRulesAsync(session, tenant, rules, blocked);
             return Result<Unit>.Success(Unit.Value);
         }, ct);
-        return saved.IsSuccess ? View(new IdentityRules(rules, blocked)) : saved.Error!;
+        return saved.IsSuccess ? View(new IdentityRules(rules, blocked)) : saved.Error;
     }
 
     private static IdentityRulesView View(IdentityRules rules) => new(

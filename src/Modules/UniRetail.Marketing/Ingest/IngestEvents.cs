@@ -28,7 +28,7 @@ internal sealed class IngestEvents(Database database, WriteKeyDirectory writeKey
         ArgumentNullException.ThrowIfNull(body);
         var document = Parse(body);
         if (!document.IsSuccess)
-            return document.Error!;
+            return document.Error;
         using var json = document.Value;
         var root = json.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
@@ -39,7 +39,7 @@ internal sealed class IngestEvents(Database database, WriteKeyDirectory writeKey
         var receivedAt = clock.GetUtcNow();
         var read = type is null ? ReadBatch(root, receivedAt) : ReadOne(root, type, receivedAt);
         if (!read.IsSuccess)
-            return read.Error!;
+            return read.Error;
         return await StoreAsync(origin, read.Value, receivedAt, ct);
     }
 
@@ -74,9 +74,9 @@ internal sealed class IngestEvents(Database database, WriteKeyDirectory writeKey
     {
         var sentAt = SegmentMessage.Instant(root, "sentAt");
         if (!sentAt.IsSuccess)
-            return sentAt.Error!;
+            return sentAt.Error;
         var parsed = SegmentMessage.Parse(root, type, receivedAt, sentAt.Value);
-        return parsed.IsSuccess ? (new List<TrackedEvent> { parsed.Value }, new List<RejectedEvent>()) : parsed.Error!;
+        return parsed.IsSuccess ? (new List<TrackedEvent> { parsed.Value }, new List<RejectedEvent>()) : parsed.Error;
     }
 
     /// <summary>A batch keeps its good events and reports the bad ones by index, as Segment stores the good ones of a batch.</summary>
@@ -86,7 +86,7 @@ internal sealed class IngestEvents(Database database, WriteKeyDirectory writeKey
             return Error.Validation("marketing.invalid_batch", "A batch request needs a 'batch' array of events.", "batch");
         var sentAt = SegmentMessage.Instant(root, "sentAt");
         if (!sentAt.IsSuccess)
-            return sentAt.Error!;
+            return sentAt.Error;
         // Serialised once per batch, not once per event.
         var sharedContext = root.TryGetProperty("context", out var context) && context.ValueKind == JsonValueKind.Object ? context.GetRawText() : null;
         return ReadMessages(batch.EnumerateArray(), receivedAt, sentAt.Value, sharedContext);
@@ -103,7 +103,7 @@ internal sealed class IngestEvents(Database database, WriteKeyDirectory writeKey
         {
             var parsed = SegmentMessage.Parse(item, null, receivedAt, sentAt, sharedContext);
             if (!parsed.IsSuccess)
-                rejected.Add(new RejectedEvent(index, parsed.Error!.Code, $"{parsed.Error.Field}: {parsed.Error.Message}"));
+                rejected.Add(new RejectedEvent(index, parsed.Error.Code, $"{parsed.Error.Field}: {parsed.Error.Message}"));
             else if (seen.Add(parsed.Value.MessageId))
                 accepted.Add(parsed.Value);
             index++;

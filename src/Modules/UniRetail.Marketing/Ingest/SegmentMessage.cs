@@ -44,7 +44,7 @@ internal static partial class SegmentMessage
         foreach (var part in new[] { userId, anonymousId, previousId, groupId, messageId, eventName, name })
         {
             if (!part.IsSuccess)
-                return part.Error!;
+                return part.Error;
         }
         if (type == "alias")
         {
@@ -59,14 +59,14 @@ internal static partial class SegmentMessage
             return Invalid("A track call needs an 'event' name.", "event");
         var timestamp = ResolveTimestamp(message, receivedAt, sentAt);
         if (!timestamp.IsSuccess)
-            return timestamp.Error!;
+            return timestamp.Error;
         var properties = ObjectText(message, "properties");
         var traits = ObjectText(message, "traits");
         var context = ObjectText(message, "context");
         foreach (var part in new[] { properties, traits, context })
         {
             if (!part.IsSuccess)
-                return part.Error!;
+                return part.Error;
         }
         return new TrackedEvent(
             messageId.Value ?? NewId.With("msg"), type, eventName.Value, name.Value, userId.Value, anonymousId.Value, previousId.Value,
@@ -87,12 +87,12 @@ internal static partial class SegmentMessage
     {
         var timestamp = Instant(message, "timestamp");
         if (!timestamp.IsSuccess)
-            return timestamp.Error!;
+            return timestamp.Error;
         if (timestamp.Value is { } given)
             return given;
         var original = Instant(message, "originalTimestamp");
         if (!original.IsSuccess)
-            return original.Error!;
+            return original.Error;
         if (original.Value is not { } originalAt)
             return receivedAt;
         return sentAt is { } sent ? receivedAt - (sent - originalAt) : originalAt;

@@ -37,10 +37,10 @@ internal static class TrackingEndpoints
     {
         var limit = type is null ? IngestEvents.MaxBatchBytes : SegmentMessage.MaxEventBytes;
         var body = await RequestBody.ReadAsync(request, limit, ct);
-        var outcome = body.IsSuccess ? await handler.HandleAsync(type, body.Value, BasicUser(request), ct) : body.Error!;
+        var outcome = body.IsSuccess ? await handler.HandleAsync(type, body.Value, BasicUser(request), ct) : body.Error;
         if (outcome.IsSuccess)
             return TypedResults.Ok(new IngestAccepted(true, outcome.Value.Rejected.Count > 0 ? outcome.Value.Rejected : null));
-        var error = outcome.Error!;
+        var error = outcome.Error;
         var status = error.Code switch
         {
             IngestErrors.Unauthorized => StatusCodes.Status401Unauthorized,

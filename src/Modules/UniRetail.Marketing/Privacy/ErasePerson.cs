@@ -33,7 +33,7 @@ internal sealed class ErasePerson(
             return MarketingErrors.AdminsOnly("erase a person");
         var named = request.Validate();
         if (!named.IsSuccess)
-            return named.Error!;
+            return named.Error;
         var tenant = caller.Tenant.Value;
         var result = await database.WriteAsync<ErasureView>(async session =>
         {

@@ -22,7 +22,7 @@ internal sealed class ExportPerson(Database database, ProfileQueries queries, Pr
             return MarketingErrors.AdminsOnly("export a person");
         var named = request.Validate();
         if (!named.IsSuccess)
-            return named.Error!;
+            return named.Error;
         var tenant = caller.Tenant.Value;
         return await database.ReadAsync(async c =>
         {

@@ -13,6 +13,6 @@ internal sealed record PersonRequest(string? ProfileId, string? Type, string? Va
         if (!string.IsNullOrWhiteSpace(ProfileId))
             return Type is null && Value is null ? (ProfileId.Trim(), (Identifier?)null) : MarketingErrors.OneLookup();
         var identifier = ProfileQueries.Parse(Type, Value);
-        return identifier.IsSuccess ? ((string?)null, (Identifier?)identifier.Value) : identifier.Error!;
+        return identifier.IsSuccess ? ((string?)null, (Identifier?)identifier.Value) : identifier.Error;
     }
 }

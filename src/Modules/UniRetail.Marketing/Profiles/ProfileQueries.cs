@@ -36,7 +36,7 @@ internal sealed class ProfileQueries(Database database, ProfileStore profiles, I
             return MarketingErrors.ReadersOnly();
         var identifier = Parse(type, value);
         if (!identifier.IsSuccess)
-            return identifier.Error!;
+            return identifier.Error;
         return await database.ReadAsync(async c =>
         {
             var owner = await identities.OwnerAsync(c, caller.Tenant.Value, identifier.Value);
@@ -53,7 +53,7 @@ internal sealed class ProfileQueries(Database database, ProfileStore profiles, I
             return MarketingErrors.BadLimit();
         var cursor = Cursor(before);
         if (!cursor.IsSuccess)
-            return cursor.Error!;
+            return cursor.Error;
         return await database.ReadAsync(async c =>
         {
             var row = await LiveAsync(c, caller.Tenant.Value, profileId);
@@ -95,7 +95,7 @@ internal sealed class ProfileQueries(Database database, ProfileStore profiles, I
             return MarketingErrors.ReadersOnly();
         var parsed = ConsentPurposes.Parse(purpose ?? "marketing", "consent");
         if (!parsed.IsSuccess)
-            return parsed.Error!;
+            return parsed.Error;
         if (limit is < 1 or > 1000)
             return MarketingErrors.BadLimit();
         var page = limit ?? 100;

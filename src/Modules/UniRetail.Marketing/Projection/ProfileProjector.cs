@@ -79,7 +79,7 @@ internal sealed class ProfileProjector(
             if (saved.IsSuccess)
                 return rows.Count;
             if (attempt == Attempts)
-                throw new InvalidOperationException($"The profile projector lost {Attempts} races in a row: {saved.Error!.Message}");
+                throw new InvalidOperationException($"The profile projector lost {Attempts} races in a row: {saved.Error.Message}");
             logger.LogInformation("Profile projector batch at {Position} raced another writer; planning it again.", from);
         }
     }

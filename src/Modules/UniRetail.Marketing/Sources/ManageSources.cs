@@ -32,7 +32,7 @@ internal sealed class ManageSources(Database database, SourceStore sources, ITen
             return MarketingErrors.AdminOnly();
         var kind = SourceKinds.Parse(request.Kind);
         if (!kind.IsSuccess)
-            return kind.Error!;
+            return kind.Error;
         if (await tenants.FindAsync(caller.Tenant, ct) is null)
             return MarketingErrors.UnknownTenant(caller.Tenant.Value);
         string? store = null;

@@ -20,13 +20,13 @@ internal sealed class ManageIdentifiers(Database database, MemberStore members, 
             return MembersErrors.CannotChangeMembers(caller.Role);
         var identifier = MemberIdentifier.Parse(request.Kind, request.Value, options);
         if (!identifier.IsSuccess)
-            return identifier.Error!;
+            return identifier.Error;
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         return await database.WriteAsync<IdentifierView>(async session =>
         {
             var active = await LockActiveAsync(session, caller.Tenant, member);
             if (!active.IsSuccess)
-                return active.Error!;
+                return active.Error;
             if (await identifiers.TryInsertAsync(session, caller.Tenant, member, identifier.Value, now))
                 return IdentifierView.From(identifier.Value, DateTimeOffset.FromUnixTimeMilliseconds(now));
             var holder = await identifiers.FindAsync(session.Connection, caller.Tenant, identifier.Value, session.Transaction);
@@ -43,12 +43,12 @@ internal sealed class ManageIdentifiers(Database database, MemberStore members, 
             return MembersErrors.CannotChangeMembers(caller.Role);
         var identifier = MemberIdentifier.Parse(kind, value, options);
         if (!identifier.IsSuccess)
-            return identifier.Error!;
+            return identifier.Error;
         return await database.WriteAsync<Unit>(async session =>
         {
             var active = await LockActiveAsync(session, caller.Tenant, member);
             if (!active.IsSuccess)
-                return active.Error!;
+                return active.Error;
             return await identifiers.DeleteAsync(session, caller.Tenant, member, identifier.Value)
                 ? Unit.Value
                 : MembersErrors.IdentifierNotHeld(member, identifier.Value, "value");

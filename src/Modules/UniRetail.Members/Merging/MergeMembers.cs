@@ -21,7 +21,7 @@ internal sealed class MergeMembers(Database database, MemberStore members, Ident
         ArgumentException.ThrowIfNullOrWhiteSpace(mergedBy);
         var allowed = caller.EnsureTenantWideWriter();
         if (!allowed.IsSuccess)
-            return allowed.Error!;
+            return allowed.Error;
         if (string.IsNullOrWhiteSpace(request.SourceId))
             return MembersErrors.Required("sourceId");
         if (string.IsNullOrWhiteSpace(request.TargetId))
@@ -45,7 +45,7 @@ internal sealed class MergeMembers(Database database, MemberStore members, Ident
             return MembersErrors.UnknownMember(source, "sourceId");
         var merged = sourceMember.MergeInto(targetMember);
         if (!merged.IsSuccess)
-            return merged.Error!;
+            return merged.Error;
         // What was read above may be stale beside another writer; these conditional updates lock both rows (target
         // first) and re-check that both are still active, so two merges touching one member never both go through.
         if (!await members.LockActiveAsync(session, tenant, target))

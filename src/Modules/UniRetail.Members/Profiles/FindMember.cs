@@ -24,7 +24,7 @@ internal sealed class FindMember(Database database, MemberStore members, Identif
         ArgumentNullException.ThrowIfNull(caller);
         var identifier = MemberIdentifier.Parse(kind, value, options);
         if (!identifier.IsSuccess)
-            return identifier.Error!;
+            return identifier.Error;
         return await database.ReadAsync<Result<MemberView>>(async connection =>
         {
             var held = await identifiers.FindAsync(connection, caller.Tenant, identifier.Value);

@@ -17,7 +17,7 @@ internal sealed class RegisterMember(Database database, MemberRegistrar registra
             return MembersErrors.CannotChangeMembers(caller.Role);
         var candidate = request.ToNewMember(MemberId.New(), clock.GetUtcNow(), options);
         if (!candidate.IsSuccess)
-            return candidate.Error!;
+            return candidate.Error;
         return await database.WriteAsync(async session =>
             (await registrar.TryRegisterAsync(session, caller.Tenant, candidate.Value)).Map(_ => MemberView.From(candidate.Value)), ct);
     }

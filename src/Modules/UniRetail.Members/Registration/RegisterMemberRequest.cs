@@ -14,7 +14,7 @@ internal sealed record RegisterMemberRequest(string? DisplayName, IReadOnlyList<
     {
         var member = Member.Register(id, DisplayName, now, fieldPrefix + "displayName");
         if (!member.IsSuccess)
-            return member.Error!;
+            return member.Error;
         var identifiers = new List<NamedIdentifier>(Identifiers?.Count ?? 0);
         for (var i = 0; i < (Identifiers?.Count ?? 0); i++)
         {
@@ -23,7 +23,7 @@ internal sealed record RegisterMemberRequest(string? DisplayName, IReadOnlyList<
                 return MembersErrors.Required(field);
             var identifier = MemberIdentifier.Parse(request.Kind, request.Value, options, field + ".");
             if (!identifier.IsSuccess)
-                return identifier.Error!;
+                return identifier.Error;
             if (identifiers.Any(n => n.Identifier == identifier.Value))
                 return MembersErrors.DuplicateIdentifier(identifier.Value, field + ".value");
             identifiers.Add(new NamedIdentifier(identifier.Value, field + ".value"));

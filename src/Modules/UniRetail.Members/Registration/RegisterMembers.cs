@@ -36,7 +36,7 @@ internal sealed class RegisterMembers(Database database, MemberRegistrar registr
             if (candidate.IsSuccess)
                 candidates.Add((i, candidate.Value));
             else
-                malformed.Add(new RejectedMember(i, candidate.Error!));
+                malformed.Add(new RejectedMember(i, candidate.Error));
         }
         return await database.WriteAsync<BulkRegistration>(async session =>
         {
@@ -48,7 +48,7 @@ internal sealed class RegisterMembers(Database database, MemberRegistrar registr
                 if (outcome.IsSuccess)
                     registered.Add(new RegisteredMember(index, candidate.Member.Id));
                 else
-                    rejected.Add(new RejectedMember(index, outcome.Error!));
+                    rejected.Add(new RejectedMember(index, outcome.Error));
             }
             return new BulkRegistration(registered, rejected.OrderBy(r => r.Index).ToList());
         }, ct);

@@ -57,10 +57,10 @@ internal sealed class OrderLifecycle(Database database, OrderStore orders, IStoc
                 return OrderErrors.UnknownOrder(id.Value);
             var allowed = EnsureMayHandle(caller, order);
             if (!allowed.IsSuccess)
-                return allowed.Error!;
+                return allowed.Error;
             var effect = verb(order);
             if (!effect.IsSuccess)
-                return effect.Error!;
+                return effect.Error;
             await ApplyAsync(session, caller.Tenant, order, effect.Value, note, ct);
             if (!await orders.SaveTransitionAsync(session, caller.Tenant, order, note, PlaceOrderHandler.Actor(caller), Now))
                 return OrderErrors.Concurrent();

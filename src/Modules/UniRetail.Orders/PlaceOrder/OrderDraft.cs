@@ -22,15 +22,15 @@ internal sealed record OrderDraft(
         ArgumentNullException.ThrowIfNull(request);
         var channel = SalesChannels.Parse(request.Channel);
         if (!channel.IsSuccess)
-            return channel.Error!;
+            return channel.Error;
         var fulfilment = FulfilmentTypes.Parse(request.Fulfilment);
         if (!fulfilment.IsSuccess)
-            return fulfilment.Error!;
+            return fulfilment.Error;
         if (!FulfilmentTypes.Allows(fulfilment.Value, channel.Value))
             return OrderErrors.ChannelMismatch(FulfilmentTypes.ToName(fulfilment.Value), SalesChannels.ToName(channel.Value));
         var lines = ParseLines(request.Lines);
         if (!lines.IsSuccess)
-            return lines.Error!;
+            return lines.Error;
         GeoPoint? destination = null;
         if (request.Destination is { } d)
         {
@@ -38,7 +38,7 @@ internal sealed record OrderDraft(
                 return Error.Validation("orders.destination_incomplete", "A destination has a latitude and a longitude.", "destination");
             var point = GeoPoint.Of(d.Latitude.Value, d.Longitude.Value, "destination.latitude");
             if (!point.IsSuccess)
-                return point.Error!;
+                return point.Error;
             destination = point.Value;
         }
         var store = string.IsNullOrWhiteSpace(request.StoreId) ? (LocationId?)null : new LocationId(request.StoreId.Trim());
@@ -59,10 +59,10 @@ internal sealed record OrderDraft(
         {
             var sku = Sku.Parse(requested[i].Sku, $"lines[{i}].sku");
             if (!sku.IsSuccess)
-                return sku.Error!;
+                return sku.Error;
             var quantity = Quantity.Of(requested[i].Quantity, $"lines[{i}].quantity");
             if (!quantity.IsSuccess)
-                return quantity.Error!;
+                return quantity.Error;
             if (!seen.Add(sku.Value))
                 return OrderErrors.DuplicateLine(sku.Value.Value, i);
             lines.Add((sku.Value, quantity.Value));

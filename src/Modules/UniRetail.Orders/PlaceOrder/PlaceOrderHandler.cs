@@ -53,10 +53,10 @@ internal sealed class PlaceOrderHandler(
 
         var draft = OrderDraft.Parse(request);
         if (!draft.IsSuccess)
-            return draft.Error!;
+            return draft.Error;
         var priced = await PriceAsync(caller, draft.Value, ct);
         if (!priced.IsSuccess)
-            return priced.Error!;
+            return priced.Error;
         var order = priced.Value;
         var now = clock.GetUtcNow();
 
@@ -66,11 +66,11 @@ internal sealed class PlaceOrderHandler(
             var routed = await RouteAsync(caller.Tenant, draft.Value, order, now, ct);
             if (!routed.IsSuccess)
             {
-                placed = routed.Error!;
+                placed = routed.Error;
                 break;
             }
             placed = await database.WriteAsync(session => WriteAsync(session, caller, draft.Value, order, routed.Value, idempotencyKey, requestHash, now, ct), ct);
-            if (placed.IsSuccess || placed.Error!.Code is not (StockTakenMeanwhile or OrderRouter.CapacityReached))
+            if (placed.IsSuccess || placed.Error.Code is not (StockTakenMeanwhile or OrderRouter.CapacityReached))
                 break;
         }
 
@@ -101,7 +101,7 @@ internal sealed class PlaceOrderHandler(
             return Duplicate;
         var capacity = await router.AcceptAsync(session, caller.Tenant, order.Id.Value, routed);
         if (!capacity.IsSuccess)
-            return capacity.Error!;
+            return capacity.Error;
         var allocations = ToAllocations(order, routed.Allocations);
         var holdPolicy = draft.Fulfilment == FulfilmentType.InStorePurchase ? HoldPolicy.ShelfOnly : HoldPolicy.KeepSafetyStock;
         DateTimeOffset? expires = draft.PaymentCaptured ? null : now + PaymentWindow;
@@ -112,7 +112,7 @@ internal sealed class PlaceOrderHandler(
             var held = await stock.HoldAsync(session, caller.Tenant,
                 new StockHold(skuOf[allocation.LineNo], allocation.Location, Quantity.FromStored(allocation.Quantity), order.Id.Value, expires, holdPolicy), ct);
             if (!held.IsSuccess)
-                return held.Error!.AtField($"lines[{allocation.LineNo - 1}].quantity");
+                return held.Error.AtField($"lines[{allocation.LineNo - 1}].quantity");
         }
         var final = new Order
         {
@@ -134,8 +134,8 @@ internal sealed class PlaceOrderHandler(
 
     private async Task<Result<Order>> PriceAsync(Caller caller, OrderDraft draft, CancellationToken ct)
     {
-        if (draft.Store is { } store && caller.Role == Role.StoreStaff && caller.Store != store)
-            return caller.EnsureCanActAt(store, "storeId").Error!;
+        if (draft.Store is { } store && caller.Role == Role.StoreStaff && caller.EnsureCanActAt(store, "storeId") is { IsSuccess: false } denied)
+            return denied.Error;
         if (!caller.CanWriteCommerce || (caller.Role == Role.StoreStaff && draft.Store is null))
             return Error.Forbidden("identity.role_forbidden", $"The {caller.Role} role cannot place this order.");
         var tenant = (await tenants.FindAsync(caller.Tenant, ct))!;

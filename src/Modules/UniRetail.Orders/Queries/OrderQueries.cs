@@ -30,8 +30,8 @@ internal sealed class OrderQueries(Database database, OrderStore orders)
     {
         if (status is not null && !OrderStatuses.TryParse(status, out _))
             return Error.Validation("orders.unknown_status", $"'{status}' is not an order status.", "status");
-        if (channel is not null && !SalesChannels.Parse(channel).IsSuccess)
-            return SalesChannels.Parse(channel).Error!;
+        if (channel is not null && SalesChannels.Parse(channel) is { IsSuccess: false } badChannel)
+            return badChannel.Error;
         var rows = await database.ReadAsync(c => c.QueryAsync<SummaryRow>(
             """
             SELECT order_id AS Id, channel AS Channel, fulfilment AS Fulfilment, status AS Status, member_id AS MemberId, store_id AS StoreId,

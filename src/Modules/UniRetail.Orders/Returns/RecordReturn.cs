@@ -25,7 +25,7 @@ internal sealed class RecordReturn(Database database, OrderStore orders, IStockM
             return Error.NotFound("orders.unknown_store", $"No location '{request.StoreId}' in this tenant.", "storeId");
         var allowed = caller.EnsureCanActAt(store.Id, "storeId");
         if (!allowed.IsSuccess)
-            return allowed.Error!;
+            return allowed.Error;
         var condition = request.Condition?.Trim().ToLowerInvariant() ?? "resellable";
         if (condition is not ("resellable" or "damaged"))
             return OrderErrors.BadCondition(request.Condition);
@@ -36,7 +36,7 @@ internal sealed class RecordReturn(Database database, OrderStore orders, IStockM
         {
             var quantity = Quantity.Of(requested[i].Quantity, $"lines[{i}].quantity");
             if (!quantity.IsSuccess)
-                return quantity.Error!;
+                return quantity.Error;
             lines.Add((requested[i].LineNo, quantity.Value));
         }
         var now = clock.GetUtcNow();
@@ -47,7 +47,7 @@ internal sealed class RecordReturn(Database database, OrderStore orders, IStockM
                 return OrderErrors.UnknownOrder(id.Value);
             var returned = order.RecordReturn(lines);
             if (!returned.IsSuccess)
-                return returned.Error!;
+                return returned.Error;
             var returnId = NewId.With("ret");
             foreach (var (lineNo, quantity) in lines)
             {
