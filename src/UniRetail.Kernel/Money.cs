@@ -17,10 +17,17 @@ public readonly record struct Money
     /// <summary>The currency.</summary>
     public Currency Currency { get; }
 
-    /// <summary>The amount in minor units (pence, cents), as stored.</summary>
-    public long MinorUnits => (long)(Amount * Pow10(Currency.Exponent));
+    /// <summary>
+    /// The largest amount accepted as input, in minor units (£1,000,000,000.00; ¥100,000,000,000). With at most
+    /// <see cref="Quantity.Max"/> units a line and a hundred lines an order, every total the platform computes fits a
+    /// 64-bit count of minor units with room to spare.
+    /// </summary>
+    public const long MaxMinorUnits = 100_000_000_000;
 
-    /// <summary>Money from an amount; fails when it has more decimals than the currency allows or is negative.</summary>
+    /// <summary>The amount in minor units (pence, cents), as stored; an amount beyond 64 bits is a bug and throws.</summary>
+    public long MinorUnits => checked((long)(Amount * Pow10(Currency.Exponent)));
+
+    /// <summary>Money from an amount; fails when it is negative, has more decimals than the currency allows, or exceeds <see cref="MaxMinorUnits"/>.</summary>
     public static Result<Money> Of(decimal amount, Currency currency, string field = "amount")
     {
         ArgumentNullException.ThrowIfNull(currency);
@@ -28,6 +35,9 @@ public readonly record struct Money
             return Error.Validation("money.negative", "An amount cannot be negative.", field);
         if (decimal.Round(amount, currency.Exponent) != amount)
             return Error.Validation("money.too_precise", $"{currency.Code} amounts have at most {currency.Exponent} decimals.", field);
+        var largest = MaxMinorUnits / Pow10(currency.Exponent);
+        if (amount > largest)
+            return Error.Validation("money.too_large", $"{currency.Code} amounts are at most {largest.ToString("F" + currency.Exponent, CultureInfo.InvariantCulture)}.", field);
         return new Money(amount, currency);
     }
 

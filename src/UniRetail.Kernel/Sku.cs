@@ -26,19 +26,28 @@ public readonly record struct Sku
     public override string ToString() => Value;
 }
 
-/// <summary>A whole, strictly positive number of units.</summary>
+/// <summary>A whole, strictly positive number of units, at most <see cref="Max"/>.</summary>
 public readonly record struct Quantity
 {
+    /// <summary>
+    /// The most units one line may name (an order line, a receipt line, a hold, a transfer, an adjustment): far beyond
+    /// any real line, and small enough that a line's value in minor units (see <see cref="Money.MaxMinorUnits"/>) and a
+    /// stock level's sum stay exact.
+    /// </summary>
+    public const int Max = 100_000;
+
     private Quantity(int value) => Value = value;
 
     /// <summary>The number of units.</summary>
     public int Value { get; }
 
-    /// <summary>Parses a quantity, which must be at least 1.</summary>
-    public static Result<Quantity> Of(int value, string field = "quantity") =>
-        value >= 1
-            ? new Quantity(value)
-            : Error.Validation("quantity.not_positive", "A quantity must be a whole number of at least 1.", field);
+    /// <summary>Parses a quantity, which must be at least 1 and at most <see cref="Max"/>.</summary>
+    public static Result<Quantity> Of(int value, string field = "quantity") => value switch
+    {
+        < 1 => Error.Validation("quantity.not_positive", "A quantity must be a whole number of at least 1.", field),
+        > Max => Error.Validation("quantity.too_large", $"A quantity is at most {Max:N0}.", field),
+        _ => new Quantity(value),
+    };
 
     /// <summary>A quantity read back from storage.</summary>
     public static Quantity FromStored(int value) => new(value);
