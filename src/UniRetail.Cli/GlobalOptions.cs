@@ -19,5 +19,14 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
-    public static DatabaseOptions Database(ParseResult result) => DatabaseOptions.From(result.GetValue(Db), result.GetValue(Postgres));
+    public static readonly Option<string?> Keys = new("--keys")
+    {
+        Description = "the server keyring file (default: beside the SQLite file, or ./uniretail.keys with --postgres)",
+        Recursive = true,
+    };
+
+    /// <summary>The database and keyring the command names; the keyring as the server reads it (UniRetail__Keys, UniRetail__KeysFile) otherwise.</summary>
+    public static DatabaseOptions Database(ParseResult result) =>
+        DatabaseOptions.From(result.GetValue(Db), result.GetValue(Postgres))
+            .WithKeys(Environment.GetEnvironmentVariable("UniRetail__Keys"), result.GetValue(Keys) ?? Environment.GetEnvironmentVariable("UniRetail__KeysFile"));
 }

@@ -6,6 +6,7 @@ var root = new RootCommand("uniretail: one catalog, one inventory, one member an
 {
     GlobalOptions.Db,
     GlobalOptions.Postgres,
+    GlobalOptions.Keys,
     ServeCommand.Create(),
     DemoCommand.Create(),
     TenantCommands.Create(),
@@ -13,6 +14,7 @@ var root = new RootCommand("uniretail: one catalog, one inventory, one member an
     ProfileCommands.Create(),
     ImportCommands.Create(),
     InventoryCommands.Create(),
+    KeysCommands.Create(),
 };
 
 try

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using UniRetail.Data.Migrations;
+using UniRetail.Data.Secrets;
 
 namespace UniRetail.Data;
 
@@ -12,6 +13,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DomainEventDispatcher>();
         services.AddSingleton<Database>();
         services.AddSingleton<MigrationRunner>();
+        services.AddSingleton(_ => options.Keys is { } keys ? KeyringFile.Parse(keys) : KeyringFile.LoadOrCreate(options.KeysFile));
         services.AddSingleton(TimeProvider.System);
         return services;
     }

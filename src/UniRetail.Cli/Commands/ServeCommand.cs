@@ -14,8 +14,8 @@ internal static class ServeCommand
         {
             var options = GlobalOptions.Database(result);
             string[] args = options.Provider == Data.DatabaseProvider.Postgres
-                ? [$"--UniRetail:Postgres={result.GetValue(GlobalOptions.Postgres)}", $"--urls={result.GetValue(urls)}"]
-                : [$"--UniRetail:Sqlite={result.GetValue(GlobalOptions.Db)}", $"--urls={result.GetValue(urls)}"];
+                ? [$"--UniRetail:Postgres={result.GetValue(GlobalOptions.Postgres)}", $"--urls={result.GetValue(urls)}", $"--UniRetail:KeysFile={options.KeysFile}"]
+                : [$"--UniRetail:Sqlite={result.GetValue(GlobalOptions.Db)}", $"--urls={result.GetValue(urls)}", $"--UniRetail:KeysFile={options.KeysFile}"];
             await using var app = ServerHost.Build(args);
             await app.StartAsync(ct);
             await app.WaitForShutdownAsync(ct);
