@@ -40,3 +40,27 @@ public sealed record Caller(TenantId Tenant, Role Role, LocationId? Store = null
             : Error.Forbidden("identity.role_forbidden", $"The {Role} role cannot change tenant-wide data.");
     }
 }
+
+/// <summary>Roles as written in the API and CLI: <c>admin</c>, <c>store_staff</c>, <c>marketer</c>, <c>integration</c>.</summary>
+public static class Roles
+{
+    /// <summary>The API name of a role.</summary>
+    public static string ToName(Role role) => role switch
+    {
+        Role.Admin => "admin",
+        Role.StoreStaff => "store_staff",
+        Role.Marketer => "marketer",
+        Role.Integration => "integration",
+        _ => throw new ArgumentOutOfRangeException(nameof(role)),
+    };
+
+    /// <summary>Parses an API role name.</summary>
+    public static Result<Role> Parse(string? name, string field = "role") => name?.Trim().ToLowerInvariant() switch
+    {
+        "admin" => Role.Admin,
+        "store_staff" => Role.StoreStaff,
+        "marketer" => Role.Marketer,
+        "integration" => Role.Integration,
+        _ => Error.Validation("identity.bad_role", $"'{name}' is not a role (admin, store_staff, marketer, integration).", field),
+    };
+}

@@ -19,6 +19,9 @@ public enum ErrorKind
 /// </summary>
 public sealed record Error(string Code, string Message, ErrorKind Kind, string? Field = null)
 {
+    /// <summary>The message for people; a quoted input longer than <see cref="Echo.MaxQuoted"/> characters is cut (an error answers what was wrong, not the whole input).</summary>
+    public string Message { get; init; } = Echo.Shorten(Message);
+
     /// <summary>An input field is malformed or breaks a rule.</summary>
     public static Error Validation(string code, string message, string? field = null) => new(code, message, ErrorKind.Validation, field);
 

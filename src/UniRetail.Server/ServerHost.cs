@@ -23,12 +23,13 @@ public static class ServerHost
         var app = builder.Build();
 
         app.UseUniRetailDefaults();
-        app.MapIdentityModule();
-        app.MapCatalogModule();
-        app.MapInventoryModule();
-        app.MapMembersModule();
-        app.MapOrdersModule();
-        app.MapMarketingModule();
+        var modules = app.MapModules();
+        modules.MapIdentityModule();
+        modules.MapCatalogModule();
+        modules.MapInventoryModule();
+        modules.MapMembersModule();
+        modules.MapOrdersModule();
+        modules.MapMarketingModule();
         return app;
     }
 }

@@ -166,20 +166,6 @@ public abstract class PricingTests(DatabaseProvider provider) : CatalogDatabaseT
         Assert.Equal(5, inStore.Channels.Count);
         Assert.Equal(2, online.Overrides.Count);
     }
-
-    [Fact]
-    public async Task SetAsync_StoreStaff_IsForbidden()
-    {
-        var admin = Identity.NewTenant();
-        var store = Identity.AddStore(admin.Tenant);
-        await CreateAsync(admin, AProduct().WithSku("MUG-W", 12m));
-        var staff = admin with { Role = Role.StoreStaff, Store = store };
-
-        var result = await Get<ManagePriceOverrides>().SetAsync(staff, "MUG-W", new SetOverrideRequest(null, store.Value, new PriceRequest(1m, null)), Ct);
-
-        Assert.Equal(ErrorKind.Forbidden, result.ShouldFail().Kind);
-        Assert.Equal(12m, await PriceAsync(admin, SalesChannel.Pos, store));
-    }
 }
 
 public sealed class PricingSqliteTests() : PricingTests(DatabaseProvider.Sqlite);

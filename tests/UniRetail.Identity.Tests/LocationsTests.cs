@@ -58,17 +58,6 @@ public abstract class LocationsTests(DatabaseProvider provider) : DatabaseTest(p
 
         Assert.Empty(await Get<ILocationDirectory>().ListAsync(second.Tenant, CancellationToken.None));
     }
-
-    [Fact]
-    public async Task CreateAsync_StoreStaffKey_IsForbidden()
-    {
-        var admin = await NewTenantAsync();
-        var staff = admin with { Role = Role.StoreStaff, Store = new LocationId("loc_x") };
-
-        var result = await Get<SaveLocation>().CreateAsync(staff, AStore("CG01"), CancellationToken.None);
-
-        Assert.Equal(ErrorKind.Forbidden, result.ShouldFail().Kind);
-    }
 }
 
 public sealed class LocationsSqliteTests() : LocationsTests(DatabaseProvider.Sqlite);

@@ -100,17 +100,6 @@ public abstract class IdentifiersTests(DatabaseProvider provider) : MembersDatab
     }
 
     [Fact]
-    public async Task AddAsync_Marketer_IsForbidden()
-    {
-        var admin = NewTenant();
-        var id = await RegisterAsync(admin, AMember().WithPhone("07700 900123"));
-
-        var added = await Get<ManageIdentifiers>().AddAsync(admin with { Role = Role.Marketer }, id, new IdentifierRequest("account", "web-10442"), Ct);
-
-        Assert.Equal(ErrorKind.Forbidden, added.ShouldFail().Kind);
-    }
-
-    [Fact]
     public async Task MemberDirectory_FindsByNormalisedIdentifierAndForgetsMergedMembers()
     {
         var admin = NewTenant();

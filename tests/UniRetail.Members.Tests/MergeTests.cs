@@ -152,21 +152,6 @@ public abstract class MergeTests(DatabaseProvider provider) : MembersDatabaseTes
         Assert.Equal("members.unknown_member", merge.ShouldFail().Code);
     }
 
-    [Theory]
-    [InlineData(Role.StoreStaff)]
-    [InlineData(Role.Marketer)]
-    public async Task HandleAsync_RoleWithoutTenantWideWrites_IsForbidden(Role role)
-    {
-        var admin = NewTenant();
-        var source = await RegisterAsync(admin, AMember().WithPhone("07700 900001"));
-        var target = await RegisterAsync(admin, AMember().WithPhone("07700 900002"));
-
-        var merge = await MergeAsync(admin with { Role = role, Store = LocationId.New() }, source, target);
-
-        Assert.Equal(ErrorKind.Forbidden, merge.ShouldFail().Kind);
-        Assert.True(await Get<IMemberDirectory>().ExistsAsync(admin.Tenant, source, Ct));
-    }
-
     [Fact]
     public async Task HandleAsync_Integration_Merges()
     {

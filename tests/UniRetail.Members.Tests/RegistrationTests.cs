@@ -91,18 +91,6 @@ public abstract class RegistrationTests(DatabaseProvider provider) : MembersData
     }
 
     [Fact]
-    public async Task HandleAsync_Marketer_IsForbiddenAndWritesNothing()
-    {
-        var admin = NewTenant();
-        var marketer = admin with { Role = Role.Marketer };
-
-        var result = await Get<RegisterMember>().HandleAsync(marketer, AMember().WithPhone("07700 900123").Build(), Ct);
-
-        Assert.Equal(ErrorKind.Forbidden, result.ShouldFail().Kind);
-        Assert.Equal(0, await CountMembersAsync(admin.Tenant));
-    }
-
-    [Fact]
     public async Task HandleAsync_StoreStaffAtTheTill_RegistersTheMember()
     {
         var admin = NewTenant();

@@ -77,7 +77,7 @@ public abstract class AuthTests(ServerFixture server) : ServerTests(server)
 
         var response = await integration.PostAsync("/api/keys", JsonBody("""{"role":"admin"}"""), Ct);
 
-        await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "identity.admin_only");
+        await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "identity.role_forbidden");
     }
 
     private static StringContent JsonBody(string json) => new(json, System.Text.Encoding.UTF8, "application/json");

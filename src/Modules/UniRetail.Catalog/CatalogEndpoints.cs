@@ -27,7 +27,8 @@ internal static class CatalogEndpoints
         catalog.MapPut("/skus/{sku}/active", SetActiveAsync).WithName("Catalog.SetSkuActive");
         catalog.MapPut("/skus/{sku}/overrides", SetOverrideAsync).WithName("Catalog.SetPriceOverride");
         catalog.MapDelete("/skus/{sku}/overrides", RemoveOverrideAsync).WithName("Catalog.RemovePriceOverride");
-        catalog.MapPost("/import", ImportAsync).WithName("Catalog.Import").Accepts<string>("text/csv");
+        catalog.MapPost("/import", ImportAsync).WithName("Catalog.Import").Accepts<string>("text/csv")
+            .WithMetadata(new RequestSizeLimitAttribute(ImportCatalog.MaxBytes));
         return catalog;
     }
 

@@ -37,7 +37,7 @@ public abstract class DataBankTests(ServerFixture server) : ServerTests(server)
         await (await retailer.Admin.PostAsJsonAsync("/api/marketing/sources", new { kind = "web", storeId = warehouse.Id }, Ct))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "marketing.store_not_allowed", "storeId");
         await (await marketer.PostAsJsonAsync("/api/marketing/sources", new { kind = "web" }, Ct))
-            .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "marketing.admin_only");
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "identity.role_forbidden");
         Assert.Empty(await retailer.Admin.GetFromJsonAsync<List<Source>>("/api/marketing/sources", Ct) ?? []);
     }
 
@@ -51,7 +51,7 @@ public abstract class DataBankTests(ServerFixture server) : ServerTests(server)
         var staff = await retailer.KeyForStoreAsync(store);
 
         Assert.Single(await (await marketer.GetAsync("/api/marketing/events?userId=u1", Ct)).ShouldBeAsync<List<BankEvent>>(HttpStatusCode.OK));
-        await (await staff.GetAsync("/api/marketing/events", Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "marketing.readers_only");
+        await (await staff.GetAsync("/api/marketing/events", Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "identity.role_forbidden");
         await (await retailer.Admin.GetAsync("/api/marketing/events?limit=0", Ct)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "marketing.bad_limit", "limit");
     }
 

@@ -73,7 +73,7 @@ public abstract class ProfilesApiTests(ServerFixture server) : ServerTests(serve
         await (await retailer.Admin.PostAsync($"/api/marketing/merges/{merge.GetProperty("mergeId").GetString()}/undo", null, Ct))
             .ShouldBeProblemAsync(HttpStatusCode.Conflict, "marketing.merge_already_undone", "mergeId");
         var marketer = retailer.ClientWithKey((await retailer.CreateKeyAsync("marketer")).Token);
-        await (await marketer.PostAsync("/api/marketing/merges/mrg_nope/undo", null, Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "marketing.admin_only");
+        await (await marketer.PostAsync("/api/marketing/merges/mrg_nope/undo", null, Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "identity.role_forbidden");
         await (await retailer.Admin.PostAsync("/api/marketing/merges/mrg_nope/undo", null, Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "marketing.unknown_merge", "mergeId");
     }
 
@@ -99,7 +99,7 @@ public abstract class ProfilesApiTests(ServerFixture server) : ServerTests(serve
         await (await retailer.Admin.PutAsJsonAsync($"/api/marketing/profiles/{Id(cat)}/consent", new { purposes = new { spam = true } }, Ct))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "marketing.bad_purpose", "purposes.spam");
         await (await marketer.PutAsJsonAsync($"/api/marketing/profiles/{Id(cat)}/consent", new { purposes = new { marketing = false } }, Ct))
-            .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "marketing.consent_writers_only");
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "identity.role_forbidden");
         await (await retailer.Admin.PutAsJsonAsync("/api/marketing/profiles/prof_nope/consent", new { purposes = new { marketing = false } }, Ct))
             .ShouldBeProblemAsync(HttpStatusCode.NotFound, "marketing.unknown_profile");
     }
@@ -170,8 +170,8 @@ public abstract class ProfilesApiTests(ServerFixture server) : ServerTests(serve
         await (await retailer.Admin.GetAsync("/api/marketing/profiles?type=email&value=not-an-email", Ct)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "marketing.bad_identifier", "value");
         await (await retailer.Admin.GetAsync("/api/marketing/profiles?type=email&value=nobody%40example.com", Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "marketing.unknown_profile");
         await (await retailer.Admin.GetAsync("/api/marketing/profiles/prof_nope/timeline?before=yesterday", Ct)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "marketing.bad_cursor", "before");
-        await (await marketer.PostAsJsonAsync("/api/marketing/erasures", new { type = "email", value = "a@example.com" }, Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "marketing.admin_only");
-        await (await marketer.PostAsJsonAsync("/api/marketing/exports", new { type = "email", value = "a@example.com" }, Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "marketing.admin_only");
+        await (await marketer.PostAsJsonAsync("/api/marketing/erasures", new { type = "email", value = "a@example.com" }, Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "identity.role_forbidden");
+        await (await marketer.PostAsJsonAsync("/api/marketing/exports", new { type = "email", value = "a@example.com" }, Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "identity.role_forbidden");
         await (await retailer.Admin.PostAsJsonAsync("/api/marketing/erasures", new { profileId = "prof_nope" }, Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "marketing.unknown_profile");
         await (await retailer.Admin.PutAsJsonAsync("/api/marketing/identity-rules", new { rules = new[] { new { type = "email", mayMerge = true, maxPerProfile = 0, priority = 3 } } }, Ct))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "marketing.bad_identity_rule", "rules[0].maxPerProfile");

@@ -71,6 +71,9 @@ internal static class CatalogErrors
     public static Error GtinTakenMeanwhile() =>
         Error.Conflict("catalog.duplicate_gtin", "A GTIN in this file was given to another SKU while the import ran; nothing was imported.", "gtin");
 
+    public static Error TooManySkus(int max) =>
+        Error.Validation("catalog.too_many_skus", $"A product has at most {max} SKUs.", "skus");
+
     public static Error CsvEmpty() =>
         Error.Validation("catalog.csv_empty", "The file has no header row.", "row 1");
 

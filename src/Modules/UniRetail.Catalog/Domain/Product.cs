@@ -9,6 +9,9 @@ internal sealed record ProductSku(Sku Code, ProductId Product, Gtin? Gtin, strin
 internal sealed record Product(
     ProductId Id, ProductCode Code, string Name, string Description, CategoryPath Category, AttributeMap Attributes, IReadOnlyList<ProductSku> Skus)
 {
+    /// <summary>The most SKUs one product has (sizes times colours of the widest range come nowhere near it).</summary>
+    public const int MaxSkus = 1000;
+
     /// <summary>A new product; its SKUs must be at least one, with no SKU code or GTIN given twice.</summary>
     public static Result<Product> Create(
         ProductId id, ProductCode code, string name, string description, CategoryPath category, AttributeMap attributes, IReadOnlyList<ProductSku> skus)
@@ -16,6 +19,8 @@ internal sealed record Product(
         ArgumentNullException.ThrowIfNull(skus);
         if (skus.Count == 0)
             return CatalogErrors.NoSkus();
+        if (skus.Count > MaxSkus)
+            return CatalogErrors.TooManySkus(MaxSkus);
         var codes = new HashSet<Sku>();
         var gtins = new HashSet<Gtin>();
         for (var i = 0; i < skus.Count; i++)

@@ -22,7 +22,7 @@ internal sealed class ManagePriceOverrides(
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        var code = caller.EditableSku(sku);
+        var code = Sku.Parse(sku);
         if (!code.IsSuccess)
             return code.Error;
         var target = await ResolveTargetAsync(caller.Tenant, new OverrideTargetRequest(request.Channel, request.LocationId), ct);
@@ -50,7 +50,7 @@ internal sealed class ManagePriceOverrides(
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        var code = caller.EditableSku(sku);
+        var code = Sku.Parse(sku);
         if (!code.IsSuccess)
             return code.Error;
         var target = ParseTarget(request);

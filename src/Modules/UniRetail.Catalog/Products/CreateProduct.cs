@@ -7,7 +7,7 @@ using UniRetail.Kernel;
 
 namespace UniRetail.Catalog.Products;
 
-/// <summary>Adds a product and all its SKUs in one transaction. Admins and integrations only.</summary>
+/// <summary>Adds a product and all its SKUs in one transaction.</summary>
 internal sealed class CreateProduct(
     Database database, ProductStore products, SkuStore skus, SkuPricing pricing, ITenantDirectory tenants, TimeProvider clock)
 {
@@ -15,9 +15,6 @@ internal sealed class CreateProduct(
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        var allowed = caller.EnsureTenantWideWriter();
-        if (!allowed.IsSuccess)
-            return allowed.Error;
         var currency = await tenants.CurrencyOfAsync(caller.Tenant, ct);
         if (!currency.IsSuccess)
             return currency.Error;

@@ -34,6 +34,8 @@ internal sealed record CreateProductRequest(
         var attributes = AttributeMap.From(Attributes);
         if (!attributes.IsSuccess)
             return attributes.Error;
+        if (Skus?.Count > Product.MaxSkus)
+            return CatalogErrors.TooManySkus(Product.MaxSkus);
         var skus = new List<ProductSku>();
         for (var i = 0; i < (Skus?.Count ?? 0); i++)
         {

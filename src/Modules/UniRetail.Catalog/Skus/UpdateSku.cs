@@ -18,7 +18,7 @@ internal sealed class UpdateSku(Database database, SkuStore skus, SkuPricing pri
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        var code = caller.EditableSku(sku);
+        var code = Sku.Parse(sku);
         if (!code.IsSuccess)
             return code.Error;
         var currency = await tenants.CurrencyOfAsync(caller.Tenant, ct);
@@ -35,7 +35,7 @@ internal sealed class UpdateSku(Database database, SkuStore skus, SkuPricing pri
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        var code = caller.EditableSku(sku);
+        var code = Sku.Parse(sku);
         if (!code.IsSuccess)
             return code.Error;
         if (request.Active is not { } active)

@@ -24,9 +24,7 @@ internal sealed class ManageApiKeys(Database database, ApiKeyStore keys, ILocati
 {
     public async Task<Result<ApiKeyCreated>> CreateAsync(Caller caller, CreateApiKeyRequest request, CancellationToken ct)
     {
-        if (caller.Role != Role.Admin)
-            return IdentityErrors.AdminOnly();
-        var role = RoleNames.Parse(request.Role);
+        var role = Roles.Parse(request.Role);
         if (!role.IsSuccess)
             return role.Error;
         LocationId? store = null;
@@ -41,28 +39,24 @@ internal sealed class ManageApiKeys(Database database, ApiKeyStore keys, ILocati
                 return IdentityErrors.NotAStore(request.StoreId);
             store = location.Id;
         }
-        var name = string.IsNullOrWhiteSpace(request.Name) ? RoleNames.ToName(role.Value) : request.Name.Trim();
+        var name = string.IsNullOrWhiteSpace(request.Name) ? Roles.ToName(role.Value) : request.Name.Trim();
         var token = ApiKeyToken.New();
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         return await database.WriteAsync<ApiKeyCreated>(async session =>
         {
             await keys.InsertAsync(session, caller.Tenant, token, name, role.Value, store, now);
-            return new ApiKeyCreated(token.KeyId, name, RoleNames.ToName(role.Value), store?.Value, token.Token);
+            return new ApiKeyCreated(token.KeyId, name, Roles.ToName(role.Value), store?.Value, token.Token);
         }, ct);
     }
 
     public async Task<Result<IReadOnlyList<ApiKeyView>>> ListAsync(Caller caller, CancellationToken ct)
     {
-        if (caller.Role != Role.Admin)
-            return IdentityErrors.AdminOnly();
         var rows = await database.ReadAsync(c => keys.ListAsync(c, caller.Tenant), ct);
         return rows.Select(ApiKeyView.From).ToList();
     }
 
     public async Task<Result<Unit>> RevokeAsync(Caller caller, string keyId, CancellationToken ct)
     {
-        if (caller.Role != Role.Admin)
-            return IdentityErrors.AdminOnly();
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var revoked = await database.WriteAsync<Unit>(async session =>
             await keys.RevokeAsync(session, caller.Tenant, keyId, now) ? Unit.Value : IdentityErrors.UnknownKey(keyId), ct);

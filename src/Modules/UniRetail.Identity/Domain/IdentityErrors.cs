@@ -16,8 +16,6 @@ internal static class IdentityErrors
     public static Error Required(string field) =>
         Error.Validation("identity.required", $"'{field}' is required.", field);
 
-    public static Error BadRole(string? role) =>
-        Error.Validation("identity.bad_role", $"'{role}' is not a role (admin, store_staff, marketer, integration).", "role");
 
     public static Error StoreRequiredForStaff() =>
         Error.Validation("identity.store_required", "A store staff key must name its store.", "storeId");
@@ -28,8 +26,6 @@ internal static class IdentityErrors
     public static Error UnknownKey(string id) =>
         Error.NotFound("identity.unknown_key", $"No API key '{id}' in this tenant.", "keyId");
 
-    public static Error AdminOnly() =>
-        Error.Forbidden("identity.admin_only", "Only an admin key can do this.");
 
     public static Error BadCapability(string field, string message) =>
         Error.Validation("identity.bad_capability", message, field);

@@ -17,7 +17,7 @@ internal sealed class ApiKeyRow
     public long CreatedAtMs { get; init; }
     public long? RevokedAtMs { get; init; }
 
-    public Caller ToCaller() => new(new TenantId(TenantId), RoleNames.Parse(Role).Value, StoreId is null ? null : new LocationId(StoreId));
+    public Caller ToCaller() => new(new TenantId(TenantId), Roles.Parse(Role).Value, StoreId is null ? null : new LocationId(StoreId));
 }
 
 internal sealed class ApiKeyStore
@@ -31,7 +31,7 @@ internal sealed class ApiKeyStore
             INSERT INTO identity_api_key (tenant_id, key_id, secret_hash, name, role, store_id, created_at_ms)
             VALUES (@Tenant, @KeyId, @Hash, @Name, @Role, @Store, @At)
             """,
-            new { Tenant = tenant.Value, token.KeyId, Hash = token.SecretHash, Name = name, Role = RoleNames.ToName(role), Store = store?.Value, At = atMs },
+            new { Tenant = tenant.Value, token.KeyId, Hash = token.SecretHash, Name = name, Role = Roles.ToName(role), Store = store?.Value, At = atMs },
             session.Transaction);
 
     /// <summary>The key by its public id, in any tenant: this is how a request finds its tenant.</summary>

@@ -4,8 +4,8 @@ namespace UniRetail.Members.Domain;
 
 internal static class MembersErrors
 {
-    public static Error CannotChangeMembers(Role role) =>
-        Error.Forbidden("members.role_forbidden", $"The {role} role cannot register members or change their identifiers.");
+    public static Error TooManyIdentifiers(int max, string field) =>
+        Error.Validation("members.too_many_identifiers", $"A member registers with at most {max} identifiers.", field);
 
     public static Error Required(string field) =>
         Error.Validation("members.required", $"'{field}' is required.", field);

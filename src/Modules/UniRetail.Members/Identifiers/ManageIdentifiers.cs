@@ -16,8 +16,6 @@ internal sealed class ManageIdentifiers(Database database, MemberStore members, 
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        if (!caller.CanWriteCommerce)
-            return MembersErrors.CannotChangeMembers(caller.Role);
         var identifier = MemberIdentifier.Parse(request.Kind, request.Value, options);
         if (!identifier.IsSuccess)
             return identifier.Error;
@@ -39,8 +37,6 @@ internal sealed class ManageIdentifiers(Database database, MemberStore members, 
     public async Task<Result<Unit>> RemoveAsync(Caller caller, MemberId member, string? kind, string? value, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (!caller.CanWriteCommerce)
-            return MembersErrors.CannotChangeMembers(caller.Role);
         var identifier = MemberIdentifier.Parse(kind, value, options);
         if (!identifier.IsSuccess)
             return identifier.Error;

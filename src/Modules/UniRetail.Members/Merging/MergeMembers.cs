@@ -19,9 +19,6 @@ internal sealed class MergeMembers(Database database, MemberStore members, Ident
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(mergedBy);
-        var allowed = caller.EnsureTenantWideWriter();
-        if (!allowed.IsSuccess)
-            return allowed.Error;
         if (string.IsNullOrWhiteSpace(request.SourceId))
             return MembersErrors.Required("sourceId");
         if (string.IsNullOrWhiteSpace(request.TargetId))

@@ -1,7 +1,6 @@
 using UniRetail.Data;
 using UniRetail.Kernel;
 using UniRetail.Members.Contracts;
-using UniRetail.Members.Domain;
 using UniRetail.Members.Profiles;
 
 namespace UniRetail.Members.Registration;
@@ -13,8 +12,6 @@ internal sealed class RegisterMember(Database database, MemberRegistrar registra
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        if (!caller.CanWriteCommerce)
-            return MembersErrors.CannotChangeMembers(caller.Role);
         var candidate = request.ToNewMember(MemberId.New(), clock.GetUtcNow(), options);
         if (!candidate.IsSuccess)
             return candidate.Error;

@@ -1,7 +1,6 @@
 using UniRetail.Data;
 using UniRetail.Kernel;
 using UniRetail.Members.Contracts;
-using UniRetail.Members.Domain;
 
 namespace UniRetail.Members.Registration;
 
@@ -25,8 +24,6 @@ internal sealed class RegisterMembers(Database database, MemberRegistrar registr
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(requests);
-        if (!caller.CanWriteCommerce)
-            return MembersErrors.CannotChangeMembers(caller.Role);
         var now = clock.GetUtcNow();
         var candidates = new List<(int Index, NewMember Member)>(requests.Count);
         var malformed = new List<RejectedMember>();

@@ -1,0 +1,121 @@
+using UniRetail.Kernel;
+
+namespace UniRetail.Web.Access;
+
+/// <summary>How far store staff reach at an endpoint their role may call.</summary>
+public enum StoreStaffReach
+{
+    /// <summary>Store staff may not call it.</summary>
+    None,
+    /// <summary>Anything in the tenant (reads, and a member signing up at the till).</summary>
+    Tenant,
+    /// <summary>Only at the store their key is bound to; the handler checks the location the request names.</summary>
+    OwnStore,
+}
+
+/// <summary>One endpoint: which roles may call it, how far store staff reach there, and what it does (for messages and the README).</summary>
+public sealed record EndpointReach(string Endpoint, string What, StoreStaffReach StoreStaff, bool Marketer, bool Integration)
+{
+    /// <summary>True when <paramref name="role"/> may call the endpoint at all (store staff then within <see cref="StoreStaff"/>).</summary>
+    public bool Allows(Role role) => role switch
+    {
+        Role.Admin => true,
+        Role.Integration => Integration,
+        Role.Marketer => Marketer,
+        Role.StoreStaff => StoreStaff != StoreStaffReach.None,
+        _ => false,
+    };
+}
+
+/// <summary>
+/// Every authenticated endpoint and the roles that reach it: the one place role access is decided. Admins reach
+/// everything in their tenant; the authorization policy looks each request's endpoint up here and refuses (403) a role not
+/// listed, and an endpoint missing from the table is refused to everyone (a test keeps the table complete). Store scope —
+/// store staff act only at their own store — depends on the request's data and is checked by the handlers through
+/// <see cref="Caller.EnsureCanActAt"/>.
+/// </summary>
+public static class RoleReach
+{
+    private const StoreStaffReach No = StoreStaffReach.None;
+    private const StoreStaffReach Tenant = StoreStaffReach.Tenant;
+    private const StoreStaffReach OwnStore = StoreStaffReach.OwnStore;
+
+    public static readonly IReadOnlyList<EndpointReach> Table =
+    [
+        new("Tenant.Get", "read its tenant", Tenant, Marketer: true, Integration: true),
+        new("Keys.Create", "create API keys", No, Marketer: false, Integration: false),
+        new("Keys.List", "list API keys", No, Marketer: false, Integration: false),
+        new("Keys.Revoke", "revoke API keys", No, Marketer: false, Integration: false),
+        new("Locations.List", "list locations", Tenant, Marketer: true, Integration: true),
+        new("Locations.Get", "read a location", Tenant, Marketer: true, Integration: true),
+        new("Locations.Create", "create locations", No, Marketer: false, Integration: false),
+        new("Locations.Update", "change locations", No, Marketer: false, Integration: false),
+
+        new("Catalog.ListProducts", "read the catalog", Tenant, Marketer: true, Integration: true),
+        new("Catalog.GetProduct", "read the catalog", Tenant, Marketer: true, Integration: true),
+        new("Catalog.GetSku", "read the catalog", Tenant, Marketer: true, Integration: true),
+        new("Catalog.FindSkuByGtin", "read the catalog", Tenant, Marketer: true, Integration: true),
+        new("Catalog.GetSkuPrices", "read prices", Tenant, Marketer: true, Integration: true),
+        new("Catalog.CreateProduct", "change the catalog", No, Marketer: false, Integration: true),
+        new("Catalog.SetSkuPrice", "change prices", No, Marketer: false, Integration: true),
+        new("Catalog.SetSkuActive", "change the catalog", No, Marketer: false, Integration: true),
+        new("Catalog.SetPriceOverride", "change prices", No, Marketer: false, Integration: true),
+        new("Catalog.RemovePriceOverride", "change prices", No, Marketer: false, Integration: true),
+        new("Catalog.Import", "import the catalog", No, Marketer: false, Integration: true),
+
+        new("Inventory.Levels", "read stock", Tenant, Marketer: true, Integration: true),
+        new("Inventory.Atp", "read stock", Tenant, Marketer: true, Integration: true),
+        new("Inventory.Ledger", "read the stock ledger", Tenant, Marketer: false, Integration: true),
+        new("Inventory.LedgerCheck", "check the stock ledger", Tenant, Marketer: false, Integration: true),
+        new("Inventory.Receive", "receive stock", OwnStore, Marketer: false, Integration: true),
+        new("Inventory.Adjust", "adjust stock", OwnStore, Marketer: false, Integration: true),
+        new("Inventory.Transfer", "transfer stock", OwnStore, Marketer: false, Integration: true),
+        new("Inventory.SafetyStock", "set safety stock", OwnStore, Marketer: false, Integration: true),
+        new("Inventory.Hold", "hold stock for a cart", OwnStore, Marketer: false, Integration: true),
+        new("Inventory.ConfirmHold", "confirm a cart's hold", OwnStore, Marketer: false, Integration: true),
+        new("Inventory.ReleaseHold", "release a cart's hold", OwnStore, Marketer: false, Integration: true),
+
+        new("Members.Register", "register members", Tenant, Marketer: false, Integration: true),
+        new("Members.Get", "read members", Tenant, Marketer: true, Integration: true),
+        new("Members.Lookup", "look members up", Tenant, Marketer: true, Integration: true),
+        new("Members.ListMerges", "read member merges", Tenant, Marketer: true, Integration: true),
+        new("Members.AddIdentifier", "change a member's identifiers", No, Marketer: false, Integration: true),
+        new("Members.RemoveIdentifier", "change a member's identifiers", No, Marketer: false, Integration: true),
+        new("Members.Merge", "merge members", No, Marketer: false, Integration: true),
+
+        new("Orders.Place", "place orders", OwnStore, Marketer: false, Integration: true),
+        new("Orders.List", "read orders", Tenant, Marketer: true, Integration: true),
+        new("Orders.Get", "read orders", Tenant, Marketer: true, Integration: true),
+        new("Orders.ConfirmPayment", "confirm payments", OwnStore, Marketer: false, Integration: true),
+        new("Orders.StartPicking", "pick orders", OwnStore, Marketer: false, Integration: true),
+        new("Orders.ReadyForPickup", "make orders ready for pickup", OwnStore, Marketer: false, Integration: true),
+        new("Orders.Ship", "ship orders", OwnStore, Marketer: false, Integration: true),
+        new("Orders.Dispatch", "dispatch deliveries", OwnStore, Marketer: false, Integration: true),
+        new("Orders.Complete", "complete orders", OwnStore, Marketer: false, Integration: true),
+        new("Orders.Cancel", "cancel orders", OwnStore, Marketer: false, Integration: true),
+        new("Orders.Return", "take returns", OwnStore, Marketer: false, Integration: true),
+
+        new("Marketing.Sources.Create", "create event sources", No, Marketer: false, Integration: false),
+        new("Marketing.Sources.List", "list event sources", No, Marketer: false, Integration: false),
+        new("Marketing.Events.List", "read the event bank", No, Marketer: true, Integration: false),
+        new("Marketing.Profiles.Find", "read profiles", No, Marketer: true, Integration: false),
+        new("Marketing.Profiles.Show", "read profiles", No, Marketer: true, Integration: false),
+        new("Marketing.Profiles.Identities", "read profiles", No, Marketer: true, Integration: false),
+        new("Marketing.Profiles.Timeline", "read profiles", No, Marketer: true, Integration: false),
+        new("Marketing.Profiles.Merges", "read profiles", No, Marketer: true, Integration: false),
+        new("Marketing.Profiles.Consent", "read consent", No, Marketer: true, Integration: false),
+        new("Marketing.Profiles.RecordConsent", "record consent", No, Marketer: false, Integration: true),
+        new("Marketing.Profiles.Consented", "list consented audiences", No, Marketer: true, Integration: false),
+        new("Marketing.Merges.Undo", "undo merges", No, Marketer: false, Integration: false),
+        new("Marketing.IdentityRules.Get", "read identity rules", No, Marketer: true, Integration: false),
+        new("Marketing.IdentityRules.Set", "change identity rules", No, Marketer: false, Integration: false),
+        new("Marketing.Privacy.Export", "export a person's data", No, Marketer: false, Integration: false),
+        new("Marketing.Privacy.Erase", "erase a person", No, Marketer: false, Integration: false),
+        new("Marketing.Privacy.Erasures", "read the erasure log", No, Marketer: false, Integration: false),
+    ];
+
+    private static readonly Dictionary<string, EndpointReach> ByEndpoint = Table.ToDictionary(r => r.Endpoint, StringComparer.Ordinal);
+
+    /// <summary>The endpoint's entry, or null when the table does not list it (then nobody may call it).</summary>
+    public static EndpointReach? For(string? endpoint) => endpoint is not null && ByEndpoint.TryGetValue(endpoint, out var reach) ? reach : null;
+}
