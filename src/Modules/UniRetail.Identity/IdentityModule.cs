@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using UniRetail.Data;
+using UniRetail.Data.Invalidation;
 using UniRetail.Identity.ApiKeys;
 using UniRetail.Identity.Contracts;
 using UniRetail.Identity.Locations;
@@ -19,7 +20,7 @@ public static class IdentityModule
         services.AddSingleton<TenantStore>().AddSingleton<LocationStore>().AddSingleton<ApiKeyStore>();
         services.AddSingleton<LocationDirectory>().AddSingleton<ILocationDirectory>(sp => sp.GetRequiredService<LocationDirectory>());
         services.AddSingleton<TenantDirectory>().AddSingleton<ITenantDirectory>(sp => sp.GetRequiredService<TenantDirectory>());
-        services.AddSingleton<ApiKeyCache>();
+        services.AddSingleton<ApiKeyCache>().AddSingleton<IInvalidationSubscriber>(sp => sp.GetRequiredService<ApiKeyCache>());
         services.AddSingleton<CreateTenant>().AddSingleton<SaveLocation>().AddSingleton<ManageApiKeys>();
         return services;
     }

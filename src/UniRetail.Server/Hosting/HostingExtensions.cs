@@ -14,6 +14,7 @@ internal static class HostingExtensions
     public static WebApplicationBuilder AddUniRetailDefaults(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.AddUniRetailLogging();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestGuards.DefaultMaxBodyBytes);
         services.AddUniRetailData(DatabaseSettings.From(builder.Configuration));
         services.AddHostedService<MigrateOnStartup>();
@@ -26,6 +27,8 @@ internal static class HostingExtensions
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+        services.AddUniRetailRateLimits(builder.Configuration);
+        services.AddInvalidationPoller();
         services.AddOpenApi();
         services.AddApiKeyAuthentication();
         services.AddRoleReachAuthorization();
@@ -35,9 +38,13 @@ internal static class HostingExtensions
 
     public static WebApplication UseUniRetailDefaults(this WebApplication app)
     {
+        if (LoggingDefaults.RequestLogging(app.Configuration))
+            app.UseHttpLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
+        if (RateLimits.Enabled(app.Configuration))
+            app.UseRateLimiter();
         app.UseMiddleware<RequestGuards>();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -1,28 +1,41 @@
-using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
 using UniRetail.Data;
+using UniRetail.Data.Invalidation;
 using UniRetail.Identity.Persistence;
+using UniRetail.Kernel;
 
 namespace UniRetail.Identity.ApiKeys;
 
 /// <summary>
-/// Every request authenticates, so key rows are cached for a few seconds; a revocation through this process takes
-/// effect at once, one through another process within <see cref="TimeToLive"/>.
+/// Every request authenticates, so valid keys are kept in memory for a few seconds: at most <see cref="Capacity"/> of them
+/// (the least used go first), and never a miss — a flood of made-up key ids reads the database (and meets the rate
+/// limiter) but cannot push a real key out. A revoked key is forgotten on every server within the invalidation poller's
+/// interval (<see cref="InvalidationPoller.Interval"/>), on the revoking one at once.
 /// </summary>
-internal sealed class ApiKeyCache(Database database, ApiKeyStore store, TimeProvider clock)
+internal sealed class ApiKeyCache(Database database, ApiKeyStore store) : IInvalidationSubscriber, IDisposable
 {
-    public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(10);
-    private readonly ConcurrentDictionary<string, (DateTimeOffset Expires, ApiKeyRow? Row)> _rows = new(StringComparer.Ordinal);
+    public const string InvalidationTopic = "api_key";
+    public const int Capacity = 100_000;
+    public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(30);
+
+    private readonly MemoryCache _keys = new(new MemoryCacheOptions { SizeLimit = Capacity, CompactionPercentage = 0.1 });
+
+    public string Topic => InvalidationTopic;
 
     public async Task<ApiKeyRow?> FindAsync(string keyId, CancellationToken ct)
     {
-        if (_rows.TryGetValue(keyId, out var entry) && entry.Expires > clock.GetUtcNow())
-            return entry.Row;
+        if (_keys.TryGetValue(keyId, out ApiKeyRow? cached))
+            return cached;
         var row = await database.ReadAsync(c => store.FindAsync(c, keyId), ct);
-        if (_rows.Count > 100_000)
-            _rows.Clear();
-        _rows[keyId] = (clock.GetUtcNow() + TimeToLive, row);
+        if (row is { RevokedAtMs: null })
+            _keys.Set(keyId, row, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeToLive });
         return row;
     }
 
-    public void Forget(string keyId) => _rows.TryRemove(keyId, out _);
+    public void Invalidate(TenantId tenant, string item) => _keys.Remove(item);
+
+    /// <summary>How many keys are held now.</summary>
+    public int Count => _keys.Count;
+
+    public void Dispose() => _keys.Dispose();
 }

@@ -1,4 +1,5 @@
 using UniRetail.Data;
+using UniRetail.Data.Invalidation;
 using UniRetail.Identity.Contracts;
 using UniRetail.Identity.Domain;
 using UniRetail.Identity.Persistence;
@@ -20,7 +21,7 @@ internal sealed record ApiKeyView(string KeyId, string Name, string Role, string
 internal sealed record ApiKeyCreated(string KeyId, string Name, string Role, string? StoreId, string Token);
 
 /// <summary>Creates, lists and revokes a tenant's API keys. Admins only.</summary>
-internal sealed class ManageApiKeys(Database database, ApiKeyStore keys, ILocationDirectory locations, ApiKeyCache cache, TimeProvider clock)
+internal sealed class ManageApiKeys(Database database, ApiKeyStore keys, ILocationDirectory locations, Invalidations invalidations, TimeProvider clock)
 {
     public async Task<Result<ApiKeyCreated>> CreateAsync(Caller caller, CreateApiKeyRequest request, CancellationToken ct)
     {
@@ -58,9 +59,12 @@ internal sealed class ManageApiKeys(Database database, ApiKeyStore keys, ILocati
     public async Task<Result<Unit>> RevokeAsync(Caller caller, string keyId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var revoked = await database.WriteAsync<Unit>(async session =>
-            await keys.RevokeAsync(session, caller.Tenant, keyId, now) ? Unit.Value : IdentityErrors.UnknownKey(keyId), ct);
-        cache.Forget(keyId);
-        return revoked;
+        return await database.WriteAsync<Unit>(async session =>
+        {
+            if (!await keys.RevokeAsync(session, caller.Tenant, keyId, now))
+                return IdentityErrors.UnknownKey(keyId);
+            await invalidations.PublishAsync(session, caller.Tenant, ApiKeyCache.InvalidationTopic, keyId, now);
+            return Unit.Value;
+        }, ct);
     }
 }
