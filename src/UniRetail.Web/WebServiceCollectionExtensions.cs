@@ -6,11 +6,12 @@ namespace UniRetail.Web;
 
 public static class WebServiceCollectionExtensions
 {
-    /// <summary>Makes the calling key's <see cref="Caller"/> an endpoint parameter like any service.</summary>
-    public static IServiceCollection AddCallerFromRequest(this IServiceCollection services)
+    /// <summary>The calling key's <see cref="Caller"/> as an endpoint parameter like any service, and the list cursors.</summary>
+    public static IServiceCollection AddUniRetailWeb(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
         services.AddScoped(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext!.User.ToCaller());
+        services.AddSingleton<Paging.Cursors>();
         return services;
     }
 }

@@ -43,7 +43,7 @@ public abstract class ImportTests(DatabaseProvider provider) : CatalogDatabaseTe
         Assert.Equal(new Dictionary<string, string> { ["colour"] = "white", ["size"] = "S" }, tee.Attributes);
         Assert.Equal("Organic tee", (await Get<SkuQueries>().GetAsync(admin, "TEE-1-M", Ct)).Value.Name);
         Assert.Equal(new CatalogImported(0, 2, 1, 3), again.Value);
-        var mug = (await Get<ProductQueries>().ListAsync(admin, new ProductQuery(Search: "enamel"), Ct)).Value.Items.Single();
+        var mug = (await Get<ProductQueries>().ListAsync(admin, new ProductQuery(Search: "enamel"), PageQuery.First, Ct)).Value.Items.Single();
         Assert.Equal(["MUG-1-B", "MUG-1-W"], mug.Skus.Select(s => s.Sku));
         Assert.Equal("MUG-1-W", (await Get<SkuQueries>().FindByGtinAsync(admin, "0036000291452", Ct)).Value.Sku);
         var priced = await Get<ISkuPricing>().PriceAsync(admin.Tenant, [Sku.Parse("MUG-1-W").Value], SalesChannel.Web, null, Ct);

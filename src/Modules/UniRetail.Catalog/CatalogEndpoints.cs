@@ -9,6 +9,7 @@ using UniRetail.Catalog.Products;
 using UniRetail.Catalog.Skus;
 using UniRetail.Kernel;
 using UniRetail.Web;
+using UniRetail.Web.Paging;
 
 namespace UniRetail.Catalog;
 
@@ -36,9 +37,9 @@ internal static class CatalogEndpoints
         CreateProductRequest request, Caller caller, CreateProduct handler, CancellationToken ct) =>
         (await handler.HandleAsync(caller, request, ct)).ToCreated(p => $"/api/catalog/products/{p.Id}");
 
-    private static async Task<Results<Ok<ProductPage>, ProblemHttpResult>> ListProductsAsync(
-        string? category, string? search, int? limit, int? offset, Caller caller, ProductQueries queries, CancellationToken ct) =>
-        (await queries.ListAsync(caller, new ProductQuery(category, search, limit, offset), ct)).ToOk();
+    private static async Task<Results<Ok<Page<ProductView>>, ProblemHttpResult>> ListProductsAsync(
+        string? category, string? search, int? limit, string? cursor, Caller caller, ProductQueries queries, Cursors cursors, CancellationToken ct) =>
+        (await cursors.PageAsync(caller, "catalog.products", limit, cursor, page => queries.ListAsync(caller, new ProductQuery(category, search), page, ct))).ToOk();
 
     private static async Task<Results<Ok<ProductView>, ProblemHttpResult>> GetProductAsync(string id, Caller caller, ProductQueries queries, CancellationToken ct) =>
         (await queries.GetAsync(caller, id, ct)).ToOk();

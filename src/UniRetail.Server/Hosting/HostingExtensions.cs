@@ -32,7 +32,7 @@ internal static class HostingExtensions
         services.AddOpenApi();
         services.AddApiKeyAuthentication();
         services.AddRoleReachAuthorization();
-        services.AddCallerFromRequest();
+        services.AddUniRetailWeb();
         return builder;
     }
 

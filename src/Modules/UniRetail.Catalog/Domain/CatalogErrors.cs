@@ -35,9 +35,6 @@ internal static class CatalogErrors
     public static Error WrongCurrency(Currency given, Currency tenant, string field = "currency") =>
         Error.Validation("catalog.wrong_currency", $"Prices are in the tenant's currency {tenant}, not {given}.", field);
 
-    public static Error BadPaging(string message, string field) =>
-        Error.Validation("catalog.bad_paging", message, field);
-
     public static Error OverrideTargetRequired(string field = "channel") =>
         Error.Validation("catalog.override_target", "An override names exactly one of 'channel' or 'locationId'.", field);
 

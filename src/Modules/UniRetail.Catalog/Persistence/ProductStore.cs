@@ -61,16 +61,17 @@ internal sealed class ProductStore
     /// A page of products in code order: those in <paramref name="category"/> or below it, whose name contains
     /// <paramref name="search"/> ignoring case. <c>lower(...) LIKE</c> because SQLite has no ILIKE and PostgreSQL's LIKE is case-sensitive.
     /// </summary>
-    public async Task<IReadOnlyList<ProductRow>> ListAsync(
-        DbConnection connection, TenantId tenant, CategoryPath? category, string? search, int limit, int offset) =>
+    /// <summary>Products in code order after the page's position, one more than the page shows.</summary>
+    public async Task<IReadOnlyList<ProductRow>> ListAsync(DbConnection connection, TenantId tenant, CategoryPath? category, string? search, PageQuery page) =>
         (await connection.QueryAsync<ProductRow>(
             $"""
             SELECT {Columns} FROM catalog_product
             WHERE tenant_id = @Tenant
               AND (@Category IS NULL OR category = @Category OR substr(category, 1, length(@CategoryPrefix)) = @CategoryPrefix)
               AND (@Pattern IS NULL OR lower(name) LIKE @Pattern ESCAPE '\')
+              AND (@After IS NULL OR code > @After)
             ORDER BY code
-            LIMIT @Limit OFFSET @Offset
+            LIMIT @Limit
             """,
             new
             {
@@ -78,8 +79,8 @@ internal sealed class ProductStore
                 Category = category?.Value,
                 CategoryPrefix = category is { } c ? c.Value + "/" : null,
                 Pattern = search is null ? null : "%" + EscapeLike(search.ToLowerInvariant()) + "%",
-                Limit = limit,
-                Offset = offset,
+                page.After,
+                Limit = page.RowsToRead,
             })).ToList();
 
     private static string EscapeLike(string text) =>

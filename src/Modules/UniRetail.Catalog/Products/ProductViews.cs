@@ -20,5 +20,3 @@ internal sealed record ProductView(
         product.Skus.Select(SkuView.From).ToList());
 }
 
-/// <summary>One page of products; <c>NextOffset</c> is null on the last page.</summary>
-internal sealed record ProductPage(IReadOnlyList<ProductView> Items, int? NextOffset);
