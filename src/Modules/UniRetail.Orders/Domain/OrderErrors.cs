@@ -1,4 +1,6 @@
+using UniRetail.Fulfillment.Contracts;
 using UniRetail.Kernel;
+using UniRetail.Orders.Contracts;
 
 namespace UniRetail.Orders.Domain;
 
@@ -24,7 +26,12 @@ internal static class OrderErrors
         Error.Validation("orders.wrong_currency", $"This tenant sells in {expected}, not {given}.", "currency");
 
     public static Error UnknownFulfilment(string? name) =>
-        Error.Validation("orders.unknown_fulfilment", $"'{name}' is not a fulfilment type (ship_to_home, pickup_in_store, same_day_delivery, in_store_purchase, endless_aisle).", "fulfilment");
+        Error.Validation("orders.unknown_fulfilment", $"'{name}' is not a fulfilment type ({FulfilmentTypes.AllNames}).", "fulfilment");
+
+    public static Error DestinationIncomplete() =>
+        Error.Validation("orders.destination_incomplete", "A destination has a latitude and a longitude.", "destination");
+
+    public static Error UnknownStatus(string status) => Error.Validation("orders.unknown_status", $"'{status}' is not an order status.", "status");
 
     public static Error ChannelMismatch(string fulfilment, string channel) =>
         Error.Validation("orders.channel_mismatch", $"A {fulfilment.Replace('_', ' ')} order cannot come from the {channel} channel.", "channel");

@@ -1,5 +1,5 @@
 using UniRetail.Data;
-using UniRetail.Fulfillment.Routing;
+using UniRetail.Fulfillment.Contracts;
 using UniRetail.Inventory.Contracts;
 using UniRetail.Kernel;
 using UniRetail.Orders.Contracts;
@@ -13,7 +13,7 @@ namespace UniRetail.Orders.Lifecycle;
 internal sealed record CancelOrderRequest(string? Reason);
 
 /// <summary>Moves orders through their life with business verbs; each applies the stock effect the domain decides.</summary>
-internal sealed class OrderLifecycle(Database database, OrderStore orders, IStockMovements stock, OrderRouter router, TimeProvider clock)
+internal sealed class OrderLifecycle(Database database, OrderStore orders, IStockMovements stock, IOrderRouting router, TimeProvider clock)
 {
     public Task<Result<OrderView>> ConfirmPaymentAsync(Caller caller, OrderId id, CancellationToken ct) =>
         TransitionAsync(caller, id, o => o.ConfirmPayment(), "payment captured", ct);
@@ -64,7 +64,7 @@ internal sealed class OrderLifecycle(Database database, OrderStore orders, IStoc
             await ApplyAsync(session, caller.Tenant, order, effect.Value, note, ct);
             if (!await orders.SaveTransitionAsync(session, caller.Tenant, order, note, PlaceOrderHandler.Actor(caller), Now))
                 return OrderErrors.Concurrent();
-            await session.PublishAsync(new OrderStatusChanged(caller.Tenant, order.Id, order.Member, OrderStatuses.ToName(order.Status), clock.GetUtcNow()), ct);
+            await session.PublishAsync(new OrderStatusChanged(caller.Tenant, order.Id, order.Member, order.Status, clock.GetUtcNow()), ct);
             return OrderView.From(order);
         }, ct);
 
@@ -77,7 +77,7 @@ internal sealed class OrderLifecycle(Database database, OrderStore orders, IStoc
                 break;
             case StockEffect.ReleaseHolds:
                 await stock.ReleaseAsync(session, tenant, order.Id.Value, note ?? "order cancelled", ct);
-                await router.ReleaseAsync(session, tenant, order.Id.Value);
+                await router.ReleaseAsync(session, tenant, order.Id);
                 break;
             case StockEffect.ConsumeHolds:
                 await stock.ConsumeAsync(session, tenant, order.Id.Value, null, ct);

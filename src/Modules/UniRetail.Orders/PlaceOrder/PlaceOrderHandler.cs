@@ -3,8 +3,7 @@ using System.Text;
 using System.Text.Json;
 using UniRetail.Catalog.Contracts;
 using UniRetail.Data;
-using UniRetail.Fulfillment.Routing;
-using UniRetail.Fulfillment.Sourcing;
+using UniRetail.Fulfillment.Contracts;
 using UniRetail.Identity.Contracts;
 using UniRetail.Inventory.Contracts;
 using UniRetail.Kernel;
@@ -26,7 +25,7 @@ internal sealed record PlacedOrder(OrderView Order, bool Replayed);
 internal sealed class PlaceOrderHandler(
     Database database,
     OrderStore orders,
-    OrderRouter router,
+    IOrderRouting router,
     IStockMovements stock,
     ISkuPricing catalog,
     ITenantDirectory tenants,
@@ -70,7 +69,7 @@ internal sealed class PlaceOrderHandler(
                 break;
             }
             placed = await database.WriteAsync(session => WriteAsync(session, caller, draft.Value, order, routed.Value, idempotencyKey, requestHash, now, ct), ct);
-            if (placed.IsSuccess || placed.Error.Code is not (StockTakenMeanwhile or OrderRouter.CapacityReached))
+            if (placed.IsSuccess || placed.Error.Code is not (StockTakenMeanwhile or IOrderRouting.CapacityReached))
                 break;
         }
 
@@ -99,7 +98,7 @@ internal sealed class PlaceOrderHandler(
         var at = now.ToUnixTimeMilliseconds();
         if (idempotencyKey is not null && !await orders.TryClaimKeyAsync(session, caller.Tenant, idempotencyKey, order.Id, requestHash!, at))
             return Duplicate;
-        var capacity = await router.AcceptAsync(session, caller.Tenant, order.Id.Value, routed);
+        var capacity = await router.AcceptAsync(session, caller.Tenant, order.Id, routed);
         if (!capacity.IsSuccess)
             return capacity.Error;
         var allocations = ToAllocations(order, routed.Allocations);
@@ -125,8 +124,7 @@ internal sealed class PlaceOrderHandler(
         await orders.InsertPlacedAsync(session, caller.Tenant, final, Actor(caller), at);
         if (final.Status == OrderStatus.Completed)
             await stock.ConsumeAsync(session, caller.Tenant, final.Id.Value, null, ct);
-        await session.PublishAsync(new OrderPlaced(caller.Tenant, final.Id, final.Member, final.Store, final.Channel,
-            FulfilmentTypes.ToName(final.Fulfilment), final.Total, now), ct);
+        await session.PublishAsync(new OrderPlaced(caller.Tenant, final.Id, final.Member, final.Store, final.Channel, final.Fulfilment, final.Total, now), ct);
         return final;
     }
 

@@ -61,7 +61,7 @@ internal sealed class RecordReturn(Database database, OrderStore orders, IStockM
             var note = $"returned at {store.Code} ({condition}), refund {refund}";
             if (!await orders.SaveTransitionAsync(session, caller.Tenant, order, note, PlaceOrderHandler.Actor(caller), now.ToUnixTimeMilliseconds()))
                 return OrderErrors.Concurrent();
-            await session.PublishAsync(new OrderStatusChanged(caller.Tenant, order.Id, order.Member, OrderStatuses.ToName(order.Status), now), ct);
+            await session.PublishAsync(new OrderStatusChanged(caller.Tenant, order.Id, order.Member, order.Status, now), ct);
             return OrderView.From(order);
         }, ct);
     }

@@ -1,0 +1,19 @@
+using UniRetail.Fulfillment.Contracts;
+using UniRetail.Kernel;
+
+namespace UniRetail.Orders.Domain;
+
+/// <summary>Which channels may use a fulfilment type.</summary>
+internal static class FulfilmentRules
+{
+    public static Result<FulfilmentType> Parse(string? name) =>
+        FulfilmentTypes.TryParse(name, out var type) ? type : OrderErrors.UnknownFulfilment(name);
+
+    /// <summary>A purchase on the spot or an endless-aisle order starts at a till; home delivery and pickups come from anywhere.</summary>
+    public static bool Allows(FulfilmentType type, SalesChannel channel) => type switch
+    {
+        FulfilmentType.InStorePurchase => channel is SalesChannel.Pos or SalesChannel.ScanAndGo,
+        FulfilmentType.EndlessAisle => channel == SalesChannel.Pos,
+        _ => channel is not (SalesChannel.Pos or SalesChannel.ScanAndGo),
+    };
+}
