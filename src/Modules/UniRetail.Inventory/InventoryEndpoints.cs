@@ -54,8 +54,21 @@ internal static class InventoryEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> SafetyStockAsync(SafetyStockRequest request, Caller caller, RecordMovement handler, CancellationToken ct) =>
         (await handler.SetSafetyStockAsync(caller, request, ct)).ToNoContent();
 
-    private static async Task<Results<Created<HoldView>, ProblemHttpResult>> HoldAsync(HoldRequest request, Caller caller, ManageHolds handler, CancellationToken ct) =>
-        (await handler.HoldAsync(caller, request, ct)).ToCreated(h => $"/api/inventory/holds/{h.Reference}");
+    /// <summary>201 with the hold; a retry with the same reference and lines answers the existing hold with 200 and <c>Idempotent-Replayed</c>.</summary>
+    private static async Task<Results<Created<HoldView>, Ok<HoldView>, ProblemHttpResult>> HoldAsync(
+        HoldRequest request, Caller caller, ManageHolds handler, HttpResponse response, CancellationToken ct)
+    {
+        var held = await handler.HoldAsync(caller, request, ct);
+        if (!held.IsSuccess)
+            return held.Error.ToProblem();
+        if (held.Value.Replayed)
+        {
+            response.Headers["Idempotent-Replayed"] = "true";
+            return TypedResults.Ok(held.Value.Hold);
+        }
+        // The reference is the client's (printable ASCII): escaped, it is one path segment that leads back to this hold.
+        return TypedResults.Created($"/api/inventory/holds/{Uri.EscapeDataString(held.Value.Hold.Reference)}", held.Value.Hold);
+    }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ConfirmAsync(string reference, Caller caller, ManageHolds handler, CancellationToken ct) =>
         (await handler.ConfirmAsync(caller, reference, ct)).ToNoContent();

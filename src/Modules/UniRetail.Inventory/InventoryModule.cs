@@ -15,7 +15,7 @@ public static class InventoryModule
     public static IServiceCollection AddInventoryModule(this IServiceCollection services)
     {
         services.AddMigrations<StockStore>("inventory");
-        services.AddSingleton<StockStore>().AddSingleton<HoldStore>();
+        services.AddSingleton<StockStore>().AddSingleton<HoldStore>().AddSingleton<CartStore>();
         services.AddSingleton<IStockMovements, StockMovements>();
         services.AddSingleton<StockTargets>().AddSingleton<RecordMovement>().AddSingleton<ManageHolds>().AddSingleton<StockQueries>();
         return services;

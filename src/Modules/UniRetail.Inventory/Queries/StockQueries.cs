@@ -1,5 +1,6 @@
 using UniRetail.Data;
 using UniRetail.Identity.Contracts;
+using UniRetail.Inventory.Domain;
 using UniRetail.Inventory.Persistence;
 using UniRetail.Kernel;
 
@@ -47,7 +48,7 @@ internal sealed class StockQueries(Database database, StockStore levels, ILocati
     public async Task<Result<IReadOnlyList<LedgerEntryView>>> LedgerAsync(Caller caller, string? sku, string? location, long? after, int? limit, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(sku))
-            return Error.Validation("inventory.sku_required", "Name the SKU whose ledger to read.", "sku");
+            return InventoryErrors.SkuRequired();
         var rows = await database.ReadAsync(c => levels.LedgerAsync(c, caller.Tenant, sku, location, after ?? 0, Math.Clamp(limit ?? 100, 1, MaxPage)), ct);
         return rows.Select(r => new LedgerEntryView(r.EntryId, r.Sku, r.Location, r.Kind, r.OnHandDelta, r.ReservedDelta, r.DamagedDelta, r.Reference, r.Reason,
             DateTimeOffset.FromUnixTimeMilliseconds(r.OccurredAtMs))).ToList();

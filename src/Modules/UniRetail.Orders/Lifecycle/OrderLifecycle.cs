@@ -70,17 +70,18 @@ internal sealed class OrderLifecycle(Database database, OrderStore orders, IStoc
 
     private async Task ApplyAsync(DbSession session, TenantId tenant, Order order, StockEffect effect, string? note, CancellationToken ct)
     {
+        var holds = HoldReference.ForOrder(order.Id);
         switch (effect)
         {
             case StockEffect.ConfirmHolds:
-                await stock.ConfirmAsync(session, tenant, order.Id.Value, ct);
+                await stock.ConfirmAsync(session, tenant, holds, ct);
                 break;
             case StockEffect.ReleaseHolds:
-                await stock.ReleaseAsync(session, tenant, order.Id.Value, note ?? "order cancelled", ct);
+                await stock.ReleaseAsync(session, tenant, holds, note ?? "order cancelled", ct);
                 await router.ReleaseAsync(session, tenant, order.Id);
                 break;
             case StockEffect.ConsumeHolds:
-                await stock.ConsumeAsync(session, tenant, order.Id.Value, null, ct);
+                await stock.ConsumeAsync(session, tenant, holds, null, ct);
                 break;
             case StockEffect.None:
                 break;

@@ -1,7 +1,6 @@
 using UniRetail.Data;
 using UniRetail.Fulfillment.Contracts;
 using UniRetail.Inventory.Contracts;
-using UniRetail.Kernel;
 using UniRetail.Members.Contracts;
 using UniRetail.Orders.Contracts;
 using UniRetail.Orders.Persistence;
@@ -18,9 +17,9 @@ internal sealed class CancelOrderWhenHoldExpires(OrderStore orders, IOrderRoutin
     {
         ArgumentNullException.ThrowIfNull(domainEvent);
         ArgumentNullException.ThrowIfNull(session);
-        if (!domainEvent.Reference.StartsWith("ord_", StringComparison.Ordinal))
+        if (domainEvent.Reference.Order is not { } id)
             return;
-        var order = await orders.LoadAsync(session.Connection, session.Transaction, domainEvent.Tenant, new OrderId(domainEvent.Reference));
+        var order = await orders.LoadAsync(session.Connection, session.Transaction, domainEvent.Tenant, id);
         if (order is not { Status: OrderStatus.Placed })
             return;
         const string reason = "payment not captured before the stock hold expired";

@@ -104,15 +104,11 @@ internal sealed class PlaceOrderHandler(
         var allocations = ToAllocations(order, routed.Allocations);
         var holdPolicy = draft.Fulfilment == FulfilmentType.InStorePurchase ? HoldPolicy.ShelfOnly : HoldPolicy.KeepSafetyStock;
         DateTimeOffset? expires = draft.PaymentCaptured ? null : now + PaymentWindow;
-        // Stock rows are locked in (SKU, location) order, as every other writer does, so writers never deadlock.
         var skuOf = order.Lines.ToDictionary(l => l.LineNo, l => l.Sku);
-        foreach (var allocation in allocations.OrderBy(a => skuOf[a.LineNo].Value, StringComparer.Ordinal).ThenBy(a => a.Location.Value, StringComparer.Ordinal))
-        {
-            var held = await stock.HoldAsync(session, caller.Tenant,
-                new StockHold(skuOf[allocation.LineNo], allocation.Location, Quantity.FromStored(allocation.Quantity), order.Id.Value, expires, holdPolicy), ct);
-            if (!held.IsSuccess)
-                return held.Error.AtField($"lines[{allocation.LineNo - 1}].quantity");
-        }
+        var lines = allocations.Select(a => new StockHoldLine(skuOf[a.LineNo], a.Location, Quantity.FromStored(a.Quantity), $"lines[{a.LineNo - 1}].quantity")).ToList();
+        var held = await stock.HoldAsync(session, caller.Tenant, new StockHolds(HoldReference.ForOrder(order.Id), lines, expires, holdPolicy), ct);
+        if (!held.IsSuccess)
+            return held.Error;
         var final = new Order
         {
             Id = order.Id, Channel = order.Channel, Fulfilment = order.Fulfilment, Member = order.Member, Store = order.Store,
@@ -123,7 +119,7 @@ internal sealed class PlaceOrderHandler(
         };
         await orders.InsertPlacedAsync(session, caller.Tenant, final, Actor(caller), at);
         if (final.Status == OrderStatus.Completed)
-            await stock.ConsumeAsync(session, caller.Tenant, final.Id.Value, null, ct);
+            await stock.ConsumeAsync(session, caller.Tenant, HoldReference.ForOrder(final.Id), null, ct);
         await session.PublishAsync(new OrderPlaced(caller.Tenant, final.Id, final.Member, final.Store, final.Channel, final.Fulfilment, final.Total, now), ct);
         return final;
     }
