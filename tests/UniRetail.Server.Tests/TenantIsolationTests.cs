@@ -35,6 +35,28 @@ public abstract class TenantIsolationTests(ServerFixture server) : ServerTests(s
         Assert.Equal("allocated", (await camden.GetOrderAsync(order.Id)).Status);
     }
 
+    [Theory]
+    [InlineData("web", "ship_to_home")]
+    [InlineData("app", "same_day_delivery")]
+    [InlineData("web", "pickup_in_store")]
+    [InlineData("pos", "in_store_purchase")]
+    public async Task AnOrderCannotNameAnotherTenantsStore(string channel, string fulfilment)
+    {
+        var camden = await NewRetailerAsync("Camden Goods");
+        var brixton = await NewRetailerAsync("Brixton Bazaar");
+        var ourStore = await camden.AddStoreAsync(London.CoventGarden, deliveryRadiusKm: 5);
+        var theirStore = await brixton.AddStoreAsync(London.CoventGarden, deliveryRadiusKm: 5);
+        var sku = await camden.AddProductAsync("MUG-BLUE");
+        await camden.ReceiveAsync(ourStore, sku, 5);
+
+        var response = await camden.PlaceOrderAsync(new OrderBuilder(channel, fulfilment, theirStore.Id, London.Shoreditch).WithLine(sku, 1));
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.NotFound, "orders.unknown_store", "storeId");
+        Assert.Empty(await camden.ListOrdersAsync());
+        Assert.Empty(await brixton.ListOrdersAsync());
+        Assert.Equal(0, (await camden.LevelAsync(sku, ourStore)).Reserved);
+    }
+
     [Fact]
     public async Task AnotherTenantCannotHoldConfirmOrReleaseStockItDoesNotOwn()
     {

@@ -1,9 +1,10 @@
 using UniRetail.Fulfillment.Contracts;
+using UniRetail.Identity.Contracts;
 using UniRetail.Kernel;
 
 namespace UniRetail.Orders.Domain;
 
-/// <summary>Which channels may use a fulfilment type.</summary>
+/// <summary>Which channels may use a fulfilment type, and which kind of location its <c>storeId</c> may name.</summary>
 internal static class FulfilmentRules
 {
     public static Result<FulfilmentType> Parse(string? name) =>
@@ -16,4 +17,11 @@ internal static class FulfilmentRules
         FulfilmentType.EndlessAisle => channel == SalesChannel.Pos,
         _ => channel is not (SalesChannel.Pos or SalesChannel.ScanAndGo),
     };
+
+    /// <summary>
+    /// A pickup may be at a store or a partner shop; a till sale, an endless-aisle sale and the store credited with a
+    /// delivery are the tenant's own stores. A warehouse is never an order's store.
+    /// </summary>
+    public static bool AllowsStoreAt(FulfilmentType type, LocationKind kind) =>
+        kind == LocationKind.Store || (type == FulfilmentType.PickupInStore && kind == LocationKind.PartnerShop);
 }

@@ -31,6 +31,12 @@ internal static class OrderErrors
     public static Error DestinationIncomplete() =>
         Error.Validation("orders.destination_incomplete", "A destination has a latitude and a longitude.", "destination");
 
+    public static Error UnknownStore(string? id) => Error.NotFound("orders.unknown_store", $"No location '{id}' in this tenant.", "storeId");
+
+    public static Error NotAStore(FulfilmentType type, string code) => type == FulfilmentType.PickupInStore
+        ? Error.Validation("orders.not_a_store", $"{code} is a warehouse: a pickup_in_store order is collected at a store or a partner shop.", "storeId")
+        : Error.Validation("orders.not_a_store", $"{code} is not one of the tenant's stores: the storeId of a {FulfilmentTypes.ToName(type)} order names the store that sells it.", "storeId");
+
     public static Error UnknownStatus(string status) => Error.Validation("orders.unknown_status", $"'{status}' is not an order status.", "status");
 
     public static Error ChannelMismatch(string fulfilment, string channel) =>

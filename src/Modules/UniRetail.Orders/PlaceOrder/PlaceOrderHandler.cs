@@ -29,6 +29,7 @@ internal sealed class PlaceOrderHandler(
     IStockMovements stock,
     ISkuPricing catalog,
     ITenantDirectory tenants,
+    ILocationDirectory locations,
     IMemberDirectory members,
     TimeProvider clock)
 {
@@ -53,11 +54,12 @@ internal sealed class PlaceOrderHandler(
         var draft = OrderDraft.Parse(request);
         if (!draft.IsSuccess)
             return draft.Error;
-        var priced = await PriceAsync(caller, draft.Value, ct);
+        // Whole milliseconds, as stored: the first answer and every replay of it carry the same placedAt.
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
+        var priced = await PriceAsync(caller, draft.Value, now, ct);
         if (!priced.IsSuccess)
             return priced.Error;
         var order = priced.Value;
-        var now = clock.GetUtcNow();
 
         Result<Order> placed = default;
         for (var attempt = 0; attempt < RoutingAttempts; attempt++)
@@ -126,12 +128,13 @@ internal sealed class PlaceOrderHandler(
 
     public static string Actor(Caller caller) => caller.Store is { } store ? $"{caller.Role}@{store}" : caller.Role.ToString();
 
-    private async Task<Result<Order>> PriceAsync(Caller caller, OrderDraft draft, CancellationToken ct)
+    private async Task<Result<Order>> PriceAsync(Caller caller, OrderDraft draft, DateTimeOffset now, CancellationToken ct)
     {
-        if (draft.Store is { } store && caller.Role == Role.StoreStaff && caller.EnsureCanActAt(store, "storeId") is { IsSuccess: false } denied)
-            return denied.Error;
         if (!caller.CanWriteCommerce || (caller.Role == Role.StoreStaff && draft.Store is null))
             return Error.Forbidden("identity.role_forbidden", $"The {caller.Role} role cannot place this order.");
+        var store = await ResolveStoreAsync(caller, draft, ct);
+        if (!store.IsSuccess)
+            return store.Error;
         var tenant = (await tenants.FindAsync(caller.Tenant, ct))!;
         if (draft.Currency is { } currency && !string.Equals(currency, tenant.Currency.Code, StringComparison.OrdinalIgnoreCase))
             return OrderErrors.WrongCurrency(currency, tenant.Currency.Code);
@@ -150,8 +153,23 @@ internal sealed class PlaceOrderHandler(
         {
             Id = OrderId.New(), Channel = draft.Channel, Fulfilment = draft.Fulfilment, Status = OrderStatus.Placed, Member = draft.Member,
             Store = draft.Store, Destination = draft.Destination, Currency = tenant.Currency, Lines = lines, Allocations = [], Routing = "{}",
-            PlacedAt = clock.GetUtcNow(),
+            PlacedAt = now,
         };
+    }
+
+    /// <summary>
+    /// The order's store, looked up in the caller's tenant whatever the fulfilment type, and of a kind the type allows
+    /// (never a warehouse); store staff may name only their own.
+    /// </summary>
+    private async Task<Result<Unit>> ResolveStoreAsync(Caller caller, OrderDraft draft, CancellationToken ct)
+    {
+        if (draft.Store is not { } id)
+            return Unit.Value;
+        if (await locations.FindAsync(caller.Tenant, id, ct) is not { } store)
+            return OrderErrors.UnknownStore(id.Value);
+        if (caller.Role == Role.StoreStaff && caller.EnsureCanActAt(store.Id, "storeId") is { IsSuccess: false } denied)
+            return denied.Error;
+        return FulfilmentRules.AllowsStoreAt(draft.Fulfilment, store.Kind) ? Unit.Value : OrderErrors.NotAStore(draft.Fulfilment, store.Code);
     }
 
     private static SourcingRequest ToSourcing(OrderDraft draft, DateTimeOffset now) =>
