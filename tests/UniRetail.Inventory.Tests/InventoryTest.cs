@@ -1,4 +1,5 @@
 using System.Text;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using UniRetail.Catalog;
 using UniRetail.Catalog.Import;
@@ -7,7 +8,7 @@ using UniRetail.Identity;
 using UniRetail.Identity.Locations;
 using UniRetail.Identity.Tenants;
 using UniRetail.Inventory.Queries;
-using UniRetail.Inventory.Movements;
+using UniRetail.Inventory.Receipts;
 using UniRetail.Inventory.Reservations;
 using UniRetail.Kernel;
 using UniRetail.Testing;
@@ -50,13 +51,29 @@ public abstract class InventoryTest(DatabaseProvider provider) : DatabaseTest(pr
     private protected async Task<StockLevelView> LevelAsync(string location, string sku = "MUG-1") =>
         Assert.Single(await Get<StockQueries>().LevelsAsync(Admin, sku, location, null, null, None));
 
-    protected Task<Result<int>> ReceiveAsync(string location, int units, string sku = "MUG-1") =>
-        Get<RecordMovement>().ReceiveAsync(Admin, new GoodsReceiptRequest(location, "GRN-1", [new ReceiptLine(sku, units)]), None);
+    private protected Task<Result<ReceiptView>> ReceiveAsync(string location, int units, string sku = "MUG-1") =>
+        Get<ReceiveGoods>().HandleAsync(Admin, new GoodsReceiptRequest(location, "GRN-1", [new ReceiptLine(sku, units)]), None);
 
     private protected Task<Result<HeldCart>> HoldAsync(int units, string? reference = "cart-1", Caller? caller = null, string? location = null) =>
         Get<ManageHolds>().HoldAsync(caller ?? Admin, new HoldRequest(reference, 15, [new HoldLine("MUG-1", location ?? Store, units)]), None);
 
     protected async Task AssertLedgerConsistentAsync() => Assert.True((await Get<StockQueries>().VerifyAsync(Admin, None)).Consistent);
+
+    /// <summary>Brings a level close to its bound without ten thousand receipts: one entry whose delta is the jump, so the ledger still agrees.</summary>
+    protected Task RaiseOnHandToAsync(string location, long onHand, string sku = "MUG-1") =>
+        Get<Database>().WriteAsync<Unit>(async session =>
+        {
+            var values = new { Tenant = Admin.Tenant.Value, Sku = sku, Location = location, OnHand = onHand };
+            await session.Connection.ExecuteAsync(
+                """
+                INSERT INTO inventory_ledger (tenant_id, sku, location_id, kind, on_hand_delta, reserved_delta, damaged_delta, occurred_at_ms)
+                SELECT tenant_id, sku, location_id, 'adjustment', @OnHand - on_hand, 0, 0, 0 FROM inventory_stock_level
+                WHERE tenant_id = @Tenant AND sku = @Sku AND location_id = @Location
+                """, values, session.Transaction);
+            await session.Connection.ExecuteAsync(
+                "UPDATE inventory_stock_level SET on_hand = @OnHand WHERE tenant_id = @Tenant AND sku = @Sku AND location_id = @Location", values, session.Transaction);
+            return Unit.Value;
+        }, None);
 
     private async Task<string> AddLocationAsync(LocationRequest request) => (await Get<SaveLocation>().CreateAsync(Admin, request, None)).Value.Id;
 }

@@ -2,6 +2,7 @@ using UniRetail.Data;
 using UniRetail.Inventory.Contracts;
 using UniRetail.Inventory.Movements;
 using UniRetail.Inventory.Queries;
+using UniRetail.Inventory.Receipts;
 using UniRetail.Inventory.Reservations;
 using UniRetail.Kernel;
 using UniRetail.Testing;
@@ -123,8 +124,8 @@ public abstract class StockTests(DatabaseProvider provider) : InventoryTest(prov
     {
         var staff = StaffOf(Store);
 
-        var atWarehouse = await Get<RecordMovement>().ReceiveAsync(staff, new GoodsReceiptRequest(Warehouse, null, [new ReceiptLine("MUG-1", 1)]), None);
-        var atOwnStore = await Get<RecordMovement>().ReceiveAsync(staff, new GoodsReceiptRequest(Store, null, [new ReceiptLine("MUG-1", 1)]), None);
+        var atWarehouse = await Get<ReceiveGoods>().HandleAsync(staff, new GoodsReceiptRequest(Warehouse, null, [new ReceiptLine("MUG-1", 1)]), None);
+        var atOwnStore = await Get<ReceiveGoods>().HandleAsync(staff, new GoodsReceiptRequest(Store, null, [new ReceiptLine("MUG-1", 1)]), None);
 
         Assert.Equal("identity.other_store", atWarehouse.ShouldFail().Code);
         Assert.True(atOwnStore.IsSuccess);

@@ -132,6 +132,27 @@ public abstract class HoldsApiTests(ServerFixture server) : ServerTests(server)
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "inventory.too_many_lines", "lines");
     }
+
+    [Fact]
+    public async Task AReceiptAnswersWhatItBookedAndCanBeReadBack()
+    {
+        var retailer = await NewRetailerAsync();
+        var warehouse = await retailer.AddWarehouseAsync(London.ParkRoyal);
+        var sku = await retailer.AddProductAsync("MUG-BLUE");
+        var body = new { locationId = warehouse.Id, reference = "GRN-4471", lines = new[] { new { sku, quantity = 12 } } };
+
+        var response = await retailer.Admin.PostAsJsonAsync("/api/inventory/receipts", body, Ct);
+
+        var receipt = await response.ShouldBeAsync<Receipt>(HttpStatusCode.Created);
+        Assert.Equal($"/api/inventory/receipts/{receipt.Id}", response.Headers.Location?.OriginalString);
+        Assert.Equal((warehouse.Id, "GRN-4471"), (receipt.LocationId, receipt.Reference));
+        var entry = Assert.Single(receipt.Entries);
+        Assert.Equal(new LedgerEntry(Assert.Single(receipt.Lines).EntryId, sku, warehouse.Id, "receipt", 12, 0, 0, receipt.Id), entry);
+        var ledger = await (await retailer.Admin.GetAsync($"/api/inventory/ledger?sku={sku}", Ct)).ShouldBeAsync<List<LedgerEntry>>(HttpStatusCode.OK);
+        Assert.Equal(entry, Assert.Single(ledger));
+        var readBack = await retailer.Admin.GetAsync(response.Headers.Location, Ct);
+        Assert.Equal(await response.Content.ReadAsStringAsync(Ct), await readBack.Content.ReadAsStringAsync(Ct));
+    }
 }
 
 public sealed class HoldsApiSqliteTests(SqliteServer server) : HoldsApiTests(server), IClassFixture<SqliteServer>;

@@ -52,7 +52,7 @@ public abstract class StoreStaffTests(ServerFixture server) : ServerTests(server
         var (retailer, coventGarden, _, sku) = await TwoStoresAsync();
         var staff = await retailer.KeyForStoreAsync(coventGarden);
 
-        await (await staff.PostAsJsonAsync("/api/inventory/receipts", AReceipt(coventGarden, sku), Ct)).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await (await staff.PostAsJsonAsync("/api/inventory/receipts", AReceipt(coventGarden, sku), Ct)).ShouldHaveStatusAsync(HttpStatusCode.Created);
         var sold = await (await retailer.PlaceOrderAsync(AnOrder.InStoreAt(coventGarden).WithLine(sku, 2), client: staff)).ShouldBeAsync<Order>(HttpStatusCode.Created);
 
         Assert.Equal("completed", sold.Status);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using UniRetail.Inventory.Movements;
 using UniRetail.Inventory.Queries;
+using UniRetail.Inventory.Receipts;
 using UniRetail.Inventory.Reservations;
 using UniRetail.Kernel;
 using UniRetail.Web;
@@ -20,6 +21,7 @@ internal static class InventoryEndpoints
         stock.MapGet("/ledger", LedgerAsync).WithName("Inventory.Ledger");
         stock.MapGet("/ledger/check", CheckAsync).WithName("Inventory.LedgerCheck");
         stock.MapPost("/receipts", ReceiveAsync).WithName("Inventory.Receive");
+        stock.MapGet("/receipts/{id}", ReceiptAsync).WithName("Inventory.Receipt");
         stock.MapPost("/adjustments", AdjustAsync).WithName("Inventory.Adjust");
         stock.MapPost("/transfers", TransferAsync).WithName("Inventory.Transfer");
         stock.MapPut("/safety-stock", SafetyStockAsync).WithName("Inventory.SafetyStock");
@@ -42,8 +44,11 @@ internal static class InventoryEndpoints
     private static async Task<Ok<LedgerCheckView>> CheckAsync(Caller caller, StockQueries queries, CancellationToken ct) =>
         TypedResults.Ok(await queries.VerifyAsync(caller, ct));
 
-    private static async Task<Results<Ok<int>, ProblemHttpResult>> ReceiveAsync(GoodsReceiptRequest request, Caller caller, RecordMovement handler, CancellationToken ct) =>
-        (await handler.ReceiveAsync(caller, request, ct)).ToOk();
+    private static async Task<Results<Created<ReceiptView>, ProblemHttpResult>> ReceiveAsync(GoodsReceiptRequest request, Caller caller, ReceiveGoods handler, CancellationToken ct) =>
+        (await handler.HandleAsync(caller, request, ct)).ToCreated(r => $"/api/inventory/receipts/{r.Id}");
+
+    private static async Task<Results<Ok<ReceiptView>, ProblemHttpResult>> ReceiptAsync(string id, Caller caller, ReceiveGoods handler, CancellationToken ct) =>
+        (await handler.GetAsync(caller, id, ct)).ToOk();
 
     private static async Task<Results<NoContent, ProblemHttpResult>> AdjustAsync(AdjustStockRequest request, Caller caller, RecordMovement handler, CancellationToken ct) =>
         (await handler.AdjustAsync(caller, request, ct)).ToNoContent();

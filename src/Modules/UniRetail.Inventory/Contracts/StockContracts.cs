@@ -56,8 +56,11 @@ public interface IStockMovements
     /// <summary>Turns the reference's open holds (at <paramref name="location"/> only, when given) into sales: the goods leave.</summary>
     Task<int> ConsumeAsync(DbSession session, TenantId tenant, HoldReference reference, LocationId? location, CancellationToken ct);
 
-    /// <summary>Takes back returned units into a location's sellable stock, or its damaged stock; <paramref name="returnId"/> is the ledger entry's reference.</summary>
-    Task ReturnAsync(DbSession session, TenantId tenant, Sku sku, LocationId location, Quantity quantity, string returnId, bool damaged, CancellationToken ct);
+    /// <summary>
+    /// Takes back returned units into a location's sellable stock, or its damaged stock; <paramref name="returnId"/> is the
+    /// ledger entry's reference. Fails with <c>inventory.level_too_large</c> when the level would pass its bound.
+    /// </summary>
+    Task<Result<Unit>> ReturnAsync(DbSession session, TenantId tenant, Sku sku, LocationId location, Quantity quantity, string returnId, bool damaged, CancellationToken ct);
 }
 
 /// <summary>Published when an unconfirmed hold expired and its stock went back on sale; the order that held it reacts.</summary>

@@ -38,12 +38,12 @@ internal sealed class StockMovements(Database database, StockStore levels, HoldS
         CloseAsync(session, tenant, reference, location, HoldStore.Consumed,
             hold => new LedgerEntry(LedgerKind.Sale, hold.Sku, hold.Location, -hold.Quantity, -hold.Quantity, 0, reference.Value, null));
 
-    public Task ReturnAsync(DbSession session, TenantId tenant, Sku sku, LocationId location, Quantity quantity, string returnId, bool damaged, CancellationToken ct)
+    public async Task<Result<Unit>> ReturnAsync(DbSession session, TenantId tenant, Sku sku, LocationId location, Quantity quantity, string returnId, bool damaged, CancellationToken ct)
     {
         var entry = damaged
             ? new LedgerEntry(LedgerKind.ReturnDamaged, sku.Value, location.Value, 0, 0, quantity.Value, returnId, "returned damaged")
             : new LedgerEntry(LedgerKind.Return, sku.Value, location.Value, quantity.Value, 0, 0, returnId, "returned");
-        return levels.AddAsync(session, tenant, entry, Now);
+        return await levels.AddAsync(session, tenant, entry, Now) is null ? InventoryErrors.LevelTooLarge(sku, location, "quantity") : Unit.Value;
     }
 
     /// <summary>Closes the reference's open holds, each with the level change and ledger entry <paramref name="entryFor"/> makes.</summary>

@@ -16,9 +16,9 @@ internal static class OrderErrors
 
     public static Error UnknownSku(string sku, int line) => Error.NotFound("orders.unknown_sku", $"No active SKU '{sku}' in the catalog.", $"lines[{line}].sku");
 
-    public static Error NoLines() => Error.Validation("orders.no_lines", "An order has at least one line.", "lines");
+    public static Error NoLines(string what) => Error.Validation("orders.no_lines", $"{what} has at least one line.", "lines");
 
-    public static Error TooManyLines(int max) => Error.Validation("orders.too_many_lines", $"An order has at most {max} lines.", "lines");
+    public static Error TooManyLines(string what, int max) => Error.Validation("orders.too_many_lines", $"{what} has at most {max} lines.", "lines");
 
     public static Error DuplicateLine(string sku, int line) => Error.Validation("orders.duplicate_line", $"SKU '{sku}' appears twice; put the quantity on one line.", $"lines[{line}].sku");
 
@@ -49,6 +49,9 @@ internal static class OrderErrors
 
     public static Error BadIdempotencyKey() =>
         Error.Validation("orders.bad_idempotency_key", "An Idempotency-Key has 1 to 200 printable characters.", "Idempotency-Key");
+
+    public static Error DuplicateReturnLine(int lineNo, int index) =>
+        Error.Validation("orders.duplicate_line", $"Line {lineNo} appears twice; put the quantity on one line.", $"lines[{index}].lineNo");
 
     public static Error UnknownLine(int lineNo, int index) => Error.Validation("orders.unknown_line", $"The order has no line {lineNo}.", $"lines[{index}].lineNo");
 

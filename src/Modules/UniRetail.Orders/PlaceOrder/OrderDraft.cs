@@ -50,9 +50,9 @@ internal sealed record OrderDraft(
     private static Result<IReadOnlyList<(Sku, Quantity)>> ParseLines(IReadOnlyList<OrderLineRequest>? requested)
     {
         if (requested is not { Count: > 0 })
-            return OrderErrors.NoLines();
+            return OrderErrors.NoLines("An order");
         if (requested.Count > MaxLines)
-            return OrderErrors.TooManyLines(MaxLines);
+            return OrderErrors.TooManyLines("An order", MaxLines);
         var lines = new List<(Sku, Quantity)>(requested.Count);
         var seen = new HashSet<Sku>();
         for (var i = 0; i < requested.Count; i++)
