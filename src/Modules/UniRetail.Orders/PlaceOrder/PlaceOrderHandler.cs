@@ -131,7 +131,7 @@ internal sealed class PlaceOrderHandler(
     private async Task<Result<Order>> PriceAsync(Caller caller, OrderDraft draft, DateTimeOffset now, CancellationToken ct)
     {
         if (!caller.CanWriteCommerce || (caller.Role == Role.StoreStaff && draft.Store is null))
-            return Error.Forbidden("identity.role_forbidden", $"The {caller.Role} role cannot place this order.");
+            return Error.Forbidden("identity.role_forbidden", $"The {Roles.ToName(caller.Role)} role cannot place this order.");
         var store = await ResolveStoreAsync(caller, draft, ct);
         if (!store.IsSuccess)
             return store.Error;
