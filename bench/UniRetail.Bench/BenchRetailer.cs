@@ -5,7 +5,8 @@ using UniRetail.Catalog.Domain;
 using UniRetail.Catalog.Import;
 using UniRetail.Identity.Locations;
 using UniRetail.Identity.Tenants;
-using UniRetail.Inventory.Movements;
+using UniRetail.Inventory.Domain;
+using UniRetail.Inventory.Receipts;
 using UniRetail.Kernel;
 
 namespace UniRetail.Bench;
@@ -59,8 +60,12 @@ internal static class BenchRetailer
         await using (var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())))
             Must(await host.Get<ImportCatalog>().HandleAsync(admin, stream, ct));
 
-        var receipt = listed.Select(s => new ReceiptLine(s, unitsPerSku)).Concat(extra.Select(e => new ReceiptLine(e.Sku, e.Units))).ToList();
-        Must(await host.Get<RecordMovement>().ReceiveAsync(admin, new GoodsReceiptRequest(ids[0], "bench-opening-stock", receipt), ct));
+        // A receipt line carries at most Quantity.Max units and a receipt at most StockLimits.MaxReceiptLines lines.
+        var lines = listed.Select(s => (Sku: s, Units: unitsPerSku)).Concat(extra)
+            .SelectMany(s => Enumerable.Range(0, (s.Units + Quantity.Max - 1) / Quantity.Max)
+                .Select(i => new ReceiptLine(s.Sku, Math.Min(Quantity.Max, s.Units - i * Quantity.Max))));
+        foreach (var receipt in lines.Chunk(StockLimits.MaxReceiptLines))
+            Must(await host.Get<ReceiveGoods>().HandleAsync(admin, new GoodsReceiptRequest(ids[0], "bench-opening-stock", receipt), ct));
         return new BenchSetup(admin, new Caller(tenant.TenantId, Role.Integration), ids[0], listed);
     }
 

@@ -22,8 +22,8 @@ internal static class CeilingSql
 
     public const string InsertHold =
         """
-        INSERT INTO inventory_reservation (tenant_id, reservation_id, reference, sku, location_id, quantity, status, expires_at_ms, created_at_ms)
-        VALUES (@Tenant, @Id, @Reference, @Sku, @Location, @Quantity, 'active', @Expires, @At)
+        INSERT INTO inventory_reservation (tenant_id, reservation_id, owner_kind, reference, sku, location_id, quantity, status, expires_at_ms, created_at_ms)
+        VALUES (@Tenant, @Id, 'order', @Reference, @Sku, @Location, @Quantity, 'active', @Expires, @At)
         """;
 
     public const string ClaimKey =

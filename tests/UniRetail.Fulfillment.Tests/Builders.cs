@@ -1,3 +1,4 @@
+using UniRetail.Fulfillment.Contracts;
 using UniRetail.Fulfillment.Sourcing;
 using UniRetail.Identity.Contracts;
 using UniRetail.Kernel;

@@ -1,3 +1,4 @@
+using UniRetail.Fulfillment.Contracts;
 using System.Text.Json;
 using UniRetail.Fulfillment.Sourcing;
 using Xunit;

@@ -8,6 +8,7 @@ using UniRetail.Kernel;
 using UniRetail.Marketing.Events;
 using UniRetail.Marketing.Ingest;
 using UniRetail.Marketing.Sources;
+using UniRetail.Fulfillment.Contracts;
 using UniRetail.Orders.Contracts;
 using UniRetail.Testing;
 using Xunit;
@@ -143,7 +144,7 @@ public abstract class EventBankTests(DatabaseProvider provider) : DatabaseTest(p
         var admin = await NewTenantAsync();
         var order = OrderId.New();
         var member = MemberId.New();
-        var placed = new OrderPlaced(admin.Tenant, order, member, null, SalesChannel.Web, "ship_to_home", Money.Of(25.50m, Currency.Parse("GBP").Value).Value, ManualClock.TradingMorning);
+        var placed = new OrderPlaced(admin.Tenant, order, member, null, SalesChannel.Web, FulfilmentType.ShipToHome, Money.Of(25.50m, Currency.Parse("GBP").Value).Value, ManualClock.TradingMorning);
 
         await Get<Database>().WriteAsync<Unit>(async session => { await session.PublishAsync(placed, Ct); return Unit.Value; }, Ct);
 
@@ -158,7 +159,7 @@ public abstract class EventBankTests(DatabaseProvider provider) : DatabaseTest(p
     public async Task OrderStatusChanged_ToCancelled_BecomesAnOrderCancelledEvent()
     {
         var admin = await NewTenantAsync();
-        var changed = new OrderStatusChanged(admin.Tenant, OrderId.New(), null, "cancelled", ManualClock.TradingMorning);
+        var changed = new OrderStatusChanged(admin.Tenant, OrderId.New(), null, OrderStatus.Cancelled, ManualClock.TradingMorning);
 
         await Get<Database>().WriteAsync<Unit>(async session => { await session.PublishAsync(changed, Ct); return Unit.Value; }, Ct);
 
@@ -169,7 +170,7 @@ public abstract class EventBankTests(DatabaseProvider provider) : DatabaseTest(p
     public async Task OrdersTransactionRolledBack_LeavesNoCommerceEvent()
     {
         var admin = await NewTenantAsync();
-        var changed = new OrderStatusChanged(admin.Tenant, OrderId.New(), null, "cancelled", ManualClock.TradingMorning);
+        var changed = new OrderStatusChanged(admin.Tenant, OrderId.New(), null, OrderStatus.Cancelled, ManualClock.TradingMorning);
 
         await Get<Database>().WriteAsync<Unit>(async session =>
         {

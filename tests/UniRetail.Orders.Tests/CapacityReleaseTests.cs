@@ -1,5 +1,5 @@
 using UniRetail.Data;
-using UniRetail.Fulfillment.Routing;
+using UniRetail.Fulfillment.Contracts;
 using UniRetail.Identity.Locations;
 using UniRetail.Inventory.Reservations;
 using UniRetail.Kernel;
@@ -32,7 +32,7 @@ public abstract class CapacityReleaseTests(DatabaseProvider provider) : Commerce
     private async Task AssertTurnedAwayAsync()
     {
         var refused = await PlaceAsync(PickupAtSoho());
-        Assert.Contains(refused.Error?.Code, new[] { "fulfillment.no_location_can_fulfil", OrderRouter.CapacityReached });
+        Assert.Contains(refused.Error?.Code, new[] { "fulfillment.no_location_can_fulfil", IOrderRouting.CapacityReached });
     }
 
     [Fact]

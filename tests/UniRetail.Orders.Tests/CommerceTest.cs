@@ -8,7 +8,7 @@ using UniRetail.Identity;
 using UniRetail.Identity.Locations;
 using UniRetail.Identity.Tenants;
 using UniRetail.Inventory;
-using UniRetail.Inventory.Movements;
+using UniRetail.Inventory.Receipts;
 using UniRetail.Kernel;
 using UniRetail.Members;
 using UniRetail.Orders.PlaceOrder;
@@ -55,7 +55,7 @@ public abstract class CommerceTest(DatabaseProvider provider) : DatabaseTest(pro
 
     protected async Task ReceiveAsync(string location, string sku, int units)
     {
-        var received = await Get<RecordMovement>().ReceiveAsync(Admin, new GoodsReceiptRequest(location, "test", [new ReceiptLine(sku, units)]), CancellationToken.None);
+        var received = await Get<ReceiveGoods>().HandleAsync(Admin, new GoodsReceiptRequest(location, "test", [new ReceiptLine(sku, units)]), CancellationToken.None);
         Assert.True(received.IsSuccess, received.Error?.Message);
     }
 

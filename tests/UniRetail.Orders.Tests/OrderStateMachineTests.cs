@@ -1,5 +1,6 @@
-using UniRetail.Fulfillment.Sourcing;
+using UniRetail.Fulfillment.Contracts;
 using UniRetail.Kernel;
+using UniRetail.Orders.Contracts;
 using UniRetail.Orders.Domain;
 using Xunit;
 using UniRetail.Testing;
@@ -85,7 +86,7 @@ public sealed class OrderStateMachineTests
     [InlineData("same_day_delivery")]
     public void Ship_NotAShippingFulfilment_IsRefused(string fulfilment)
     {
-        var order = AnOrder(FulfilmentTypes.Parse(fulfilment).Value, OrderStatus.Picking, 1);
+        var order = AnOrder(FulfilmentRules.Parse(fulfilment).Value, OrderStatus.Picking, 1);
 
         Assert.StartsWith("orders.cannot_ship_", order.Ship().ShouldFail().Code, StringComparison.Ordinal);
         Assert.Equal(OrderStatus.Picking, order.Status);

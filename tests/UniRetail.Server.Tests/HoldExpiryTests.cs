@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,14 +21,20 @@ public abstract class HoldExpiryTests(ServerFixture server) : ServerTests(server
     private static Task<int> ExpireDueHoldsAsync(WebApplicationFactory<Program> server) =>
         server.Services.GetRequiredService<ManageHolds>().ExpireDueAsync(Ct);
 
-    [Fact]
-    public async Task AnUnpaidOrderIsCancelledWhenItsHoldExpiresAndTheStockGoesBackOnSale()
+    private static async Task<(Retailer Retailer, Location Warehouse, string Sku)> AWarehouseWithTenMugsAsync(WebApplicationFactory<Program> server)
     {
-        await using var server = WithClock();
         var retailer = await Retailer.CreateAsync(server);
         var warehouse = await retailer.AddWarehouseAsync(London.ParkRoyal);
         var sku = await retailer.AddProductAsync("MUG-BLUE");
         await retailer.ReceiveAsync(warehouse, sku, 10);
+        return (retailer, warehouse, sku);
+    }
+
+    [Fact]
+    public async Task AnUnpaidOrderIsCancelledWhenItsHoldExpiresAndTheStockGoesBackOnSale()
+    {
+        await using var server = WithClock();
+        var (retailer, warehouse, sku) = await AWarehouseWithTenMugsAsync(server);
         var unpaid = await retailer.PlaceOrderOkAsync(AnOrder.ShipToHome(London.Shoreditch).WithLine(sku, 3).Unpaid());
         var paid = await retailer.PlaceOrderOkAsync(AnOrder.ShipToHome(London.Shoreditch).WithLine(sku, 2));
         Assert.Equal(5, (await retailer.AtpAsync(sku)).NetworkAvailable);
@@ -44,6 +52,29 @@ public abstract class HoldExpiryTests(ServerFixture server) : ServerTests(server
         Assert.Equal("allocated", (await retailer.GetOrderAsync(paid.Id)).Status);
         Assert.Equal(8, (await retailer.AtpAsync(sku)).NetworkAvailable);
         Assert.Equal(new StockLevel(sku, warehouse.Id, 10, 2, 0, 0, 8), await retailer.LevelAsync(sku, warehouse));
+        Assert.True((await retailer.CheckLedgerAsync()).Consistent);
+    }
+
+    [Fact]
+    public async Task AnExpiringCartNamedLikeAnUnpaidOrderReleasesTheCartAndLeavesTheOrderAlone()
+    {
+        await using var server = WithClock();
+        var (retailer, warehouse, sku) = await AWarehouseWithTenMugsAsync(server);
+        var unpaid = await retailer.PlaceOrderOkAsync(AnOrder.ShipToHome(London.Shoreditch).WithLine(sku, 3).Unpaid());
+        var cart = new { reference = unpaid.Id, holdMinutes = 5, lines = new[] { new { sku, locationId = warehouse.Id, quantity = 2 } } };
+        await (await retailer.Admin.PostAsJsonAsync("/api/inventory/holds", cart, Ct)).ShouldHaveStatusAsync(HttpStatusCode.Created);
+
+        _clock.Advance(TimeSpan.FromMinutes(6));
+        await ExpireDueHoldsAsync(server);
+
+        Assert.Equal("placed", (await retailer.GetOrderAsync(unpaid.Id)).Status);
+        Assert.Equal(new StockLevel(sku, warehouse.Id, 10, 3, 0, 0, 7), await retailer.LevelAsync(sku, warehouse));
+
+        _clock.Advance(TimeSpan.FromMinutes(25));
+        await ExpireDueHoldsAsync(server);
+
+        Assert.Equal("cancelled", (await retailer.GetOrderAsync(unpaid.Id)).Status);
+        Assert.Equal(new StockLevel(sku, warehouse.Id, 10, 0, 0, 0, 10), await retailer.LevelAsync(sku, warehouse));
         Assert.True((await retailer.CheckLedgerAsync()).Consistent);
     }
 

@@ -34,6 +34,20 @@ public abstract class IdempotencyTests(ServerFixture server) : ServerTests(serve
     }
 
     [Fact]
+    public async Task AReplayAnswersByteForByteWhatTheFirstCallAnswered()
+    {
+        var (retailer, _, sku) = await AShopWithStockAsync(10);
+        var order = AnOrder.ShipToHome(London.Shoreditch).WithLine(sku, 2).ForMember((await retailer.AddMemberAsync("Ann Lee", "ann@example.com")).Id);
+
+        var first = await retailer.PlaceOrderAsync(order, "checkout-bytes");
+        var retry = await retailer.PlaceOrderAsync(order, "checkout-bytes");
+
+        await first.ShouldHaveStatusAsync(HttpStatusCode.Created);
+        await retry.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(await first.Content.ReadAsStringAsync(Ct), await retry.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
     public async Task ReusingAKeyForADifferentOrderIsAConflictAndWritesNothing()
     {
         var (retailer, _, sku) = await AShopWithStockAsync(10);

@@ -89,6 +89,23 @@ public abstract class ReturnsTests(ServerFixture server) : ServerTests(server)
     }
 
     [Fact]
+    public async Task AReturnNamingALineTwiceOrMoreLinesThanTheLimitIsRejectedAndChangesNothing()
+    {
+        var (retailer, coventGarden, camden, sku) = await TwoStoresAsync();
+        var order = await retailer.PlaceOrderOkAsync(AnOrder.InStoreAt(coventGarden).WithLine(sku, 3));
+        var twice = new { storeId = camden.Id, lines = new[] { new { lineNo = 1, quantity = 1 }, new { lineNo = 1, quantity = 1 } } };
+        var many = new { storeId = camden.Id, lines = Enumerable.Range(0, 101).Select(_ => new { lineNo = 1, quantity = 1 }).ToArray() };
+
+        await (await retailer.Admin.PostAsJsonAsync($"/api/orders/{order.Id}/returns", twice, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "orders.duplicate_line", "lines[1].lineNo");
+        await (await retailer.Admin.PostAsJsonAsync($"/api/orders/{order.Id}/returns", many, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "orders.too_many_lines", "lines");
+
+        Assert.Equal("completed", (await retailer.GetOrderAsync(order.Id)).Status);
+        Assert.Equal(0, (await retailer.LevelAsync(sku, camden)).OnHand);
+    }
+
+    [Fact]
     public async Task AReturnInAnUnknownConditionIsRejected()
     {
         var (retailer, coventGarden, camden, sku) = await TwoStoresAsync();

@@ -7,6 +7,43 @@ namespace UniRetail.Server.Tests;
 /// <summary>Where pickups, same-day deliveries and endless-aisle sales are sourced from, and the explanation kept with each.</summary>
 public abstract class RoutingTests(ServerFixture server) : ServerTests(server)
 {
+    [Theory]
+    [InlineData("pos", "in_store_purchase")]
+    [InlineData("pos", "endless_aisle")]
+    [InlineData("web", "pickup_in_store")]
+    [InlineData("web", "ship_to_home")]
+    [InlineData("app", "same_day_delivery")]
+    public async Task AnOrderWhoseStoreIsAWarehouseIsRefusedAndHoldsNothing(string channel, string fulfilment)
+    {
+        var retailer = await NewRetailerAsync();
+        var warehouse = await retailer.AddWarehouseAsync(London.ParkRoyal);
+        var sku = await retailer.AddProductAsync("MUG-BLUE");
+        await retailer.ReceiveAsync(warehouse, sku, 5);
+
+        var response = await retailer.PlaceOrderAsync(new OrderBuilder(channel, fulfilment, warehouse.Id, London.Shoreditch).WithLine(sku, 1));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "orders.not_a_store", "storeId");
+        Assert.Contains("PR01", problem.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Warehouse", problem.Detail, StringComparison.Ordinal);
+        Assert.Empty(await retailer.ListOrdersAsync());
+        Assert.Equal(0, (await retailer.LevelAsync(sku, warehouse)).Reserved);
+    }
+
+    [Fact]
+    public async Task AHomeDeliveryCreditsTheStoreItNames()
+    {
+        var retailer = await NewRetailerAsync();
+        var warehouse = await retailer.AddWarehouseAsync(London.ParkRoyal);
+        var coventGarden = await retailer.AddStoreAsync(London.CoventGarden);
+        var sku = await retailer.AddProductAsync("MUG-BLUE");
+        await retailer.ReceiveAsync(warehouse, sku, 5);
+
+        var order = await retailer.PlaceOrderOkAsync(new OrderBuilder("web", "ship_to_home", coventGarden.Id, London.Shoreditch).WithLine(sku, 1));
+
+        Assert.Equal(coventGarden.Id, order.StoreId);
+        Assert.Equal(warehouse.Id, Assert.Single(order.Allocations).LocationId);
+    }
+
     [Fact]
     public async Task APickupFallsBackToTheNearestOtherStoreWhenTheChosenStoreHasNoStock()
     {

@@ -52,7 +52,7 @@ public abstract class StoreStaffTests(ServerFixture server) : ServerTests(server
         var (retailer, coventGarden, _, sku) = await TwoStoresAsync();
         var staff = await retailer.KeyForStoreAsync(coventGarden);
 
-        await (await staff.PostAsJsonAsync("/api/inventory/receipts", AReceipt(coventGarden, sku), Ct)).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await (await staff.PostAsJsonAsync("/api/inventory/receipts", AReceipt(coventGarden, sku), Ct)).ShouldHaveStatusAsync(HttpStatusCode.Created);
         var sold = await (await retailer.PlaceOrderAsync(AnOrder.InStoreAt(coventGarden).WithLine(sku, 2), client: staff)).ShouldBeAsync<Order>(HttpStatusCode.Created);
 
         Assert.Equal("completed", sold.Status);
@@ -74,6 +74,45 @@ public abstract class StoreStaffTests(ServerFixture server) : ServerTests(server
 
         Assert.Equal("returned", returned.Status);
         Assert.Equal(6, (await retailer.LevelAsync(sku, camden)).OnHand);
+    }
+
+    [Fact]
+    public async Task StaffCannotConfirmOrReleaseACartHeldAtAnotherStoreButCanAtTheirOwn()
+    {
+        var (retailer, coventGarden, camden, sku) = await TwoStoresAsync();
+        var coventGardenStaff = await retailer.KeyForStoreAsync(coventGarden);
+        var camdenStaff = await retailer.KeyForStoreAsync(camden);
+        var atCamden = new { reference = "basket-cm", lines = new[] { new { sku, locationId = camden.Id, quantity = 2 } } };
+        await (await camdenStaff.PostAsJsonAsync("/api/inventory/holds", atCamden, Ct)).ShouldHaveStatusAsync(HttpStatusCode.Created);
+
+        await (await coventGardenStaff.PostAsync("/api/inventory/holds/basket-cm/confirm", null, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "identity.other_store", "reference");
+        await (await coventGardenStaff.DeleteAsync("/api/inventory/holds/basket-cm", Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "identity.other_store", "reference");
+        Assert.Equal(2, (await retailer.LevelAsync(sku, camden)).Reserved);
+
+        await (await camdenStaff.PostAsync("/api/inventory/holds/basket-cm/confirm", null, Ct)).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        await (await camdenStaff.DeleteAsync("/api/inventory/holds/basket-cm", Ct)).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        Assert.Equal(0, (await retailer.LevelAsync(sku, camden)).Reserved);
+    }
+
+    [Fact]
+    public async Task StaffCannotHoldAtAnotherStoreNorMoveACartThatAlsoHoldsThere()
+    {
+        var (retailer, coventGarden, camden, sku) = await TwoStoresAsync();
+        var staff = await retailer.KeyForStoreAsync(coventGarden);
+        var atCamden = new { reference = "basket-1", lines = new[] { new { sku, locationId = camden.Id, quantity = 1 } } };
+        var atBoth = new
+        {
+            reference = "basket-2",
+            lines = new[] { new { sku, locationId = coventGarden.Id, quantity = 1 }, new { sku, locationId = camden.Id, quantity = 1 } },
+        };
+        await (await retailer.Admin.PostAsJsonAsync("/api/inventory/holds", atBoth, Ct)).ShouldHaveStatusAsync(HttpStatusCode.Created);
+
+        await (await staff.PostAsJsonAsync("/api/inventory/holds", atCamden, Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "identity.other_store", "lines[0].locationId");
+        await (await staff.DeleteAsync("/api/inventory/holds/basket-2", Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "identity.other_store", "reference");
+
+        Assert.Equal((1L, 1L), ((await retailer.LevelAsync(sku, coventGarden)).Reserved, (await retailer.LevelAsync(sku, camden)).Reserved));
     }
 
     [Fact]

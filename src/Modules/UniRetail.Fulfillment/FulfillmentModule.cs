@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using UniRetail.Data;
+using UniRetail.Fulfillment.Contracts;
 using UniRetail.Fulfillment.Persistence;
 using UniRetail.Fulfillment.Routing;
 
@@ -11,7 +12,7 @@ public static class FulfillmentModule
     public static IServiceCollection AddFulfillmentModule(this IServiceCollection services)
     {
         services.AddMigrations<DailyLoadStore>("fulfillment");
-        services.AddSingleton<DailyLoadStore>().AddSingleton<OrderRouter>();
+        services.AddSingleton<DailyLoadStore>().AddSingleton<IOrderRouting, OrderRouter>();
         return services;
     }
 }

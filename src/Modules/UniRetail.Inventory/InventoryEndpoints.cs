@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using UniRetail.Inventory.Movements;
 using UniRetail.Inventory.Queries;
+using UniRetail.Inventory.Receipts;
 using UniRetail.Inventory.Reservations;
 using UniRetail.Kernel;
 using UniRetail.Web;
@@ -20,6 +21,7 @@ internal static class InventoryEndpoints
         stock.MapGet("/ledger", LedgerAsync).WithName("Inventory.Ledger");
         stock.MapGet("/ledger/check", CheckAsync).WithName("Inventory.LedgerCheck");
         stock.MapPost("/receipts", ReceiveAsync).WithName("Inventory.Receive");
+        stock.MapGet("/receipts/{id}", ReceiptAsync).WithName("Inventory.Receipt");
         stock.MapPost("/adjustments", AdjustAsync).WithName("Inventory.Adjust");
         stock.MapPost("/transfers", TransferAsync).WithName("Inventory.Transfer");
         stock.MapPut("/safety-stock", SafetyStockAsync).WithName("Inventory.SafetyStock");
@@ -42,8 +44,11 @@ internal static class InventoryEndpoints
     private static async Task<Ok<LedgerCheckView>> CheckAsync(Caller caller, StockQueries queries, CancellationToken ct) =>
         TypedResults.Ok(await queries.VerifyAsync(caller, ct));
 
-    private static async Task<Results<Ok<int>, ProblemHttpResult>> ReceiveAsync(GoodsReceiptRequest request, Caller caller, RecordMovement handler, CancellationToken ct) =>
-        (await handler.ReceiveAsync(caller, request, ct)).ToOk();
+    private static async Task<Results<Created<ReceiptView>, ProblemHttpResult>> ReceiveAsync(GoodsReceiptRequest request, Caller caller, ReceiveGoods handler, CancellationToken ct) =>
+        (await handler.HandleAsync(caller, request, ct)).ToCreated(r => $"/api/inventory/receipts/{r.Id}");
+
+    private static async Task<Results<Ok<ReceiptView>, ProblemHttpResult>> ReceiptAsync(string id, Caller caller, ReceiveGoods handler, CancellationToken ct) =>
+        (await handler.GetAsync(caller, id, ct)).ToOk();
 
     private static async Task<Results<NoContent, ProblemHttpResult>> AdjustAsync(AdjustStockRequest request, Caller caller, RecordMovement handler, CancellationToken ct) =>
         (await handler.AdjustAsync(caller, request, ct)).ToNoContent();
@@ -54,8 +59,21 @@ internal static class InventoryEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> SafetyStockAsync(SafetyStockRequest request, Caller caller, RecordMovement handler, CancellationToken ct) =>
         (await handler.SetSafetyStockAsync(caller, request, ct)).ToNoContent();
 
-    private static async Task<Results<Created<HoldView>, ProblemHttpResult>> HoldAsync(HoldRequest request, Caller caller, ManageHolds handler, CancellationToken ct) =>
-        (await handler.HoldAsync(caller, request, ct)).ToCreated(h => $"/api/inventory/holds/{h.Reference}");
+    /// <summary>201 with the hold; a retry with the same reference and lines answers the existing hold with 200 and <c>Idempotent-Replayed</c>.</summary>
+    private static async Task<Results<Created<HoldView>, Ok<HoldView>, ProblemHttpResult>> HoldAsync(
+        HoldRequest request, Caller caller, ManageHolds handler, HttpResponse response, CancellationToken ct)
+    {
+        var held = await handler.HoldAsync(caller, request, ct);
+        if (!held.IsSuccess)
+            return held.Error.ToProblem();
+        if (held.Value.Replayed)
+        {
+            response.Headers["Idempotent-Replayed"] = "true";
+            return TypedResults.Ok(held.Value.Hold);
+        }
+        // The reference is the client's (printable ASCII): escaped, it is one path segment that leads back to this hold.
+        return TypedResults.Created($"/api/inventory/holds/{Uri.EscapeDataString(held.Value.Hold.Reference)}", held.Value.Hold);
+    }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ConfirmAsync(string reference, Caller caller, ManageHolds handler, CancellationToken ct) =>
         (await handler.ConfirmAsync(caller, reference, ct)).ToNoContent();

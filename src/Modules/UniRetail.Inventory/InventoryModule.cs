@@ -5,6 +5,7 @@ using UniRetail.Inventory.Contracts;
 using UniRetail.Inventory.Movements;
 using UniRetail.Inventory.Persistence;
 using UniRetail.Inventory.Queries;
+using UniRetail.Inventory.Receipts;
 using UniRetail.Inventory.Reservations;
 
 namespace UniRetail.Inventory;
@@ -15,9 +16,9 @@ public static class InventoryModule
     public static IServiceCollection AddInventoryModule(this IServiceCollection services)
     {
         services.AddMigrations<StockStore>("inventory");
-        services.AddSingleton<StockStore>().AddSingleton<HoldStore>();
+        services.AddSingleton<StockStore>().AddSingleton<HoldStore>().AddSingleton<CartStore>().AddSingleton<ReceiptStore>();
         services.AddSingleton<IStockMovements, StockMovements>();
-        services.AddSingleton<StockTargets>().AddSingleton<RecordMovement>().AddSingleton<ManageHolds>().AddSingleton<StockQueries>();
+        services.AddSingleton<StockTargets>().AddSingleton<RecordMovement>().AddSingleton<ReceiveGoods>().AddSingleton<ManageHolds>().AddSingleton<StockQueries>();
         return services;
     }
 

@@ -4,7 +4,9 @@ using UniRetail.Catalog.Domain;
 using UniRetail.Catalog.Import;
 using UniRetail.Identity.Locations;
 using UniRetail.Identity.Tenants;
+using UniRetail.Inventory.Domain;
 using UniRetail.Inventory.Movements;
+using UniRetail.Inventory.Receipts;
 using UniRetail.Kernel;
 using UniRetail.Members.Registration;
 using UniRetail.Cli.OnlineRetail;
@@ -72,7 +74,8 @@ internal static class DemoRetailer
                     ? 60 + (int)(1200 * p.UnitsSold / maxSold) + random.Next(0, 60)
                     : random.Next(4, 12 + (int)(40 * p.UnitsSold / maxSold))))
                 .ToList();
-            Must(await movements.ReceiveAsync(retailer, new GoodsReceiptRequest(id, $"opening-stock-{code}", lines), ct));
+            foreach (var receipt in lines.Chunk(StockLimits.MaxReceiptLines))
+                Must(await host.Get<ReceiveGoods>().HandleAsync(retailer, new GoodsReceiptRequest(id, $"opening-stock-{code}", receipt), ct));
             assortments[id] = lines.Select(l => l.Sku!).ToHashSet();
             if (isWarehouse)
                 continue;

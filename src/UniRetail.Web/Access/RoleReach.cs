@@ -68,6 +68,7 @@ public static class RoleReach
         new("Inventory.Ledger", "read the stock ledger", Tenant, Marketer: false, Integration: true),
         new("Inventory.LedgerCheck", "check the stock ledger", Tenant, Marketer: false, Integration: true),
         new("Inventory.Receive", "receive stock", OwnStore, Marketer: false, Integration: true),
+        new("Inventory.Receipt", "read a stock receipt", Tenant, Marketer: false, Integration: true),
         new("Inventory.Adjust", "adjust stock", OwnStore, Marketer: false, Integration: true),
         new("Inventory.Transfer", "transfer stock", OwnStore, Marketer: false, Integration: true),
         new("Inventory.SafetyStock", "set safety stock", OwnStore, Marketer: false, Integration: true),

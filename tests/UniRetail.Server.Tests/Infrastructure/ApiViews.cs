@@ -42,6 +42,16 @@ public sealed record StockLevel(string Sku, string LocationId, long OnHand, long
 
 public sealed record LedgerCheck(bool Consistent, long LevelsChecked);
 
+public sealed record HoldLine(string Sku, string LocationId, int Quantity);
+
+public sealed record Hold(string Reference, string Status, DateTimeOffset? ExpiresAt, IReadOnlyList<HoldLine> Lines);
+
+public sealed record LedgerEntry(long EntryId, string Sku, string LocationId, string Kind, long OnHandDelta, long ReservedDelta, long DamagedDelta, string? Reference);
+
+public sealed record ReceiptLine(int LineNo, string Sku, int Quantity, long EntryId);
+
+public sealed record Receipt(string Id, string LocationId, string? Reference, IReadOnlyList<ReceiptLine> Lines, IReadOnlyList<LedgerEntry> Entries);
+
 public sealed record ApiKey(string KeyId, string Role, string? StoreId, string Token);
 
 public sealed record Member(string Id, string? DisplayName, string Status);

@@ -71,7 +71,7 @@ public sealed class Retailer
     public async Task ReceiveAsync(Location at, string sku, int quantity)
     {
         var body = new { locationId = at.Id, reference = $"GRN-{sku}-{at.Code}", lines = new[] { new { sku, quantity } } };
-        await (await Admin.PostAsJsonAsync("/api/inventory/receipts", body, Ct)).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await (await Admin.PostAsJsonAsync("/api/inventory/receipts", body, Ct)).ShouldHaveStatusAsync(HttpStatusCode.Created);
     }
 
     public Task<HttpResponseMessage> PlaceOrderAsync(OrderBuilder order, string? idempotencyKey = null, HttpClient? client = null)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using UniRetail.Data;
+using UniRetail.Fulfillment.Contracts;
 using UniRetail.Fulfillment.Persistence;
 using UniRetail.Fulfillment.Sourcing;
 using UniRetail.Identity.Contracts;
@@ -7,19 +8,13 @@ using UniRetail.Kernel;
 
 namespace UniRetail.Fulfillment.Routing;
 
-/// <summary>A SKU's stock at a location as sourcing needs it: what may be promised, and what is on the shelf.</summary>
-internal sealed record StockAtLocation(LocationId Location, Sku Sku, int Available, int OnShelf);
-
-/// <summary>The chosen allocations, the explanation the order keeps, and the capacity each chosen location must grant.</summary>
-internal sealed record RoutedOrder(IReadOnlyList<SourcingAllocation> Allocations, string ExplanationJson, IReadOnlyList<(LocationId Location, string Day, int Capacity)> CapacityToTake);
-
 /// <summary>
 /// The I/O around the pure <see cref="SourcingPolicy"/>. <see cref="DecideAsync"/> runs on committed data outside the write
 /// (the tenant's locations, the stock the caller read, today's accepted orders), so the single writer only writes;
 /// <see cref="AcceptAsync"/> then counts the order against each chosen location's daily capacity inside the write,
 /// guarded, so concurrent orders cannot overfill a location.
 /// </summary>
-internal sealed class OrderRouter(Database database, ILocationDirectory locations, DailyLoadStore load)
+internal sealed class OrderRouter(Database database, ILocationDirectory locations, DailyLoadStore load) : IOrderRouting
 {
     public async Task<Result<RoutedOrder>> DecideAsync(TenantId tenant, SourcingRequest request, IReadOnlyList<StockAtLocation> stock, CancellationToken ct)
     {
@@ -39,28 +34,21 @@ internal sealed class OrderRouter(Database database, ILocationDirectory location
         var capacity = all.Where(l => l.DailyCapacity is not null && decision.Value.Locations.Contains(l.Id))
             .OrderBy(l => l.Id.Value, StringComparer.Ordinal)
             .Select(l => (l.Id, Day(l, request.At), l.DailyCapacity!.Value)).ToList();
-        return new RoutedOrder(decision.Value.Allocations, decision.Value.Explanation.ToJson(), capacity);
+        return new RoutedOrder(decision.Value.Allocations, decision.Value.Explanation.ToJson()) { CapacityToTake = capacity };
     }
 
-    /// <summary>
-    /// Takes one order's worth of each chosen location's daily capacity for <paramref name="reference"/> (the order id);
-    /// fails when a concurrent order took the last of it.
-    /// </summary>
-    public async Task<Result<Unit>> AcceptAsync(DbSession session, TenantId tenant, string reference, RoutedOrder routed)
+    public async Task<Result<Unit>> AcceptAsync(DbSession session, TenantId tenant, OrderId order, RoutedOrder routed)
     {
         ArgumentNullException.ThrowIfNull(routed);
         foreach (var (location, day, capacity) in routed.CapacityToTake)
         {
-            if (!await load.TryAcceptAsync(session, tenant, reference, location, day, capacity))
-                return Error.Conflict(CapacityReached, $"Location {location} reached its daily capacity of {capacity} orders while this order was placed.");
+            if (!await load.TryAcceptAsync(session, tenant, order.Value, location, day, capacity))
+                return Error.Conflict(IOrderRouting.CapacityReached, $"Location {location} reached its daily capacity of {capacity} orders while this order was placed.");
         }
         return Unit.Value;
     }
 
-    /// <summary>A cancelled order gives back the capacity it took, on the day it took it; a second call gives back nothing.</summary>
-    public Task<int> ReleaseAsync(DbSession session, TenantId tenant, string reference) => load.ReleaseAsync(session, tenant, reference);
-
-    public const string CapacityReached = "fulfillment.capacity_reached";
+    public Task<int> ReleaseAsync(DbSession session, TenantId tenant, OrderId order) => load.ReleaseAsync(session, tenant, order.Value);
 
     private static string Day(LocationInfo location, DateTimeOffset at) => location.LocalDay(at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

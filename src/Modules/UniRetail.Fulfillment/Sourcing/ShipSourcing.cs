@@ -1,3 +1,4 @@
+using UniRetail.Fulfillment.Contracts;
 using UniRetail.Kernel;
 
 namespace UniRetail.Fulfillment.Sourcing;

@@ -1,10 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using UniRetail.Fulfillment.Contracts;
 using UniRetail.Kernel;
 
 namespace UniRetail.Fulfillment.Sourcing;
-
-internal sealed record SourcingAllocation(LocationId Location, Sku Sku, Quantity Quantity);
 
 internal sealed record SourcingDecision(IReadOnlyList<SourcingAllocation> Allocations, RoutingExplanation Explanation)
 {

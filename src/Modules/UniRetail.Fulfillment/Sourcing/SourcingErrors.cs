@@ -1,3 +1,4 @@
+using UniRetail.Fulfillment.Contracts;
 using UniRetail.Kernel;
 
 namespace UniRetail.Fulfillment.Sourcing;
@@ -8,10 +9,10 @@ internal static class SourcingErrors
         Error.Conflict("fulfillment.no_location_can_fulfil", $"No location can {what}: {why}.");
 
     public static Error DestinationRequired(FulfilmentType type) =>
-        Error.Validation("fulfillment.destination_required", $"A delivery address is required for {type}.", "destination");
+        Error.Validation("fulfillment.destination_required", $"A {FulfilmentTypes.ToName(type)} order needs a destination.", "destination");
 
     public static Error StoreRequired(FulfilmentType type) =>
-        Error.Validation("fulfillment.store_required", $"A store is required for {type}.", "storeId");
+        Error.Validation("fulfillment.store_required", $"A {FulfilmentTypes.ToName(type)} order needs a storeId.", "storeId");
 
     public static Error UnknownStore(LocationId store) =>
         Error.NotFound("fulfillment.unknown_store", $"There is no location '{store}'.", "storeId");

@@ -22,8 +22,11 @@ public enum HoldPolicy
     ShelfOnly,
 }
 
-/// <summary>Units held at a location for an order or a cart (<paramref name="Reference"/>) until confirmed, consumed, released or expired.</summary>
-public sealed record StockHold(Sku Sku, LocationId Location, Quantity Quantity, string Reference, DateTimeOffset? ExpiresAt, HoldPolicy Policy);
+/// <summary>Units of one SKU to hold at one location. <paramref name="Field"/> names the request field a shortfall is reported at (<c>lines[2].quantity</c>).</summary>
+public sealed record StockHoldLine(Sku Sku, LocationId Location, Quantity Quantity, string Field);
+
+/// <summary>Holds for one reference, taken together until confirmed, consumed, released or expired (<paramref name="ExpiresAt"/> null: never).</summary>
+public sealed record StockHolds(HoldReference Reference, IReadOnlyList<StockHoldLine> Lines, DateTimeOffset? ExpiresAt, HoldPolicy Policy);
 
 /// <summary>
 /// Stock movements other modules make inside their own write transaction (<see cref="DbSession"/>), so an order and
@@ -38,21 +41,27 @@ public interface IStockMovements
     /// </summary>
     Task<IReadOnlyList<StockPosition>> PositionsAsync(TenantId tenant, IReadOnlyCollection<Sku> skus, CancellationToken ct);
 
-    /// <summary>Holds units; fails with <c>inventory.insufficient_stock</c> when they are not there. Never oversells.</summary>
-    Task<Result<Unit>> HoldAsync(DbSession session, TenantId tenant, StockHold hold, CancellationToken ct);
+    /// <summary>
+    /// Holds every line or none: fails with <c>inventory.insufficient_stock</c> at the first line that is not there (the caller's
+    /// write then rolls back). The lines are taken in the inventory's lock order, whatever order they come in. Never oversells.
+    /// </summary>
+    Task<Result<Unit>> HoldAsync(DbSession session, TenantId tenant, StockHolds holds, CancellationToken ct);
 
-    /// <summary>Makes the reference's holds permanent (payment captured): they no longer expire.</summary>
-    Task ConfirmAsync(DbSession session, TenantId tenant, string reference, CancellationToken ct);
+    /// <summary>Makes the reference's active holds permanent (payment captured): they no longer expire. Returns how many.</summary>
+    Task<int> ConfirmAsync(DbSession session, TenantId tenant, HoldReference reference, CancellationToken ct);
 
-    /// <summary>Gives back every open hold of the reference (an order cancelled, a cart abandoned).</summary>
-    Task<int> ReleaseAsync(DbSession session, TenantId tenant, string reference, string reason, CancellationToken ct);
+    /// <summary>Gives back every open hold of the reference (an order cancelled, a cart abandoned). Returns how many.</summary>
+    Task<int> ReleaseAsync(DbSession session, TenantId tenant, HoldReference reference, string reason, CancellationToken ct);
 
     /// <summary>Turns the reference's open holds (at <paramref name="location"/> only, when given) into sales: the goods leave.</summary>
-    Task<int> ConsumeAsync(DbSession session, TenantId tenant, string reference, LocationId? location, CancellationToken ct);
+    Task<int> ConsumeAsync(DbSession session, TenantId tenant, HoldReference reference, LocationId? location, CancellationToken ct);
 
-    /// <summary>Takes back returned units into a location's sellable stock, or its damaged stock.</summary>
-    Task ReturnAsync(DbSession session, TenantId tenant, Sku sku, LocationId location, Quantity quantity, string reference, bool damaged, CancellationToken ct);
+    /// <summary>
+    /// Takes back returned units into a location's sellable stock, or its damaged stock; <paramref name="returnId"/> is the
+    /// ledger entry's reference. Fails with <c>inventory.level_too_large</c> when the level would pass its bound.
+    /// </summary>
+    Task<Result<Unit>> ReturnAsync(DbSession session, TenantId tenant, Sku sku, LocationId location, Quantity quantity, string returnId, bool damaged, CancellationToken ct);
 }
 
 /// <summary>Published when an unconfirmed hold expired and its stock went back on sale; the order that held it reacts.</summary>
-public sealed record StockHoldsExpired(TenantId Tenant, string Reference) : IDomainEvent;
+public sealed record StockHoldsExpired(TenantId Tenant, HoldReference Reference) : IDomainEvent;

@@ -12,60 +12,57 @@ internal sealed class StockMovements(Database database, StockStore levels, HoldS
     public Task<IReadOnlyList<StockPosition>> PositionsAsync(TenantId tenant, IReadOnlyCollection<Sku> skus, CancellationToken ct) =>
         database.ReadAsync(c => levels.PositionsAsync(c, tenant, skus), ct);
 
-    public async Task<Result<Unit>> HoldAsync(DbSession session, TenantId tenant, StockHold hold, CancellationToken ct)
+    public async Task<Result<Unit>> HoldAsync(DbSession session, TenantId tenant, StockHolds request, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(hold);
-        var units = hold.Quantity.Value;
-        var entry = new LedgerEntry(LedgerKind.Reservation, hold.Sku.Value, hold.Location.Value, 0, units, 0, hold.Reference, null);
-        var guard = hold.Policy == HoldPolicy.KeepSafetyStock ? StockStore.Guard.Available : StockStore.Guard.Shelf;
-        if (!await levels.ChangeLevelAsync(session, tenant, entry, guard, Now))
-            return InventoryErrors.InsufficientStock(hold.Sku, hold.Location);
-        await holds.InsertAsync(session, tenant, entry, hold.ExpiresAt?.ToUnixTimeMilliseconds(), Now);
+        ArgumentNullException.ThrowIfNull(request);
+        var guard = request.Policy == HoldPolicy.KeepSafetyStock ? StockStore.Guard.Available : StockStore.Guard.Shelf;
+        var expires = request.ExpiresAt?.ToUnixTimeMilliseconds();
+        foreach (var line in InLockOrder(request.Lines, l => (l.Sku.Value, l.Location.Value)))
+        {
+            var entry = new LedgerEntry(LedgerKind.Reservation, line.Sku.Value, line.Location.Value, 0, line.Quantity.Value, 0, request.Reference.Value, null);
+            if (!await levels.ChangeLevelAsync(session, tenant, entry, guard, Now))
+                return InventoryErrors.InsufficientStock(line.Sku, line.Location, line.Field);
+            await holds.InsertAsync(session, tenant, request.Reference, entry, expires, Now);
+        }
         return Unit.Value;
     }
 
-    public Task ConfirmAsync(DbSession session, TenantId tenant, string reference, CancellationToken ct) =>
+    public Task<int> ConfirmAsync(DbSession session, TenantId tenant, HoldReference reference, CancellationToken ct) =>
         holds.ConfirmAsync(session, tenant, reference);
 
-    public async Task<int> ReleaseAsync(DbSession session, TenantId tenant, string reference, string reason, CancellationToken ct)
-    {
-        var released = 0;
-        foreach (var hold in InLockOrder(await holds.OpenAsync(session, tenant, reference, null)))
-        {
-            if (!await holds.CloseAsync(session, tenant, hold.ReservationId, HoldStore.Released))
-                continue;
-            var entry = new LedgerEntry(LedgerKind.Release, hold.Sku, hold.Location, 0, -hold.Quantity, 0, reference, reason);
-            await levels.ChangeAsync(session, tenant, entry, StockStore.Guard.None, Now);
-            released++;
-        }
-        return released;
-    }
+    public Task<int> ReleaseAsync(DbSession session, TenantId tenant, HoldReference reference, string reason, CancellationToken ct) =>
+        CloseAsync(session, tenant, reference, null, HoldStore.Released,
+            hold => new LedgerEntry(LedgerKind.Release, hold.Sku, hold.Location, 0, -hold.Quantity, 0, reference.Value, reason));
 
-    public async Task<int> ConsumeAsync(DbSession session, TenantId tenant, string reference, LocationId? location, CancellationToken ct)
-    {
-        var consumed = 0;
-        foreach (var hold in InLockOrder(await holds.OpenAsync(session, tenant, reference, location)))
-        {
-            if (!await holds.CloseAsync(session, tenant, hold.ReservationId, HoldStore.Consumed))
-                continue;
-            var entry = new LedgerEntry(LedgerKind.Sale, hold.Sku, hold.Location, -hold.Quantity, -hold.Quantity, 0, reference, null);
-            await levels.ChangeAsync(session, tenant, entry, StockStore.Guard.None, Now);
-            consumed++;
-        }
-        return consumed;
-    }
+    public Task<int> ConsumeAsync(DbSession session, TenantId tenant, HoldReference reference, LocationId? location, CancellationToken ct) =>
+        CloseAsync(session, tenant, reference, location, HoldStore.Consumed,
+            hold => new LedgerEntry(LedgerKind.Sale, hold.Sku, hold.Location, -hold.Quantity, -hold.Quantity, 0, reference.Value, null));
 
-    public Task ReturnAsync(DbSession session, TenantId tenant, Sku sku, LocationId location, Quantity quantity, string reference, bool damaged, CancellationToken ct)
+    public async Task<Result<Unit>> ReturnAsync(DbSession session, TenantId tenant, Sku sku, LocationId location, Quantity quantity, string returnId, bool damaged, CancellationToken ct)
     {
         var entry = damaged
-            ? new LedgerEntry(LedgerKind.ReturnDamaged, sku.Value, location.Value, 0, 0, quantity.Value, reference, "returned damaged")
-            : new LedgerEntry(LedgerKind.Return, sku.Value, location.Value, quantity.Value, 0, 0, reference, "returned");
-        return levels.AddAsync(session, tenant, entry, Now);
+            ? new LedgerEntry(LedgerKind.ReturnDamaged, sku.Value, location.Value, 0, 0, quantity.Value, returnId, "returned damaged")
+            : new LedgerEntry(LedgerKind.Return, sku.Value, location.Value, quantity.Value, 0, 0, returnId, "returned");
+        return await levels.AddAsync(session, tenant, entry, Now) is null ? InventoryErrors.LevelTooLarge(sku, location, "quantity") : Unit.Value;
+    }
+
+    /// <summary>Closes the reference's open holds, each with the level change and ledger entry <paramref name="entryFor"/> makes.</summary>
+    private async Task<int> CloseAsync(DbSession session, TenantId tenant, HoldReference reference, LocationId? location, string status, Func<HoldRow, LedgerEntry> entryFor)
+    {
+        var closed = 0;
+        foreach (var hold in InLockOrder(await holds.OpenAsync(session, tenant, reference, location), h => (h.Sku, h.Location)))
+        {
+            if (!await holds.CloseAsync(session, tenant, hold.ReservationId, status))
+                continue;
+            await levels.ChangeAsync(session, tenant, entryFor(hold), StockStore.Guard.None, Now);
+            closed++;
+        }
+        return closed;
     }
 
     /// <summary>Stock rows are always locked in (SKU, location) order, so two writers never wait on each other in a cycle.</summary>
-    public static IEnumerable<HoldRow> InLockOrder(IEnumerable<HoldRow> holds) =>
-        holds.OrderBy(h => h.Sku, StringComparer.Ordinal).ThenBy(h => h.Location, StringComparer.Ordinal);
+    private static IEnumerable<T> InLockOrder<T>(IEnumerable<T> items, Func<T, (string Sku, string Location)> key) =>
+        items.OrderBy(i => key(i).Sku, StringComparer.Ordinal).ThenBy(i => key(i).Location, StringComparer.Ordinal);
 
     private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
 }

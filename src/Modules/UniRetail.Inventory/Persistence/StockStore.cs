@@ -73,23 +73,31 @@ internal sealed class StockStore
         Math.Max(Math.Abs(entry.OnHandDelta), Math.Abs(entry.ReservedDelta)), atMs,
     ];
 
-    /// <summary>Adds units to a level, creating it when the SKU is new at the location; appends the entry.</summary>
-    public async Task AddAsync(DbSession session, TenantId tenant, LedgerEntry entry, long atMs)
+    /// <summary>
+    /// Adds units to a level, creating it when the SKU is new at the location, unless on hand or damaged would pass
+    /// <see cref="StockLimits.MaxLevel"/>; appends the entry. The entry's id, or null when the bound refused it.
+    /// </summary>
+    public async Task<long?> AddAsync(DbSession session, TenantId tenant, LedgerEntry entry, long atMs)
     {
-        await session.Connection.ExecuteAsync(
+        var parameters = Parameters(tenant, entry, atMs);
+        parameters.Add("Max", StockLimits.MaxLevel);
+        var added = await session.Connection.ExecuteAsync(
             """
             INSERT INTO inventory_stock_level (tenant_id, sku, location_id, on_hand, reserved, safety_stock, damaged, updated_at_ms)
             VALUES (@Tenant, @Sku, @Location, @OnHandDelta, 0, 0, @DamagedDelta, @At)
             ON CONFLICT (tenant_id, sku, location_id) DO UPDATE
             SET on_hand = inventory_stock_level.on_hand + excluded.on_hand, damaged = inventory_stock_level.damaged + excluded.damaged,
                 updated_at_ms = excluded.updated_at_ms
+            WHERE inventory_stock_level.on_hand + excluded.on_hand <= @Max AND inventory_stock_level.damaged + excluded.damaged <= @Max
             """,
-            Parameters(tenant, entry, atMs), session.Transaction);
-        await AppendAsync(session, tenant, entry, atMs);
+            parameters, session.Transaction);
+        if (added == 0)
+            return null;
+        return await session.Connection.ExecuteScalarAsync<long>(AppendSql + " RETURNING entry_id", parameters, session.Transaction);
     }
 
     /// <summary>Sets the safety stock (a planning parameter, not a movement: no ledger entry).</summary>
-    public Task SetSafetyStockAsync(DbSession session, TenantId tenant, Sku sku, LocationId location, int units, long atMs) =>
+    public Task SetSafetyStockAsync(DbSession session, TenantId tenant, Sku sku, LocationId location, long units, long atMs) =>
         session.Connection.ExecuteAsync(
             """
             INSERT INTO inventory_stock_level (tenant_id, sku, location_id, on_hand, reserved, safety_stock, damaged, updated_at_ms)
@@ -162,7 +170,9 @@ internal sealed class LevelRow
     public long SafetyStock { get; init; }
     public long Damaged { get; init; }
 
-    public StockPosition ToPosition() => new(Kernel.Sku.FromStored(Sku), new LocationId(Location), (int)OnHand, (int)Reserved, (int)SafetyStock);
+    /// <summary>Every level is bounded by <see cref="StockLimits.MaxLevel"/> on the way in, so it fits an <c>int</c>; a row that does not is a bug.</summary>
+    public StockPosition ToPosition() =>
+        new(Kernel.Sku.FromStored(Sku), new LocationId(Location), checked((int)OnHand), checked((int)Reserved), checked((int)SafetyStock));
 }
 
 internal sealed class LedgerRow

@@ -1,5 +1,6 @@
 using UniRetail.Data;
 using UniRetail.Identity.Contracts;
+using UniRetail.Inventory.Domain;
 using UniRetail.Inventory.Persistence;
 using UniRetail.Kernel;
 
@@ -38,7 +39,7 @@ internal sealed class StockQueries(Database database, StockStore levels, ILocati
         var byLocation = (await locations.ListAsync(caller.Tenant, ct)).ToDictionary(l => l.Id);
         var perLocation = positions
             .Where(p => byLocation.ContainsKey(p.Location))
-            .Select(p => new LocationAtp(p.Location.Value, byLocation[p.Location].Code, byLocation[p.Location].Kind.ToString(), p.Available, p.Shelf))
+            .Select(p => new LocationAtp(p.Location.Value, byLocation[p.Location].Code, KindName(byLocation[p.Location].Kind), p.Available, p.Shelf))
             .OrderByDescending(l => l.Available).ThenBy(l => l.Code)
             .ToList();
         return new AtpView(sku.Value.Value, perLocation.Sum(l => l.Available), perLocation);
@@ -47,11 +48,19 @@ internal sealed class StockQueries(Database database, StockStore levels, ILocati
     public async Task<Result<IReadOnlyList<LedgerEntryView>>> LedgerAsync(Caller caller, string? sku, string? location, long? after, int? limit, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(sku))
-            return Error.Validation("inventory.sku_required", "Name the SKU whose ledger to read.", "sku");
+            return InventoryErrors.SkuRequired();
         var rows = await database.ReadAsync(c => levels.LedgerAsync(c, caller.Tenant, sku, location, after ?? 0, Math.Clamp(limit ?? 100, 1, MaxPage)), ct);
         return rows.Select(r => new LedgerEntryView(r.EntryId, r.Sku, r.Location, r.Kind, r.OnHandDelta, r.ReservedDelta, r.DamagedDelta, r.Reference, r.Reason,
             DateTimeOffset.FromUnixTimeMilliseconds(r.OccurredAtMs))).ToList();
     }
+
+    /// <summary>The kind as the locations API writes it (Identity keeps its names to itself).</summary>
+    private static string KindName(LocationKind kind) => kind switch
+    {
+        LocationKind.Warehouse => "warehouse",
+        LocationKind.Store => "store",
+        _ => "partner_shop",
+    };
 
     /// <summary>Stock levels that promise more than is there (reserved above on hand, or on hand below zero); 0 means no oversell.</summary>
     public Task<long> OversoldAsync(Caller? caller, CancellationToken ct) =>

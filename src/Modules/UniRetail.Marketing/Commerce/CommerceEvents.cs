@@ -1,5 +1,6 @@
 using System.Text.Json;
 using UniRetail.Data;
+using UniRetail.Fulfillment.Contracts;
 using UniRetail.Kernel;
 using UniRetail.Marketing.Domain;
 using UniRetail.Marketing.Persistence;
@@ -19,10 +20,10 @@ internal static class CommerceEvents
     public static EventOrigin Origin(TenantId tenant, LocationId? store) => new(tenant.Value, SourceId, SourceKind.Commerce, store?.Value);
 
     /// <summary>Segment's names: cancelled → Order Cancelled, (partly) returned → Order Refunded, any other move → Order Updated.</summary>
-    public static string NameFor(string status) => status switch
+    public static string NameFor(OrderStatus status) => status switch
     {
-        "cancelled" => "Order Cancelled",
-        "returned" or "partly_returned" => "Order Refunded",
+        OrderStatus.Cancelled => "Order Cancelled",
+        OrderStatus.Returned or OrderStatus.PartlyReturned => "Order Refunded",
         _ => "Order Updated",
     };
 
@@ -43,7 +44,7 @@ internal sealed class RecordOrderPlaced(EventStore events, TimeProvider clock) :
             ["revenue"] = domainEvent.Total.Amount,
             ["currency"] = domainEvent.Total.Currency.Code,
             ["channel"] = SalesChannels.ToName(domainEvent.Channel),
-            ["fulfilment"] = domainEvent.Fulfilment,
+            ["fulfilment"] = FulfilmentTypes.ToName(domainEvent.Fulfilment),
             ["store_id"] = domainEvent.Store?.Value,
         };
         var track = CommerceEvents.Track($"{domainEvent.Order.Value}:placed", "Order Completed", domainEvent.Member, domainEvent.At, properties);
@@ -57,8 +58,9 @@ internal sealed class RecordOrderStatusChanged(EventStore events, TimeProvider c
     {
         ArgumentNullException.ThrowIfNull(domainEvent);
         ArgumentNullException.ThrowIfNull(session);
-        var properties = new Dictionary<string, object?> { ["order_id"] = domainEvent.Order.Value, ["status"] = domainEvent.Status };
-        var messageId = $"{domainEvent.Order.Value}:{domainEvent.Status}:{domainEvent.At.ToUnixTimeMilliseconds()}";
+        var status = OrderStatuses.ToName(domainEvent.Status);
+        var properties = new Dictionary<string, object?> { ["order_id"] = domainEvent.Order.Value, ["status"] = status };
+        var messageId = $"{domainEvent.Order.Value}:{status}:{domainEvent.At.ToUnixTimeMilliseconds()}";
         var track = CommerceEvents.Track(messageId, CommerceEvents.NameFor(domainEvent.Status), domainEvent.Member, domainEvent.At, properties);
         await events.InsertAsync(session, CommerceEvents.Origin(domainEvent.Tenant, null), [track], clock.GetUtcNow());
     }

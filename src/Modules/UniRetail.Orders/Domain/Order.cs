@@ -1,5 +1,6 @@
-using UniRetail.Fulfillment.Sourcing;
+using UniRetail.Fulfillment.Contracts;
 using UniRetail.Kernel;
+using UniRetail.Orders.Contracts;
 
 namespace UniRetail.Orders.Domain;
 

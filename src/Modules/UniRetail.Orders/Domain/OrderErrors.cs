@@ -1,4 +1,6 @@
+using UniRetail.Fulfillment.Contracts;
 using UniRetail.Kernel;
+using UniRetail.Orders.Contracts;
 
 namespace UniRetail.Orders.Domain;
 
@@ -14,9 +16,9 @@ internal static class OrderErrors
 
     public static Error UnknownSku(string sku, int line) => Error.NotFound("orders.unknown_sku", $"No active SKU '{sku}' in the catalog.", $"lines[{line}].sku");
 
-    public static Error NoLines() => Error.Validation("orders.no_lines", "An order has at least one line.", "lines");
+    public static Error NoLines(string what) => Error.Validation("orders.no_lines", $"{what} has at least one line.", "lines");
 
-    public static Error TooManyLines(int max) => Error.Validation("orders.too_many_lines", $"An order has at most {max} lines.", "lines");
+    public static Error TooManyLines(string what, int max) => Error.Validation("orders.too_many_lines", $"{what} has at most {max} lines.", "lines");
 
     public static Error DuplicateLine(string sku, int line) => Error.Validation("orders.duplicate_line", $"SKU '{sku}' appears twice; put the quantity on one line.", $"lines[{line}].sku");
 
@@ -24,7 +26,18 @@ internal static class OrderErrors
         Error.Validation("orders.wrong_currency", $"This tenant sells in {expected}, not {given}.", "currency");
 
     public static Error UnknownFulfilment(string? name) =>
-        Error.Validation("orders.unknown_fulfilment", $"'{name}' is not a fulfilment type (ship_to_home, pickup_in_store, same_day_delivery, in_store_purchase, endless_aisle).", "fulfilment");
+        Error.Validation("orders.unknown_fulfilment", $"'{name}' is not a fulfilment type ({FulfilmentTypes.AllNames}).", "fulfilment");
+
+    public static Error DestinationIncomplete() =>
+        Error.Validation("orders.destination_incomplete", "A destination has a latitude and a longitude.", "destination");
+
+    public static Error UnknownStore(string? id) => Error.NotFound("orders.unknown_store", $"No location '{id}' in this tenant.", "storeId");
+
+    public static Error NotAStore(FulfilmentType type, string code) => type == FulfilmentType.PickupInStore
+        ? Error.Validation("orders.not_a_store", $"{code} is a warehouse: a pickup_in_store order is collected at a store or a partner shop.", "storeId")
+        : Error.Validation("orders.not_a_store", $"{code} is not one of the tenant's stores: the storeId of a {FulfilmentTypes.ToName(type)} order names the store that sells it.", "storeId");
+
+    public static Error UnknownStatus(string status) => Error.Validation("orders.unknown_status", $"'{status}' is not an order status.", "status");
 
     public static Error ChannelMismatch(string fulfilment, string channel) =>
         Error.Validation("orders.channel_mismatch", $"A {fulfilment.Replace('_', ' ')} order cannot come from the {channel} channel.", "channel");
@@ -36,6 +49,9 @@ internal static class OrderErrors
 
     public static Error BadIdempotencyKey() =>
         Error.Validation("orders.bad_idempotency_key", "An Idempotency-Key has 1 to 200 printable characters.", "Idempotency-Key");
+
+    public static Error DuplicateReturnLine(int lineNo, int index) =>
+        Error.Validation("orders.duplicate_line", $"Line {lineNo} appears twice; put the quantity on one line.", $"lines[{index}].lineNo");
 
     public static Error UnknownLine(int lineNo, int index) => Error.Validation("orders.unknown_line", $"The order has no line {lineNo}.", $"lines[{index}].lineNo");
 

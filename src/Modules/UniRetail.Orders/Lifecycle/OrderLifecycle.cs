@@ -1,5 +1,5 @@
 using UniRetail.Data;
-using UniRetail.Fulfillment.Routing;
+using UniRetail.Fulfillment.Contracts;
 using UniRetail.Inventory.Contracts;
 using UniRetail.Kernel;
 using UniRetail.Orders.Contracts;
@@ -13,7 +13,7 @@ namespace UniRetail.Orders.Lifecycle;
 internal sealed record CancelOrderRequest(string? Reason);
 
 /// <summary>Moves orders through their life with business verbs; each applies the stock effect the domain decides.</summary>
-internal sealed class OrderLifecycle(Database database, OrderStore orders, IStockMovements stock, OrderRouter router, TimeProvider clock)
+internal sealed class OrderLifecycle(Database database, OrderStore orders, IStockMovements stock, IOrderRouting router, TimeProvider clock)
 {
     public Task<Result<OrderView>> ConfirmPaymentAsync(Caller caller, OrderId id, CancellationToken ct) =>
         TransitionAsync(caller, id, o => o.ConfirmPayment(), "payment captured", ct);
@@ -43,7 +43,7 @@ internal sealed class OrderLifecycle(Database database, OrderStore orders, IStoc
     public static Result<Unit> EnsureMayHandle(Caller caller, Order order)
     {
         if (!caller.CanWriteCommerce)
-            return Error.Forbidden("identity.role_forbidden", $"The {caller.Role} role cannot change orders.");
+            return Error.Forbidden("identity.role_forbidden", $"The {Roles.ToName(caller.Role)} role cannot change orders.");
         if (caller.Role == Role.StoreStaff && caller.Store is { } store && order.Store != store && !order.FulfilmentLocations.Contains(store))
             return Error.Forbidden("identity.other_store", $"Order {order.Id} is not fulfilled by store {store}.", "id");
         return Unit.Value;
@@ -64,23 +64,24 @@ internal sealed class OrderLifecycle(Database database, OrderStore orders, IStoc
             await ApplyAsync(session, caller.Tenant, order, effect.Value, note, ct);
             if (!await orders.SaveTransitionAsync(session, caller.Tenant, order, note, PlaceOrderHandler.Actor(caller), Now))
                 return OrderErrors.Concurrent();
-            await session.PublishAsync(new OrderStatusChanged(caller.Tenant, order.Id, order.Member, OrderStatuses.ToName(order.Status), clock.GetUtcNow()), ct);
+            await session.PublishAsync(new OrderStatusChanged(caller.Tenant, order.Id, order.Member, order.Status, clock.GetUtcNow()), ct);
             return OrderView.From(order);
         }, ct);
 
     private async Task ApplyAsync(DbSession session, TenantId tenant, Order order, StockEffect effect, string? note, CancellationToken ct)
     {
+        var holds = HoldReference.ForOrder(order.Id);
         switch (effect)
         {
             case StockEffect.ConfirmHolds:
-                await stock.ConfirmAsync(session, tenant, order.Id.Value, ct);
+                await stock.ConfirmAsync(session, tenant, holds, ct);
                 break;
             case StockEffect.ReleaseHolds:
-                await stock.ReleaseAsync(session, tenant, order.Id.Value, note ?? "order cancelled", ct);
-                await router.ReleaseAsync(session, tenant, order.Id.Value);
+                await stock.ReleaseAsync(session, tenant, holds, note ?? "order cancelled", ct);
+                await router.ReleaseAsync(session, tenant, order.Id);
                 break;
             case StockEffect.ConsumeHolds:
-                await stock.ConsumeAsync(session, tenant, order.Id.Value, null, ct);
+                await stock.ConsumeAsync(session, tenant, holds, null, ct);
                 break;
             case StockEffect.None:
                 break;

@@ -1,10 +1,8 @@
 using UniRetail.Data;
-using UniRetail.Fulfillment.Routing;
+using UniRetail.Fulfillment.Contracts;
 using UniRetail.Inventory.Contracts;
-using UniRetail.Kernel;
 using UniRetail.Members.Contracts;
 using UniRetail.Orders.Contracts;
-using UniRetail.Orders.Domain;
 using UniRetail.Orders.Persistence;
 
 namespace UniRetail.Orders.Lifecycle;
@@ -13,22 +11,22 @@ namespace UniRetail.Orders.Lifecycle;
 /// An unpaid order whose stock hold expired is cancelled in the same transaction that released the stock, and gives back
 /// the daily capacity it took.
 /// </summary>
-internal sealed class CancelOrderWhenHoldExpires(OrderStore orders, OrderRouter router, TimeProvider clock) : IDomainEventSubscriber<StockHoldsExpired>
+internal sealed class CancelOrderWhenHoldExpires(OrderStore orders, IOrderRouting router, TimeProvider clock) : IDomainEventSubscriber<StockHoldsExpired>
 {
     public async Task HandleAsync(StockHoldsExpired domainEvent, DbSession session, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(domainEvent);
         ArgumentNullException.ThrowIfNull(session);
-        if (!domainEvent.Reference.StartsWith("ord_", StringComparison.Ordinal))
+        if (domainEvent.Reference.Order is not { } id)
             return;
-        var order = await orders.LoadAsync(session.Connection, session.Transaction, domainEvent.Tenant, new OrderId(domainEvent.Reference));
+        var order = await orders.LoadAsync(session.Connection, session.Transaction, domainEvent.Tenant, id);
         if (order is not { Status: OrderStatus.Placed })
             return;
         const string reason = "payment not captured before the stock hold expired";
         if (order.Cancel(reason).IsSuccess && await orders.SaveTransitionAsync(session, domainEvent.Tenant, order, reason, "system", clock.GetUtcNow().ToUnixTimeMilliseconds()))
         {
-            await router.ReleaseAsync(session, domainEvent.Tenant, order.Id.Value);
-            await session.PublishAsync(new OrderStatusChanged(domainEvent.Tenant, order.Id, order.Member, OrderStatuses.ToName(order.Status), clock.GetUtcNow()), ct);
+            await router.ReleaseAsync(session, domainEvent.Tenant, order.Id);
+            await session.PublishAsync(new OrderStatusChanged(domainEvent.Tenant, order.Id, order.Member, order.Status, clock.GetUtcNow()), ct);
         }
     }
 }

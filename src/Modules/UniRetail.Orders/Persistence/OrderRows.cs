@@ -1,4 +1,5 @@
 using UniRetail.Kernel;
+using UniRetail.Orders.Contracts;
 using UniRetail.Orders.Domain;
 
 namespace UniRetail.Orders.Persistence;
@@ -26,7 +27,7 @@ internal sealed class OrderRow
         {
             Id = new OrderId(OrderId),
             Channel = SalesChannels.Parse(Channel).Value,
-            Fulfilment = FulfilmentTypes.Parse(Fulfilment).Value,
+            Fulfilment = FulfilmentRules.Parse(Fulfilment).Value,
             Status = OrderStatuses.Parse(Status),
             Member = MemberId is null ? null : new MemberId(MemberId),
             Store = StoreId is null ? null : new LocationId(StoreId),

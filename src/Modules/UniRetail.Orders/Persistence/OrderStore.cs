@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Text;
 using Dapper;
 using UniRetail.Data;
+using UniRetail.Fulfillment.Contracts;
 using UniRetail.Kernel;
+using UniRetail.Orders.Contracts;
 using UniRetail.Orders.Domain;
 
 namespace UniRetail.Orders.Persistence;

@@ -1,4 +1,4 @@
-using UniRetail.Fulfillment.Sourcing;
+using UniRetail.Fulfillment.Contracts;
 using UniRetail.Kernel;
 using UniRetail.Orders.Domain;
 
@@ -23,10 +23,10 @@ internal sealed record OrderDraft(
         var channel = SalesChannels.Parse(request.Channel);
         if (!channel.IsSuccess)
             return channel.Error;
-        var fulfilment = FulfilmentTypes.Parse(request.Fulfilment);
+        var fulfilment = FulfilmentRules.Parse(request.Fulfilment);
         if (!fulfilment.IsSuccess)
             return fulfilment.Error;
-        if (!FulfilmentTypes.Allows(fulfilment.Value, channel.Value))
+        if (!FulfilmentRules.Allows(fulfilment.Value, channel.Value))
             return OrderErrors.ChannelMismatch(FulfilmentTypes.ToName(fulfilment.Value), SalesChannels.ToName(channel.Value));
         var lines = ParseLines(request.Lines);
         if (!lines.IsSuccess)
@@ -35,7 +35,7 @@ internal sealed record OrderDraft(
         if (request.Destination is { } d)
         {
             if (d.Latitude is null || d.Longitude is null)
-                return Error.Validation("orders.destination_incomplete", "A destination has a latitude and a longitude.", "destination");
+                return OrderErrors.DestinationIncomplete();
             var point = GeoPoint.Of(d.Latitude.Value, d.Longitude.Value, "destination.latitude");
             if (!point.IsSuccess)
                 return point.Error;
@@ -50,9 +50,9 @@ internal sealed record OrderDraft(
     private static Result<IReadOnlyList<(Sku, Quantity)>> ParseLines(IReadOnlyList<OrderLineRequest>? requested)
     {
         if (requested is not { Count: > 0 })
-            return OrderErrors.NoLines();
+            return OrderErrors.NoLines("An order");
         if (requested.Count > MaxLines)
-            return OrderErrors.TooManyLines(MaxLines);
+            return OrderErrors.TooManyLines("An order", MaxLines);
         var lines = new List<(Sku, Quantity)>(requested.Count);
         var seen = new HashSet<Sku>();
         for (var i = 0; i < requested.Count; i++)

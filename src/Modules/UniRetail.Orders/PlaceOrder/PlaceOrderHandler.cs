@@ -3,8 +3,7 @@ using System.Text;
 using System.Text.Json;
 using UniRetail.Catalog.Contracts;
 using UniRetail.Data;
-using UniRetail.Fulfillment.Routing;
-using UniRetail.Fulfillment.Sourcing;
+using UniRetail.Fulfillment.Contracts;
 using UniRetail.Identity.Contracts;
 using UniRetail.Inventory.Contracts;
 using UniRetail.Kernel;
@@ -26,10 +25,11 @@ internal sealed record PlacedOrder(OrderView Order, bool Replayed);
 internal sealed class PlaceOrderHandler(
     Database database,
     OrderStore orders,
-    OrderRouter router,
+    IOrderRouting router,
     IStockMovements stock,
     ISkuPricing catalog,
     ITenantDirectory tenants,
+    ILocationDirectory locations,
     IMemberDirectory members,
     TimeProvider clock)
 {
@@ -54,11 +54,12 @@ internal sealed class PlaceOrderHandler(
         var draft = OrderDraft.Parse(request);
         if (!draft.IsSuccess)
             return draft.Error;
-        var priced = await PriceAsync(caller, draft.Value, ct);
+        // Whole milliseconds, as stored: the first answer and every replay of it carry the same placedAt.
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
+        var priced = await PriceAsync(caller, draft.Value, now, ct);
         if (!priced.IsSuccess)
             return priced.Error;
         var order = priced.Value;
-        var now = clock.GetUtcNow();
 
         Result<Order> placed = default;
         for (var attempt = 0; attempt < RoutingAttempts; attempt++)
@@ -70,7 +71,7 @@ internal sealed class PlaceOrderHandler(
                 break;
             }
             placed = await database.WriteAsync(session => WriteAsync(session, caller, draft.Value, order, routed.Value, idempotencyKey, requestHash, now, ct), ct);
-            if (placed.IsSuccess || placed.Error.Code is not (StockTakenMeanwhile or OrderRouter.CapacityReached))
+            if (placed.IsSuccess || placed.Error.Code is not (StockTakenMeanwhile or IOrderRouting.CapacityReached))
                 break;
         }
 
@@ -99,21 +100,17 @@ internal sealed class PlaceOrderHandler(
         var at = now.ToUnixTimeMilliseconds();
         if (idempotencyKey is not null && !await orders.TryClaimKeyAsync(session, caller.Tenant, idempotencyKey, order.Id, requestHash!, at))
             return Duplicate;
-        var capacity = await router.AcceptAsync(session, caller.Tenant, order.Id.Value, routed);
+        var capacity = await router.AcceptAsync(session, caller.Tenant, order.Id, routed);
         if (!capacity.IsSuccess)
             return capacity.Error;
         var allocations = ToAllocations(order, routed.Allocations);
         var holdPolicy = draft.Fulfilment == FulfilmentType.InStorePurchase ? HoldPolicy.ShelfOnly : HoldPolicy.KeepSafetyStock;
         DateTimeOffset? expires = draft.PaymentCaptured ? null : now + PaymentWindow;
-        // Stock rows are locked in (SKU, location) order, as every other writer does, so writers never deadlock.
         var skuOf = order.Lines.ToDictionary(l => l.LineNo, l => l.Sku);
-        foreach (var allocation in allocations.OrderBy(a => skuOf[a.LineNo].Value, StringComparer.Ordinal).ThenBy(a => a.Location.Value, StringComparer.Ordinal))
-        {
-            var held = await stock.HoldAsync(session, caller.Tenant,
-                new StockHold(skuOf[allocation.LineNo], allocation.Location, Quantity.FromStored(allocation.Quantity), order.Id.Value, expires, holdPolicy), ct);
-            if (!held.IsSuccess)
-                return held.Error.AtField($"lines[{allocation.LineNo - 1}].quantity");
-        }
+        var lines = allocations.Select(a => new StockHoldLine(skuOf[a.LineNo], a.Location, Quantity.FromStored(a.Quantity), $"lines[{a.LineNo - 1}].quantity")).ToList();
+        var held = await stock.HoldAsync(session, caller.Tenant, new StockHolds(HoldReference.ForOrder(order.Id), lines, expires, holdPolicy), ct);
+        if (!held.IsSuccess)
+            return held.Error;
         var final = new Order
         {
             Id = order.Id, Channel = order.Channel, Fulfilment = order.Fulfilment, Member = order.Member, Store = order.Store,
@@ -124,20 +121,20 @@ internal sealed class PlaceOrderHandler(
         };
         await orders.InsertPlacedAsync(session, caller.Tenant, final, Actor(caller), at);
         if (final.Status == OrderStatus.Completed)
-            await stock.ConsumeAsync(session, caller.Tenant, final.Id.Value, null, ct);
-        await session.PublishAsync(new OrderPlaced(caller.Tenant, final.Id, final.Member, final.Store, final.Channel,
-            FulfilmentTypes.ToName(final.Fulfilment), final.Total, now), ct);
+            await stock.ConsumeAsync(session, caller.Tenant, HoldReference.ForOrder(final.Id), null, ct);
+        await session.PublishAsync(new OrderPlaced(caller.Tenant, final.Id, final.Member, final.Store, final.Channel, final.Fulfilment, final.Total, now), ct);
         return final;
     }
 
     public static string Actor(Caller caller) => caller.Store is { } store ? $"{caller.Role}@{store}" : caller.Role.ToString();
 
-    private async Task<Result<Order>> PriceAsync(Caller caller, OrderDraft draft, CancellationToken ct)
+    private async Task<Result<Order>> PriceAsync(Caller caller, OrderDraft draft, DateTimeOffset now, CancellationToken ct)
     {
-        if (draft.Store is { } store && caller.Role == Role.StoreStaff && caller.EnsureCanActAt(store, "storeId") is { IsSuccess: false } denied)
-            return denied.Error;
         if (!caller.CanWriteCommerce || (caller.Role == Role.StoreStaff && draft.Store is null))
-            return Error.Forbidden("identity.role_forbidden", $"The {caller.Role} role cannot place this order.");
+            return Error.Forbidden("identity.role_forbidden", $"The {Roles.ToName(caller.Role)} role cannot place this order.");
+        var store = await ResolveStoreAsync(caller, draft, ct);
+        if (!store.IsSuccess)
+            return store.Error;
         var tenant = (await tenants.FindAsync(caller.Tenant, ct))!;
         if (draft.Currency is { } currency && !string.Equals(currency, tenant.Currency.Code, StringComparison.OrdinalIgnoreCase))
             return OrderErrors.WrongCurrency(currency, tenant.Currency.Code);
@@ -156,8 +153,23 @@ internal sealed class PlaceOrderHandler(
         {
             Id = OrderId.New(), Channel = draft.Channel, Fulfilment = draft.Fulfilment, Status = OrderStatus.Placed, Member = draft.Member,
             Store = draft.Store, Destination = draft.Destination, Currency = tenant.Currency, Lines = lines, Allocations = [], Routing = "{}",
-            PlacedAt = clock.GetUtcNow(),
+            PlacedAt = now,
         };
+    }
+
+    /// <summary>
+    /// The order's store, looked up in the caller's tenant whatever the fulfilment type, and of a kind the type allows
+    /// (never a warehouse); store staff may name only their own.
+    /// </summary>
+    private async Task<Result<Unit>> ResolveStoreAsync(Caller caller, OrderDraft draft, CancellationToken ct)
+    {
+        if (draft.Store is not { } id)
+            return Unit.Value;
+        if (await locations.FindAsync(caller.Tenant, id, ct) is not { } store)
+            return OrderErrors.UnknownStore(id.Value);
+        if (caller.Role == Role.StoreStaff && caller.EnsureCanActAt(store.Id, "storeId") is { IsSuccess: false } denied)
+            return denied.Error;
+        return FulfilmentRules.AllowsStoreAt(draft.Fulfilment, store.Kind) ? Unit.Value : OrderErrors.NotAStore(draft.Fulfilment, store.Code);
     }
 
     private static SourcingRequest ToSourcing(OrderDraft draft, DateTimeOffset now) =>

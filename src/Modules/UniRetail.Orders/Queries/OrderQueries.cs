@@ -1,6 +1,7 @@
 using Dapper;
 using UniRetail.Data;
 using UniRetail.Kernel;
+using UniRetail.Orders.Contracts;
 using UniRetail.Orders.Domain;
 using UniRetail.Orders.Persistence;
 using UniRetail.Web;
@@ -29,7 +30,7 @@ internal sealed class OrderQueries(Database database, OrderStore orders)
         Caller caller, string? status, string? channel, string? storeId, string? memberId, int? limit, string? before, CancellationToken ct)
     {
         if (status is not null && !OrderStatuses.TryParse(status, out _))
-            return Error.Validation("orders.unknown_status", $"'{status}' is not an order status.", "status");
+            return OrderErrors.UnknownStatus(status);
         if (channel is not null && SalesChannels.Parse(channel) is { IsSuccess: false } badChannel)
             return badChannel.Error;
         var rows = await database.ReadAsync(c => c.QueryAsync<SummaryRow>(

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using UniRetail.Fulfillment.Contracts;
 using UniRetail.Kernel;
+using UniRetail.Orders.Contracts;
 using UniRetail.Orders.Domain;
 using UniRetail.Orders.Persistence;
 using UniRetail.Web;
