@@ -1,6 +1,7 @@
 using UniRetail.Server;
 using Dapper;
 using UniRetail.Inventory.Queries;
+using UniRetail.Kernel;
 using UniRetail.Orders.PlaceOrder;
 
 namespace UniRetail.Bench;
@@ -41,7 +42,7 @@ internal static class FlashSaleBenchmark
         var queries = host.Get<StockQueries>();
         var verdict = await queries.VerifyAsync(setup.Admin, ct);
         var oversold = await queries.OversoldAsync(setup.Admin, ct);
-        var level = (await queries.LevelsAsync(setup.Admin, Sku, setup.WarehouseId, 10, 0, ct)).Single();
+        var level = (await queries.LevelsAsync(setup.Admin, Sku, setup.WarehouseId, PageQuery.First, ct)).Items.Single();
         await using var connection = await database.OpenRawAsync(ct);
         var lines = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM orders_line WHERE sku = @Sku", new { Sku });
         return new FlashSaleReport(database.Name, units, result, lines, level.OnHand, level.Reserved, verdict.Consistent, verdict.LevelsChecked, oversold);

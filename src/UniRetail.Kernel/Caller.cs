@@ -19,25 +19,15 @@ public sealed record Caller(TenantId Tenant, Role Role, LocationId? Store = null
     /// <summary>The tenant's own full access (the CLI, the demo, tenant set-up).</summary>
     public static Caller AdminOf(TenantId tenant) => new(tenant, Role.Admin);
 
-    /// <summary>True when the caller may change commerce data (catalog, stock, members, orders).</summary>
-    public bool CanWriteCommerce => Role is Role.Admin or Role.Integration or Role.StoreStaff;
-
-    /// <summary>Fails unless the caller may act at <paramref name="location"/>: store staff only at their own store.</summary>
+    /// <summary>
+    /// Fails unless the caller may act at <paramref name="location"/>: store staff only at their own store, every other
+    /// role anywhere in the tenant. Whether the role may call an operation at all is decided before (the role reach).
+    /// </summary>
     public Result<Unit> EnsureCanActAt(LocationId location, string field = "locationId")
     {
-        if (!CanWriteCommerce)
-            return Error.Forbidden("identity.role_forbidden", $"The {Role} role cannot change commerce data.");
         if (Role == Role.StoreStaff && Store != location)
             return Error.Forbidden("identity.other_store", $"This key acts for store {Store}; it cannot act at {location}.", field);
         return Unit.Value;
-    }
-
-    /// <summary>Fails unless the caller may change tenant-wide commerce data (catalog, members): not store staff, not marketers.</summary>
-    public Result<Unit> EnsureTenantWideWriter()
-    {
-        return Role is Role.Admin or Role.Integration
-            ? Unit.Value
-            : Error.Forbidden("identity.role_forbidden", $"The {Role} role cannot change tenant-wide data.");
     }
 }
 

@@ -32,6 +32,18 @@ public sealed record Slice<T>(IReadOnlyList<T> Items, string? NextAfter)
         return new Slice<T>(items, positionOf(items[^1]));
     }
 
+    /// <summary>
+    /// The page of a short list already in memory (a tenant's keys or locations), whose items come in the ordinal order of
+    /// their positions.
+    /// </summary>
+    public static Slice<T> From(IEnumerable<T> ordered, PageQuery page, Func<T, string> positionOf)
+    {
+        ArgumentNullException.ThrowIfNull(ordered);
+        ArgumentNullException.ThrowIfNull(positionOf);
+        var after = ordered.Where(i => page.After is null || string.CompareOrdinal(positionOf(i), page.After) > 0);
+        return Of(after.Take(page.RowsToRead).ToList(), page, positionOf);
+    }
+
     /// <summary>The same page with its items turned into what the caller sees.</summary>
     public Slice<TOut> Map<TOut>(Func<T, TOut> map) => new(Items.Select(map).ToList(), NextAfter);
 }

@@ -20,6 +20,26 @@ public static class ResultHttpExtensions
         return result.IsSuccess ? TypedResults.Created(Locations.Safe(location(result.Value)), result.Value) : result.Error.ToProblem();
     }
 
+    /// <summary>
+    /// A create that a client may retry (an <c>Idempotency-Key</c>, a client-chosen reference): 201 with the new resource the
+    /// first time, 200 with <c>Idempotent-Replayed: true</c> and the same resource when a retry found it already made.
+    /// </summary>
+    public static Results<Created<T>, Ok<T>, ProblemHttpResult> ToCreatedOrReplayed<TWritten, T>(
+        this Result<TWritten> result, Func<TWritten, T> body, Func<TWritten, bool> replayed, Func<T, string> location, HttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(replayed);
+        ArgumentNullException.ThrowIfNull(location);
+        ArgumentNullException.ThrowIfNull(response);
+        if (!result.IsSuccess)
+            return result.Error.ToProblem();
+        var resource = body(result.Value);
+        if (!replayed(result.Value))
+            return TypedResults.Created(Locations.Safe(location(resource)), resource);
+        response.Headers["Idempotent-Replayed"] = "true";
+        return TypedResults.Ok(resource);
+    }
+
     public static Results<NoContent, ProblemHttpResult> ToNoContent<T>(this Result<T> result) =>
         result.IsSuccess ? TypedResults.NoContent() : result.Error.ToProblem();
 

@@ -49,7 +49,7 @@ public abstract class InventoryTest(DatabaseProvider provider) : DatabaseTest(pr
     protected Caller StaffOf(string store) => new(Admin.Tenant, Role.StoreStaff, new LocationId(store));
 
     private protected async Task<StockLevelView> LevelAsync(string location, string sku = "MUG-1") =>
-        Assert.Single(await Get<StockQueries>().LevelsAsync(Admin, sku, location, null, null, None));
+        Assert.Single((await Get<StockQueries>().LevelsAsync(Admin, sku, location, PageQuery.First, None)).Items);
 
     private protected Task<Result<ReceiptView>> ReceiveAsync(string location, int units, string sku = "MUG-1") =>
         Get<ReceiveGoods>().HandleAsync(Admin, new GoodsReceiptRequest(location, "GRN-1", [new ReceiptLine(sku, units)]), None);

@@ -23,9 +23,8 @@ public abstract class ReceiptsAndBoundsTests(DatabaseProvider provider) : Invent
         Assert.StartsWith("rcp_", receipt.Id, StringComparison.Ordinal);
         Assert.Equal((Store, "GRN-4471"), (receipt.LocationId, receipt.Reference));
         Assert.Equal([("MUG-1", 12), ("BOWL-1", 5)], receipt.Lines.Select(l => (l.Sku, l.Quantity)));
-        var ledger = (await Get<StockQueries>().LedgerAsync(Admin, "MUG-1", Store, null, null, None)).Value;
+        var ledger = (await Get<StockQueries>().LedgerAsync(Admin, "MUG-1", Store, PageQuery.First, None)).Value.Items;
         Assert.Equal(Assert.Single(ledger), receipt.Entries[0]);
-        Assert.Equal(receipt.Lines.Select(l => l.EntryId), receipt.Entries.Select(e => e.EntryId));
         Assert.All(receipt.Entries, e => Assert.Equal(("receipt", receipt.Id), (e.Kind, e.Reference)));
         var readBack = (await Get<ReceiveGoods>().GetAsync(Admin, receipt.Id, None)).Value;
         Assert.Equal(receipt with { Lines = [], Entries = [] }, readBack with { Lines = [], Entries = [] });
@@ -66,7 +65,7 @@ public abstract class ReceiptsAndBoundsTests(DatabaseProvider provider) : Invent
         var upToTheBound = await ReceiveAsync(Store, 5);
 
         Assert.Equal(("inventory.level_too_large", "lines[1].quantity"), (tooMuch.ShouldFail().Code, tooMuch.ShouldFail().Field));
-        Assert.Empty(await Get<StockQueries>().LevelsAsync(Admin, "BOWL-1", null, null, null, None));
+        Assert.Empty((await Get<StockQueries>().LevelsAsync(Admin, "BOWL-1", null, PageQuery.First, None)).Items);
         Assert.True(upToTheBound.IsSuccess);
         Assert.Equal(StockLimits.MaxLevel, (await LevelAsync(Store)).OnHand);
         Assert.Equal("inventory.level_too_large", (await ReceiveAsync(Store, 1)).ShouldFail().Code);

@@ -19,8 +19,8 @@ public abstract class StockTests(DatabaseProvider provider) : InventoryTest(prov
         await ReceiveAsync(Store, 8);
 
         Assert.Equal(20, (await LevelAsync(Store)).OnHand);
-        var ledger = await Get<StockQueries>().LedgerAsync(Admin, "MUG-1", Store, null, null, None);
-        Assert.Equal(["receipt", "receipt"], ledger.Value.Select(e => e.Kind));
+        var ledger = await Get<StockQueries>().LedgerAsync(Admin, "MUG-1", Store, PageQuery.First, None);
+        Assert.Equal(["receipt", "receipt"], ledger.Value.Items.Select(e => e.Kind));
         Assert.True((await Get<StockQueries>().VerifyAsync(Admin, None)).Consistent);
     }
 
@@ -32,7 +32,7 @@ public abstract class StockTests(DatabaseProvider provider) : InventoryTest(prov
 
         Assert.Equal(("inventory.unknown_sku", "lines[0].sku"), (unknownSku.ShouldFail().Code, unknownSku.ShouldFail().Field));
         Assert.Equal("inventory.unknown_location", unknownLocation.ShouldFail().Code);
-        Assert.Empty(await Get<StockQueries>().LevelsAsync(Admin, null, null, null, null, None));
+        Assert.Empty((await Get<StockQueries>().LevelsAsync(Admin, null, null, PageQuery.First, None)).Items);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public abstract class StockTests(DatabaseProvider provider) : InventoryTest(prov
         Assert.True((await Get<ManageHolds>().ReleaseAsync(Admin, "cart-1", None)).IsSuccess);
 
         Assert.Equal(0, (await LevelAsync(Store)).Reserved);
-        var kinds = (await Get<StockQueries>().LedgerAsync(Admin, "MUG-1", Store, null, null, None)).Value.Select(e => e.Kind);
+        var kinds = (await Get<StockQueries>().LedgerAsync(Admin, "MUG-1", Store, PageQuery.First, None)).Value.Items.Select(e => e.Kind);
         Assert.Equal(["receipt", "reservation", "release"], kinds);
         Assert.Equal("inventory.unknown_hold", (await Get<ManageHolds>().ReleaseAsync(Admin, "cart-1", None)).ShouldFail().Code);
     }

@@ -28,7 +28,7 @@ public abstract class MergeTests(DatabaseProvider provider) : MembersDatabaseTes
         Assert.Equal(online.Value, resolved.Id);
         Assert.Equal(store.Value, resolved.ResolvedFrom);
         Assert.Equal(3, resolved.Identifiers.Count);
-        var audit = Assert.Single((await Get<MergeHistory>().HandleAsync(admin, online, Ct)).Value);
+        var audit = Assert.Single((await Get<MergeHistory>().HandleAsync(admin, online, PageQuery.First, Ct)).Value.Items);
         Assert.Equal((store.Value, online.Value, "key_test"), (audit.SourceId, audit.TargetId, audit.MergedBy));
         Assert.Equal([new MovedIdentifierView("phone", "+447700900123"), new MovedIdentifierView("loyalty_card", "60123456")], audit.MovedIdentifiers);
     }
@@ -61,7 +61,7 @@ public abstract class MergeTests(DatabaseProvider provider) : MembersDatabaseTes
 
         Assert.Equal(source.Value, (await Get<FindMember>().LookupAsync(admin, "phone", "07700 900123", Ct)).Value.Id);
         Assert.Null((await Get<FindMember>().GetAsync(admin, source, Ct)).Value.ResolvedFrom);
-        Assert.Empty((await Get<MergeHistory>().HandleAsync(admin, target, Ct)).Value);
+        Assert.Empty((await Get<MergeHistory>().HandleAsync(admin, target, PageQuery.First, Ct)).Value.Items);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public abstract class MergeTests(DatabaseProvider provider) : MembersDatabaseTes
         Assert.Equal("members.already_merged", again.ShouldFail().Code);
         Assert.Equal(ErrorKind.Conflict, again.ShouldFail().Kind);
         Assert.Equal("sourceId", again.ShouldFail().Field);
-        Assert.Single((await Get<MergeHistory>().HandleAsync(admin, target, Ct)).Value);
+        Assert.Single((await Get<MergeHistory>().HandleAsync(admin, target, PageQuery.First, Ct)).Value.Items);
         Assert.Single(Merges.Seen);
     }
 
@@ -123,7 +123,7 @@ public abstract class MergeTests(DatabaseProvider provider) : MembersDatabaseTes
         var resolved = (await Get<FindMember>().GetAsync(admin, first, Ct)).Value;
         Assert.Equal(third.Value, resolved.Id);
         Assert.Equal(3, resolved.Identifiers.Count);
-        var history = (await Get<MergeHistory>().HandleAsync(admin, first, Ct)).Value;
+        var history = (await Get<MergeHistory>().HandleAsync(admin, first, PageQuery.First, Ct)).Value.Items;
         Assert.Equal([(first.Value, second.Value), (second.Value, third.Value)], history.Select(m => (m.SourceId, m.TargetId)));
     }
 

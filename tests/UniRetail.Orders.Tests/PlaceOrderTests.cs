@@ -71,7 +71,7 @@ public abstract class PlaceOrderTests(DatabaseProvider provider) : CommerceTest(
         Assert.Equal("orders.unknown_sku", result.ShouldFail().Code);
         Assert.Equal("lines[1].sku", result.ShouldFail().Field);
         Assert.Equal(5, await AvailableAsync("22423"));
-        Assert.Empty((await Get<OrderQueries>().ListAsync(Admin, null, null, null, null, null, null, None)).Value);
+        Assert.Empty((await Get<OrderQueries>().ListAsync(Admin, null, null, null, null, PageQuery.First, None)).Value.Items);
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public abstract class PlaceOrderCrashTests(DatabaseProvider provider) : Commerce
         await Assert.ThrowsAsync<InvalidOperationException>(() => PlaceAsync(ShipToHome("22423", 4)));
 
         Assert.Equal(10, (await Get<StockQueries>().AtpAsync(Admin, "22423", CancellationToken.None)).Value.NetworkAvailable);
-        Assert.Empty((await Get<OrderQueries>().ListAsync(Admin, null, null, null, null, null, null, CancellationToken.None)).Value);
+        Assert.Empty((await Get<OrderQueries>().ListAsync(Admin, null, null, null, null, PageQuery.First, CancellationToken.None)).Value.Items);
         Assert.True((await Get<StockQueries>().VerifyAsync(Admin, CancellationToken.None)).Consistent);
     }
 

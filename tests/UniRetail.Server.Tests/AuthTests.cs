@@ -66,7 +66,7 @@ public abstract class AuthTests(ServerFixture server) : ServerTests(server)
 
         var tenant = await (await staff.GetAsync("/api/tenant", Ct)).ShouldBeAsync<TenantInfo>(HttpStatusCode.OK);
 
-        Assert.Equal(new TenantInfo("Notting Hill Provisions", "GBP", "StoreStaff", store.Id), tenant);
+        Assert.Equal(new TenantInfo("Notting Hill Provisions", "GBP", "store_staff", store.Id), tenant);
     }
 
     [Fact]

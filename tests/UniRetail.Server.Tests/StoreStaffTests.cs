@@ -137,7 +137,7 @@ public abstract class StoreStaffTests(ServerFixture server) : ServerTests(server
         var response = await retailer.PlaceOrderAsync(AnOrder.ShipToHome(London.Shoreditch).WithLine(sku, 1), client: marketer);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "identity.role_forbidden");
-        Assert.Single(await (await marketer.GetAsync("/api/orders", Ct)).ShouldBeAsync<List<OrderSummary>>(HttpStatusCode.OK));
+        Assert.Single((await (await marketer.GetAsync("/api/orders", Ct)).ShouldBeAsync<Page<OrderSummary>>(HttpStatusCode.OK)).Items);
     }
 
     [Fact]

@@ -81,12 +81,12 @@ public abstract class TenantIsolationTests(ServerFixture server) : ServerTests(s
         var sku = await camden.AddProductAsync("MUG-BLUE");
         await camden.ReceiveAsync(warehouse, sku, 10);
 
-        Assert.Empty(await brixton.Admin.GetFromJsonAsync<List<Location>>("/api/locations", Ct) ?? []);
+        Assert.Empty((await brixton.Admin.GetFromJsonAsync<Page<Location>>("/api/locations", Ct))!.Items);
         await (await brixton.Admin.GetAsync($"/api/locations/{warehouse.Id}", Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "identity.unknown_location", "id");
         var atp = await brixton.AtpAsync(sku);
         Assert.Equal(0, atp.NetworkAvailable);
         Assert.Empty(atp.Locations);
-        Assert.Empty(await brixton.Admin.GetFromJsonAsync<List<StockLevel>>("/api/inventory/levels", Ct) ?? []);
+        Assert.Empty((await brixton.Admin.GetFromJsonAsync<Page<StockLevel>>("/api/inventory/levels", Ct))!.Items);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using UniRetail.Inventory.Receipts;
 using UniRetail.Inventory.Reservations;
 using UniRetail.Kernel;
 using UniRetail.Web;
+using UniRetail.Web.Paging;
 
 namespace UniRetail.Inventory;
 
@@ -30,16 +31,16 @@ internal static class InventoryEndpoints
         stock.MapDelete("/holds/{reference}", ReleaseAsync).WithName("Inventory.ReleaseHold");
     }
 
-    private static async Task<Ok<IReadOnlyList<StockLevelView>>> LevelsAsync(
-        Caller caller, StockQueries queries, string? sku, string? locationId, int? limit, int? offset, CancellationToken ct) =>
-        TypedResults.Ok(await queries.LevelsAsync(caller, sku, locationId, limit, offset, ct));
+    private static async Task<Results<Ok<Page<StockLevelView>>, ProblemHttpResult>> LevelsAsync(
+        Caller caller, StockQueries queries, Cursors cursors, string? sku, string? locationId, int? limit, string? cursor, CancellationToken ct) =>
+        (await cursors.PageAsync(caller, "inventory.levels", limit, cursor, page => queries.LevelsAsync(caller, sku, locationId, page, ct))).ToOk();
 
     private static async Task<Results<Ok<AtpView>, ProblemHttpResult>> AtpAsync(string sku, Caller caller, StockQueries queries, CancellationToken ct) =>
         (await queries.AtpAsync(caller, sku, ct)).ToOk();
 
-    private static async Task<Results<Ok<IReadOnlyList<LedgerEntryView>>, ProblemHttpResult>> LedgerAsync(
-        Caller caller, StockQueries queries, string? sku, string? locationId, long? after, int? limit, CancellationToken ct) =>
-        (await queries.LedgerAsync(caller, sku, locationId, after, limit, ct)).ToOk();
+    private static async Task<Results<Ok<Page<LedgerEntryView>>, ProblemHttpResult>> LedgerAsync(
+        Caller caller, StockQueries queries, Cursors cursors, string? sku, string? locationId, int? limit, string? cursor, CancellationToken ct) =>
+        (await cursors.PageAsync(caller, "inventory.ledger", limit, cursor, page => queries.LedgerAsync(caller, sku, locationId, page, ct))).ToOk();
 
     private static async Task<Ok<LedgerCheckView>> CheckAsync(Caller caller, StockQueries queries, CancellationToken ct) =>
         TypedResults.Ok(await queries.VerifyAsync(caller, ct));
@@ -61,19 +62,9 @@ internal static class InventoryEndpoints
 
     /// <summary>201 with the hold; a retry with the same reference and lines answers the existing hold with 200 and <c>Idempotent-Replayed</c>.</summary>
     private static async Task<Results<Created<HoldView>, Ok<HoldView>, ProblemHttpResult>> HoldAsync(
-        HoldRequest request, Caller caller, ManageHolds handler, HttpResponse response, CancellationToken ct)
-    {
-        var held = await handler.HoldAsync(caller, request, ct);
-        if (!held.IsSuccess)
-            return held.Error.ToProblem();
-        if (held.Value.Replayed)
-        {
-            response.Headers["Idempotent-Replayed"] = "true";
-            return TypedResults.Ok(held.Value.Hold);
-        }
+        HoldRequest request, Caller caller, ManageHolds handler, HttpResponse response, CancellationToken ct) =>
         // The reference is the client's (printable ASCII): escaped, it is one path segment that leads back to this hold.
-        return TypedResults.Created($"/api/inventory/holds/{Uri.EscapeDataString(held.Value.Hold.Reference)}", held.Value.Hold);
-    }
+        (await handler.HoldAsync(caller, request, ct)).ToCreatedOrReplayed(h => h.Hold, h => h.Replayed, h => $"/api/inventory/holds/{Uri.EscapeDataString(h.Reference)}", response);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ConfirmAsync(string reference, Caller caller, ManageHolds handler, CancellationToken ct) =>
         (await handler.ConfirmAsync(caller, reference, ct)).ToNoContent();

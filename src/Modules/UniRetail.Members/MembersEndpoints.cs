@@ -11,6 +11,7 @@ using UniRetail.Members.Merging;
 using UniRetail.Members.Profiles;
 using UniRetail.Members.Registration;
 using UniRetail.Web;
+using UniRetail.Web.Paging;
 
 namespace UniRetail.Members;
 
@@ -60,7 +61,7 @@ internal static class MembersEndpoints
         MergeMembersRequest request, Caller caller, ClaimsPrincipal user, MergeMembers handler, CancellationToken ct) =>
         (await handler.HandleAsync(caller, request, user.FindFirstValue(CallerClaims.KeyId) ?? "api", ct)).ToOk();
 
-    private static async Task<Results<Ok<IReadOnlyList<MergeView>>, ProblemHttpResult>> ListMergesAsync(
-        string id, Caller caller, MergeHistory handler, CancellationToken ct) =>
-        (await handler.HandleAsync(caller, new MemberId(id), ct)).ToOk();
+    private static async Task<Results<Ok<Page<MergeView>>, ProblemHttpResult>> ListMergesAsync(
+        string id, int? limit, string? cursor, Caller caller, MergeHistory handler, Cursors cursors, CancellationToken ct) =>
+        (await cursors.PageAsync(caller, "members.merges", limit, cursor, page => handler.HandleAsync(caller, new MemberId(id), page, ct))).ToOk();
 }

@@ -9,6 +9,7 @@ using UniRetail.Orders.PlaceOrder;
 using UniRetail.Orders.Queries;
 using UniRetail.Orders.Returns;
 using UniRetail.Web;
+using UniRetail.Web.Paging;
 
 namespace UniRetail.Orders;
 
@@ -34,25 +35,16 @@ internal static class OrdersEndpoints
 
     private static async Task<Results<Created<OrderView>, Ok<OrderView>, ProblemHttpResult>> PlaceAsync(
         PlaceOrderRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, Caller caller, PlaceOrderHandler handler,
-        HttpResponse response, CancellationToken ct)
-    {
-        var placed = await handler.HandleAsync(caller, request, idempotencyKey, ct);
-        if (!placed.IsSuccess)
-            return placed.Error.ToProblem();
-        if (placed.Value.Replayed)
-        {
-            response.Headers["Idempotent-Replayed"] = "true";
-            return TypedResults.Ok(placed.Value.Order);
-        }
-        return TypedResults.Created($"/api/orders/{placed.Value.Order.Id}", placed.Value.Order);
-    }
+        HttpResponse response, CancellationToken ct) =>
+        (await handler.HandleAsync(caller, request, idempotencyKey, ct)).ToCreatedOrReplayed(p => p.Order, p => p.Replayed, o => $"/api/orders/{o.Id}", response);
 
     private static async Task<Results<Ok<OrderView>, ProblemHttpResult>> GetAsync(string id, Caller caller, OrderQueries queries, CancellationToken ct) =>
         (await queries.GetAsync(caller, new OrderId(id), ct)).ToOk();
 
-    private static async Task<Results<Ok<IReadOnlyList<OrderSummaryView>>, ProblemHttpResult>> ListAsync(
-        Caller caller, OrderQueries queries, string? status, string? channel, string? storeId, string? memberId, int? limit, string? before, CancellationToken ct) =>
-        (await queries.ListAsync(caller, status, channel, storeId, memberId, limit, before, ct)).ToOk();
+    private static async Task<Results<Ok<Page<OrderSummaryView>>, ProblemHttpResult>> ListAsync(
+        Caller caller, OrderQueries queries, Cursors cursors, string? status, string? channel, string? storeId, string? memberId, int? limit, string? cursor,
+        CancellationToken ct) =>
+        (await cursors.PageAsync(caller, "orders", limit, cursor, page => queries.ListAsync(caller, status, channel, storeId, memberId, page, ct))).ToOk();
 
     private static async Task<Results<Ok<OrderView>, ProblemHttpResult>> Run(Task<Result<OrderView>> transition) => (await transition).ToOk();
 }

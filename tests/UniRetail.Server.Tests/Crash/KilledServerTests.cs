@@ -75,10 +75,10 @@ public abstract class KilledServerTests(DatabaseProvider provider)
         foreach (var key in unanswered)
             Assert.Contains((await PostAsync(after, order, key, Ct)).StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.OK });
 
-        var orders = await after.GetFromJsonAsync<List<OrderSummary>>(new Uri("/api/orders?limit=500", UriKind.Relative), Ct);
-        Assert.Equal(acknowledged.Count + unanswered.Count, orders!.Count);
-        var level = Assert.Single((await after.GetFromJsonAsync<List<StockLevel>>(new Uri($"/api/inventory/levels?sku={sku}", UriKind.Relative), Ct))!);
-        Assert.Equal(orders.Count, level.Reserved);
+        var orders = await after.GetFromJsonAsync<Page<OrderSummary>>(new Uri("/api/orders?limit=500", UriKind.Relative), Ct);
+        Assert.Equal(acknowledged.Count + unanswered.Count, orders!.Items.Count);
+        var level = Assert.Single((await after.GetFromJsonAsync<Page<StockLevel>>(new Uri($"/api/inventory/levels?sku={sku}", UriKind.Relative), Ct))!.Items);
+        Assert.Equal(orders.Items.Count, level.Reserved);
         Assert.True((await after.GetFromJsonAsync<LedgerCheck>(new Uri("/api/inventory/ledger/check", UriKind.Relative), Ct))!.Consistent);
     }
 

@@ -46,9 +46,12 @@ public sealed record HoldLine(string Sku, string LocationId, int Quantity);
 
 public sealed record Hold(string Reference, string Status, DateTimeOffset? ExpiresAt, IReadOnlyList<HoldLine> Lines);
 
-public sealed record LedgerEntry(long EntryId, string Sku, string LocationId, string Kind, long OnHandDelta, long ReservedDelta, long DamagedDelta, string? Reference);
+public sealed record LedgerEntry(string Sku, string LocationId, string Kind, long OnHandDelta, long ReservedDelta, long DamagedDelta, string? Reference);
 
-public sealed record ReceiptLine(int LineNo, string Sku, int Quantity, long EntryId);
+public sealed record ReceiptLine(int LineNo, string Sku, int Quantity);
+
+/// <summary>A page of any list: its items and the cursor of the next page (null on the last).</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);
 
 public sealed record Receipt(string Id, string LocationId, string? Reference, IReadOnlyList<ReceiptLine> Lines, IReadOnlyList<LedgerEntry> Entries);
 

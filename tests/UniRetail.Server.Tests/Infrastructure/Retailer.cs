@@ -90,7 +90,7 @@ public sealed class Retailer
         await (await Admin.GetAsync($"/api/orders/{id}", Ct)).ShouldBeAsync<Order>(HttpStatusCode.OK);
 
     public async Task<IReadOnlyList<OrderSummary>> ListOrdersAsync(string query = "") =>
-        await (await Admin.GetAsync($"/api/orders{query}", Ct)).ShouldBeAsync<List<OrderSummary>>(HttpStatusCode.OK);
+        (await (await Admin.GetAsync($"/api/orders{query}", Ct)).ShouldBeAsync<Page<OrderSummary>>(HttpStatusCode.OK)).Items;
 
     /// <summary>A lifecycle verb (<c>confirm-payment</c>, <c>start-picking</c>, <c>ship</c>, ...) that must succeed.</summary>
     public async Task<Order> MoveAsync(Order order, string verb)
@@ -106,8 +106,8 @@ public sealed class Retailer
     public async Task<StockLevel> LevelAsync(string sku, Location at)
     {
         ArgumentNullException.ThrowIfNull(at);
-        var levels = await (await Admin.GetAsync($"/api/inventory/levels?sku={sku}&locationId={at.Id}", Ct)).ShouldBeAsync<List<StockLevel>>(HttpStatusCode.OK);
-        return levels.SingleOrDefault() ?? new StockLevel(sku, at.Id, 0, 0, 0, 0, 0);
+        var levels = await (await Admin.GetAsync($"/api/inventory/levels?sku={sku}&locationId={at.Id}", Ct)).ShouldBeAsync<Page<StockLevel>>(HttpStatusCode.OK);
+        return levels.Items.SingleOrDefault() ?? new StockLevel(sku, at.Id, 0, 0, 0, 0, 0);
     }
 
     public async Task<LedgerCheck> CheckLedgerAsync() =>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using UniRetail.Identity.Contracts;
 using UniRetail.Kernel;
 using UniRetail.Web;
+using UniRetail.Web.Paging;
 
 namespace UniRetail.Identity.ApiKeys;
 
@@ -23,8 +24,9 @@ internal static class ApiKeysEndpoints
         CreateApiKeyRequest request, Caller caller, ManageApiKeys handler, CancellationToken ct) =>
         (await handler.CreateAsync(caller, request, ct)).ToCreated(k => $"/api/keys/{k.KeyId}");
 
-    private static async Task<Results<Ok<IReadOnlyList<ApiKeyView>>, ProblemHttpResult>> ListAsync(Caller caller, ManageApiKeys handler, CancellationToken ct) =>
-        (await handler.ListAsync(caller, ct)).ToOk();
+    private static async Task<Results<Ok<Page<ApiKeyView>>, ProblemHttpResult>> ListAsync(
+        int? limit, string? cursor, Caller caller, ManageApiKeys handler, Cursors cursors, CancellationToken ct) =>
+        (await cursors.PageAsync(caller, "keys", limit, cursor, page => handler.ListAsync(caller, page, ct))).ToOk();
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(string keyId, Caller caller, ManageApiKeys handler, CancellationToken ct) =>
         (await handler.RevokeAsync(caller, keyId, ct)).ToNoContent();
@@ -32,7 +34,7 @@ internal static class ApiKeysEndpoints
     private static async Task<Ok<TenantView>> GetTenantAsync(Caller caller, ITenantDirectory tenants, CancellationToken ct)
     {
         var tenant = (await tenants.FindAsync(caller.Tenant, ct))!;
-        return TypedResults.Ok(new TenantView(tenant.Id.Value, tenant.Name, tenant.Currency.Code, caller.Role.ToString(), caller.Store?.Value));
+        return TypedResults.Ok(new TenantView(tenant.Id.Value, tenant.Name, tenant.Currency.Code, Roles.ToName(caller.Role), caller.Store?.Value));
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using UniRetail.Data;
 using UniRetail.Data.Invalidation;
 using UniRetail.Identity.Contracts;
@@ -50,10 +51,12 @@ internal sealed class ManageApiKeys(Database database, ApiKeyStore keys, ILocati
         }, ct);
     }
 
-    public async Task<Result<IReadOnlyList<ApiKeyView>>> ListAsync(Caller caller, CancellationToken ct)
+    /// <summary>The tenant's keys, oldest first.</summary>
+    public async Task<Slice<ApiKeyView>> ListAsync(Caller caller, PageQuery page, CancellationToken ct)
     {
         var rows = await database.ReadAsync(c => keys.ListAsync(c, caller.Tenant), ct);
-        return rows.Select(ApiKeyView.From).ToList();
+        return Slice<ApiKeyRow>.From(rows.OrderBy(r => r.CreatedAtMs).ThenBy(r => r.KeyId, StringComparer.Ordinal), page,
+            r => string.Create(CultureInfo.InvariantCulture, $"{r.CreatedAtMs:D15}:{r.KeyId}")).Map(ApiKeyView.From);
     }
 
     public async Task<Result<Unit>> RevokeAsync(Caller caller, string keyId, CancellationToken ct)

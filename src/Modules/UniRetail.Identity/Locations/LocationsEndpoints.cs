@@ -6,6 +6,7 @@ using UniRetail.Identity.Contracts;
 using UniRetail.Identity.Domain;
 using UniRetail.Kernel;
 using UniRetail.Web;
+using UniRetail.Web.Paging;
 
 namespace UniRetail.Identity.Locations;
 
@@ -20,8 +21,11 @@ internal static class LocationsEndpoints
         locations.MapPut("/{id}", UpdateAsync).WithName("Locations.Update");
     }
 
-    private static async Task<Ok<IEnumerable<LocationView>>> ListAsync(Caller caller, ILocationDirectory directory, CancellationToken ct) =>
-        TypedResults.Ok((await directory.ListAsync(caller.Tenant, ct)).Select(LocationView.From));
+    /// <summary>The tenant's locations in code order.</summary>
+    private static async Task<Results<Ok<Page<LocationView>>, ProblemHttpResult>> ListAsync(
+        int? limit, string? cursor, Caller caller, ILocationDirectory directory, Cursors cursors, CancellationToken ct) =>
+        (await cursors.PageAsync(caller, "locations", limit, cursor, async page =>
+            Slice<LocationInfo>.From((await directory.ListAsync(caller.Tenant, ct)).OrderBy(l => l.Code, StringComparer.Ordinal), page, l => l.Code).Map(LocationView.From))).ToOk();
 
     private static async Task<Results<Ok<LocationView>, ProblemHttpResult>> GetAsync(string id, Caller caller, ILocationDirectory directory, CancellationToken ct) =>
         await directory.FindAsync(caller.Tenant, new LocationId(id), ct) is { } location

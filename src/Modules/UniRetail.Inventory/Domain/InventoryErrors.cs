@@ -71,5 +71,4 @@ internal static class InventoryErrors
 
     public static Error UnknownReceipt(string id) => Error.NotFound("inventory.unknown_receipt", $"No receipt '{id}' in this tenant.", "id");
 
-    public static Error CannotChangeStock() => Error.Forbidden("identity.role_forbidden", "This key's role cannot change stock.");
 }

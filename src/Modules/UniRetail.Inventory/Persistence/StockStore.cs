@@ -28,14 +28,19 @@ internal sealed class StockStore
             new { Tenant = tenant.Value, Skus = skus.Select(s => s.Value).Distinct().ToArray() }))
         .Select(r => r.ToPosition()).ToList();
 
-    public async Task<IReadOnlyList<LevelRow>> LevelsAsync(DbConnection connection, TenantId tenant, string? sku, string? location, int limit, int offset) =>
-        (await connection.QueryAsync<LevelRow>(
+    /// <summary>Levels in (SKU, location) order after the page's position (<c>sku\nlocation</c>), one more than the page shows.</summary>
+    public async Task<IReadOnlyList<LevelRow>> LevelsAsync(DbConnection connection, TenantId tenant, string? sku, string? location, PageQuery page)
+    {
+        var after = page.After?.Split('\n', 2);
+        return (await connection.QueryAsync<LevelRow>(
             $"""
             SELECT {PositionColumns} FROM inventory_stock_level
             WHERE tenant_id = @Tenant AND (@Sku IS NULL OR sku = @Sku) AND (@Location IS NULL OR location_id = @Location)
-            ORDER BY sku, location_id LIMIT @Limit OFFSET @Offset
+              AND (@AfterSku IS NULL OR sku > @AfterSku OR (sku = @AfterSku AND location_id > @AfterLocation))
+            ORDER BY sku, location_id LIMIT @Limit
             """,
-            new { Tenant = tenant.Value, Sku = sku, Location = location, Limit = limit, Offset = offset })).ToList();
+            new { Tenant = tenant.Value, Sku = sku, Location = location, AfterSku = after?[0], AfterLocation = after is [_, var l] ? l : "", Limit = page.RowsToRead })).ToList();
+    }
 
     /// <summary>The ledger insert, with <c>@Tenant, @Sku, @Location, @Kind, @OnHandDelta, @ReservedDelta, @DamagedDelta, @Reference, @Reason, @At</c>.</summary>
     public const string AppendSql =

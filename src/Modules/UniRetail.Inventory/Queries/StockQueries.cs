@@ -13,7 +13,8 @@ internal sealed record LocationAtp(string LocationId, string Code, string Kind, 
 /// <summary>Available to promise for one SKU: per location and network-wide.</summary>
 internal sealed record AtpView(string Sku, long NetworkAvailable, IReadOnlyList<LocationAtp> Locations);
 
-internal sealed record LedgerEntryView(long EntryId, string Sku, string LocationId, string Kind, long OnHandDelta, long ReservedDelta, long DamagedDelta,
+/// <summary>A ledger entry. Its storage sequence number is not shown: numbered across tenants, it would tell one tenant how busy the others are.</summary>
+internal sealed record LedgerEntryView(string Sku, string LocationId, string Kind, long OnHandDelta, long ReservedDelta, long DamagedDelta,
     string? Reference, string? Reason, DateTimeOffset OccurredAt);
 
 /// <summary>The ledger check: every level equals the sum of its entries.</summary>
@@ -22,12 +23,12 @@ internal sealed record LedgerCheckView(bool Consistent, long LevelsChecked, IRea
 /// <summary>Reads of stock: levels, available to promise, the ledger, and the ledger check. Any role.</summary>
 internal sealed class StockQueries(Database database, StockStore levels, ILocationDirectory locations)
 {
-    public const int MaxPage = 500;
-
-    public async Task<IReadOnlyList<StockLevelView>> LevelsAsync(Caller caller, string? sku, string? location, int? limit, int? offset, CancellationToken ct)
+    /// <summary>Stock levels in (SKU, location) order.</summary>
+    public async Task<Slice<StockLevelView>> LevelsAsync(Caller caller, string? sku, string? location, PageQuery page, CancellationToken ct)
     {
-        var rows = await database.ReadAsync(c => levels.LevelsAsync(c, caller.Tenant, sku, location, Math.Clamp(limit ?? 100, 1, MaxPage), Math.Max(0, offset ?? 0)), ct);
-        return rows.Select(r => new StockLevelView(r.Sku, r.Location, r.OnHand, r.Reserved, r.SafetyStock, r.Damaged, r.ToPosition().Available)).ToList();
+        var rows = await database.ReadAsync(c => levels.LevelsAsync(c, caller.Tenant, sku, location, page), ct);
+        return Slice<LevelRow>.Of(rows, page, r => $"{r.Sku}\n{r.Location}")
+            .Map(r => new StockLevelView(r.Sku, r.Location, r.OnHand, r.Reserved, r.SafetyStock, r.Damaged, r.ToPosition().Available));
     }
 
     public async Task<Result<AtpView>> AtpAsync(Caller caller, string? skuCode, CancellationToken ct)
@@ -45,13 +46,15 @@ internal sealed class StockQueries(Database database, StockStore levels, ILocati
         return new AtpView(sku.Value.Value, perLocation.Sum(l => l.Available), perLocation);
     }
 
-    public async Task<Result<IReadOnlyList<LedgerEntryView>>> LedgerAsync(Caller caller, string? sku, string? location, long? after, int? limit, CancellationToken ct)
+    /// <summary>A SKU's ledger entries in the order they were written.</summary>
+    public async Task<Result<Slice<LedgerEntryView>>> LedgerAsync(Caller caller, string? sku, string? location, PageQuery page, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(sku))
             return InventoryErrors.SkuRequired();
-        var rows = await database.ReadAsync(c => levels.LedgerAsync(c, caller.Tenant, sku, location, after ?? 0, Math.Clamp(limit ?? 100, 1, MaxPage)), ct);
-        return rows.Select(r => new LedgerEntryView(r.EntryId, r.Sku, r.Location, r.Kind, r.OnHandDelta, r.ReservedDelta, r.DamagedDelta, r.Reference, r.Reason,
-            DateTimeOffset.FromUnixTimeMilliseconds(r.OccurredAtMs))).ToList();
+        var after = long.TryParse(page.After, System.Globalization.CultureInfo.InvariantCulture, out var entry) ? entry : 0;
+        var rows = await database.ReadAsync(c => levels.LedgerAsync(c, caller.Tenant, sku, location, after, page.RowsToRead), ct);
+        return Slice<LedgerRow>.Of(rows, page, r => r.EntryId.ToString(System.Globalization.CultureInfo.InvariantCulture)).Map(r => new LedgerEntryView(r.Sku, r.Location, r.Kind, r.OnHandDelta, r.ReservedDelta, r.DamagedDelta, r.Reference, r.Reason,
+            DateTimeOffset.FromUnixTimeMilliseconds(r.OccurredAtMs)));
     }
 
     /// <summary>The kind as the locations API writes it (Identity keeps its names to itself).</summary>

@@ -12,9 +12,9 @@ internal sealed record ReceiptLine(string? Sku, int Quantity);
 /// <summary>A goods receipt: many SKUs arriving at one location, booked together. <c>reference</c>: the delivery note or order it came with.</summary>
 internal sealed record GoodsReceiptRequest(string? LocationId, string? Reference, IReadOnlyList<ReceiptLine>? Lines);
 
-internal sealed record ReceiptLineView(int LineNo, string Sku, int Quantity, long EntryId);
+internal sealed record ReceiptLineView(int LineNo, string Sku, int Quantity);
 
-/// <summary>A booked receipt: its lines, each naming its ledger entry, and those entries (whose reference is the receipt id).</summary>
+/// <summary>A booked receipt: its lines and, in the same order, their ledger entries (whose reference is the receipt id).</summary>
 internal sealed record ReceiptView(
     string Id, string LocationId, string? Reference, DateTimeOffset ReceivedAt, IReadOnlyList<ReceiptLineView> Lines, IReadOnlyList<LedgerEntryView> Entries)
 {
@@ -23,8 +23,8 @@ internal sealed record ReceiptView(
         var at = DateTimeOffset.FromUnixTimeMilliseconds(receipt.ReceivedAtMs);
         var rows = lines.ToList();
         return new ReceiptView(receipt.ReceiptId, receipt.LocationId, receipt.Reference, at,
-            rows.Select(l => new ReceiptLineView((int)l.LineNo, l.Sku, (int)l.Quantity, l.EntryId)).ToList(),
-            rows.Select(l => new LedgerEntryView(l.EntryId, l.Sku, receipt.LocationId, LedgerKind.Receipt, l.Quantity, 0, 0, receipt.ReceiptId, null, at)).ToList());
+            rows.Select(l => new ReceiptLineView((int)l.LineNo, l.Sku, (int)l.Quantity)).ToList(),
+            rows.Select(l => new LedgerEntryView(l.Sku, receipt.LocationId, LedgerKind.Receipt, l.Quantity, 0, 0, receipt.ReceiptId, null, at)).ToList());
     }
 }
 

@@ -146,8 +146,6 @@ internal sealed class ManageHolds(Database database, IStockMovements movements, 
         var cart = HoldReference.ForCart(reference);
         if (!cart.IsSuccess)
             return cart.Error;
-        if (!caller.CanWriteCommerce)
-            return InventoryErrors.CannotChangeStock();
         return await database.WriteAsync(async session =>
         {
             var open = await holds.OpenAsync(session, caller.Tenant, cart.Value, null);

@@ -11,16 +11,17 @@ namespace UniRetail.Members.Merging;
 /// </summary>
 internal sealed class MergeHistory(Database database, MemberStore members, MergeStore merges)
 {
-    public Task<Result<IReadOnlyList<MergeView>>> HandleAsync(Caller caller, MemberId member, CancellationToken ct)
+    public Task<Result<Slice<MergeView>>> HandleAsync(Caller caller, MemberId member, PageQuery page, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        return database.ReadAsync<Result<IReadOnlyList<MergeView>>>(async connection =>
+        return database.ReadAsync<Result<Slice<MergeView>>>(async connection =>
         {
             var survivor = await members.ResolveAsync(connection, caller.Tenant, member);
             if (survivor is null)
                 return MembersErrors.UnknownMember(member, "id");
             var history = await merges.ListIntoAsync(connection, caller.Tenant, survivor.Id);
-            return history.Select(MergeView.From).ToList();
+            // Merge ids are time-ordered (UUIDv7), so the oldest-first history is also their ordinal order.
+            return Slice<MergeView>.From(history.Select(MergeView.From), page, m => m.MergeId);
         }, ct);
     }
 }

@@ -126,12 +126,13 @@ internal sealed class PlaceOrderHandler(
         return final;
     }
 
-    public static string Actor(Caller caller) => caller.Store is { } store ? $"{caller.Role}@{store}" : caller.Role.ToString();
+    /// <summary>Who did it, as order history records it: the role's API name, and a store-staff key's store (<c>store_staff@loc_…</c>).</summary>
+    public static string Actor(Caller caller) => caller.Store is { } store ? $"{Roles.ToName(caller.Role)}@{store}" : Roles.ToName(caller.Role);
 
     private async Task<Result<Order>> PriceAsync(Caller caller, OrderDraft draft, DateTimeOffset now, CancellationToken ct)
     {
-        if (!caller.CanWriteCommerce || (caller.Role == Role.StoreStaff && draft.Store is null))
-            return Error.Forbidden("identity.role_forbidden", $"The {Roles.ToName(caller.Role)} role cannot place this order.");
+        if (caller.Role == Role.StoreStaff && draft.Store is null)
+            return Error.Forbidden("identity.other_store", $"A store staff key places orders for its own store: give storeId {caller.Store}.", "storeId");
         var store = await ResolveStoreAsync(caller, draft, ct);
         if (!store.IsSuccess)
             return store.Error;

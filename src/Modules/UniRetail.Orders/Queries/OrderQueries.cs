@@ -26,8 +26,9 @@ internal sealed class OrderQueries(Database database, OrderStore orders)
             return OrderView.From(order).WithDetails(await orders.HistoryAsync(c, caller.Tenant, id), await orders.ReturnsAsync(c, caller.Tenant, id), order.Currency);
         }, ct);
 
-    public async Task<Result<IReadOnlyList<OrderSummaryView>>> ListAsync(
-        Caller caller, string? status, string? channel, string? storeId, string? memberId, int? limit, string? before, CancellationToken ct)
+    /// <summary>Orders newest first, filtered by status, channel, store and member.</summary>
+    public async Task<Result<Slice<OrderSummaryView>>> ListAsync(
+        Caller caller, string? status, string? channel, string? storeId, string? memberId, PageQuery page, CancellationToken ct)
     {
         if (status is not null && !OrderStatuses.TryParse(status, out _))
             return OrderErrors.UnknownStatus(status);
@@ -42,9 +43,9 @@ internal sealed class OrderQueries(Database database, OrderStore orders)
               AND (@Store IS NULL OR store_id = @Store) AND (@Member IS NULL OR member_id = @Member) AND (@Before IS NULL OR order_id < @Before)
             ORDER BY order_id DESC LIMIT @Limit
             """,
-            new { Tenant = caller.Tenant.Value, Status = status, Channel = channel, Store = storeId, Member = memberId, Before = before, Limit = Math.Clamp(limit ?? 50, 1, 500) }), ct);
-        return rows.Select(r => new OrderSummaryView(r.Id, r.Channel, r.Fulfilment, r.Status, r.MemberId, r.StoreId,
-            MoneyView.From(Money.FromMinor(r.TotalMinor, Currency.FromStored(r.Currency))), DateTimeOffset.FromUnixTimeMilliseconds(r.PlacedAtMs))).ToList();
+            new { Tenant = caller.Tenant.Value, Status = status, Channel = channel, Store = storeId, Member = memberId, Before = page.After, Limit = page.RowsToRead }), ct);
+        return Slice<SummaryRow>.Of(rows.ToList(), page, r => r.Id).Map(r => new OrderSummaryView(r.Id, r.Channel, r.Fulfilment, r.Status, r.MemberId, r.StoreId,
+            MoneyView.From(Money.FromMinor(r.TotalMinor, Currency.FromStored(r.Currency))), DateTimeOffset.FromUnixTimeMilliseconds(r.PlacedAtMs)));
     }
 
     /// <summary>Orders by channel and fulfilment type, with cancellations, returns and revenue net of refunds.</summary>
