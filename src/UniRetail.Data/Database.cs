@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -88,16 +89,19 @@ public sealed class Database : IAsyncDisposable
     private async Task<DbConnection> OpenWriterAsync(CancellationToken ct)
     {
         var connection = await OpenAsync(ct);
-        if (connection is SqliteConnection)
+        if (connection is SqliteConnection sqlite)
         {
             await using var pragma = connection.CreateCommand();
             // FULL: a commit is on disk before it returns, so an acknowledged order survives a power cut.
+            // busy_timeout: the connection string's Default Timeout (30 s unless set), which is also how long
+            // Microsoft.Data.Sqlite retries a busy statement: one setting for how long a write waits out another process's lock.
             // temp_store=MEMORY: the savepoint journal of a large batch stays in memory instead of spilling to temp files.
             // cache_size 64 MiB (default 2 MiB): a batch of thousands of events touches index pages all over the file, and
             // every page that falls out of the cache is read back with a pread (docs/benchmarks.md, "Event ingestion").
             // wal_autocheckpoint 16384 pages (default 1000): such a batch writes thousands of WAL frames, so the default
             // checkpointed (copied into the file and fsynced) after nearly every commit, on the writer lane.
-            pragma.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=16384;";
+            pragma.CommandText = string.Create(CultureInfo.InvariantCulture,
+                $"PRAGMA synchronous=FULL; PRAGMA busy_timeout={sqlite.DefaultTimeout * 1000}; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=16384;");
             await pragma.ExecuteNonQueryAsync(ct);
         }
         return connection;

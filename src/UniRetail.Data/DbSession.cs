@@ -36,7 +36,11 @@ public sealed class DbSession
     /// <see cref="HotCommands"/>); everything else uses Dapper. Values are given in the order of <paramref name="parameterNames"/>.
     /// </summary>
     public Task<int> ExecuteHotAsync(string sql, IReadOnlyList<string> parameterNames, params object?[] values) =>
-        _hot.Bind(Transaction, sql, parameterNames, values).ExecuteNonQueryAsync();
+        BindHot(sql, parameterNames, values).ExecuteNonQueryAsync();
+
+    /// <summary>The kept command for <paramref name="sql"/> in this transaction, its values set (a <see cref="BulkInsert"/> reads from it too).</summary>
+    internal DbCommand BindHot(string sql, IReadOnlyList<string> parameterNames, object?[] values) =>
+        _hot.Bind(Transaction, sql, parameterNames, values);
 
     /// <summary>
     /// Runs one statement for each row of values (in the order of <paramref name="parameterNames"/>), in few round trips

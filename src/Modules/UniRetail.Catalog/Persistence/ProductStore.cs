@@ -27,6 +27,17 @@ internal sealed class ProductStore
             },
             session.Transaction) == 1;
 
+    /// <summary>A new product from an import has no description or attributes yet; an existing one keeps its own.</summary>
+    private static readonly BulkInsert Upsert = new(
+        "catalog_product",
+        shared: ["tenant_id", "description", "attributes", "version", "created_at_ms", "updated_at_ms"],
+        columns: ["product_id", "code", "name", "category"],
+        tail: """
+            ON CONFLICT (tenant_id, code) DO UPDATE SET name = excluded.name, category = excluded.category,
+                version = catalog_product.version + 1, updated_at_ms = excluded.updated_at_ms
+            RETURNING product_id AS ProductId, code AS Code, version AS Version
+            """);
+
     /// <summary>
     /// Creates or renames and recategorises each product by code, keeping an existing product's id and description.
     /// Returns each code's product id and whether it was created (its version is then 1).
@@ -34,22 +45,11 @@ internal sealed class ProductStore
     public async Task<IReadOnlyDictionary<string, (ProductId Id, bool Created)>> UpsertManyAsync(
         DbSession session, TenantId tenant, IReadOnlyList<(ProductId Id, ProductCode Code, string Name, CategoryPath Category)> products, long atMs)
     {
+        var rows = await Upsert.QueryAsync<UpsertedProduct>(
+            session, [tenant.Value, "", "{}", 1, atMs, atMs], products.Select(p => new object?[] { p.Id.Value, p.Code.Value, p.Name, p.Category.Value }));
         var saved = new Dictionary<string, (ProductId, bool)>(StringComparer.Ordinal);
-        foreach (var batch in products.Chunk(50))
-        {
-            await using var insert = new MultiRowInsert(session);
-            foreach (var (id, code, name, category) in batch)
-                insert.AddRow(tenant.Value, id.Value, code.Value, name, "", category.Value, "{}", 1, atMs, atMs);
-            var rows = await insert.QueryAsync<UpsertedProduct>(
-                "INSERT INTO catalog_product (tenant_id, product_id, code, name, description, category, attributes, version, created_at_ms, updated_at_ms)",
-                """
-                ON CONFLICT (tenant_id, code) DO UPDATE SET name = excluded.name, category = excluded.category,
-                    version = catalog_product.version + 1, updated_at_ms = excluded.updated_at_ms
-                RETURNING product_id AS ProductId, code AS Code, version AS Version
-                """);
-            foreach (var row in rows)
-                saved[row.Code] = (new ProductId(row.ProductId), row.Version == 1);
-        }
+        foreach (var row in rows)
+            saved[row.Code] = (new ProductId(row.ProductId), row.Version == 1);
         return saved;
     }
 

@@ -29,33 +29,32 @@ internal sealed class SkuStore
             },
             session.Transaction) == 1;
 
+    private static readonly BulkInsert Upsert = new(
+        "catalog_sku",
+        shared: ["tenant_id", "version", "created_at_ms", "updated_at_ms"],
+        columns: ["sku", "product_id", "gtin", "gtin_as_written", "name", "attributes", "price_minor", "currency", "active"],
+        tail: """
+            ON CONFLICT (tenant_id, sku) DO UPDATE SET product_id = excluded.product_id, gtin = excluded.gtin,
+                gtin_as_written = excluded.gtin_as_written, name = excluded.name, attributes = excluded.attributes,
+                price_minor = excluded.price_minor, currency = excluded.currency,
+                version = catalog_sku.version + 1, updated_at_ms = excluded.updated_at_ms
+            RETURNING version AS Version
+            """);
+
     /// <summary>
     /// Creates or replaces each SKU by code (its product, GTIN, name, attributes and price; an existing SKU keeps its active flag).
     /// Returns how many were created and how many updated. The caller has checked no GTIN belongs to another SKU.
     /// </summary>
     public async Task<(int Created, int Updated)> UpsertManyAsync(DbSession session, TenantId tenant, IReadOnlyList<ProductSku> skus, long atMs)
     {
-        var created = 0;
-        foreach (var batch in skus.Chunk(ChunkSize))
-        {
-            await using var insert = new MultiRowInsert(session);
-            foreach (var sku in batch)
+        var versions = await Upsert.QueryAsync<UpsertedSku>(
+            session,
+            [tenant.Value, 1, atMs, atMs],
+            skus.Select(s => new object?[]
             {
-                insert.AddRow(
-                    tenant.Value, sku.Code.Value, sku.Product.Value, sku.Gtin?.Gtin14, sku.Gtin?.Value, sku.Name, sku.Attributes.ToJson(),
-                    sku.Price.MinorUnits, sku.Price.Currency.Code, sku.Active, 1, atMs, atMs);
-            }
-            var versions = await insert.QueryAsync<UpsertedSku>(
-                "INSERT INTO catalog_sku (tenant_id, sku, product_id, gtin, gtin_as_written, name, attributes, price_minor, currency, active, version, created_at_ms, updated_at_ms)",
-                """
-                ON CONFLICT (tenant_id, sku) DO UPDATE SET product_id = excluded.product_id, gtin = excluded.gtin,
-                    gtin_as_written = excluded.gtin_as_written, name = excluded.name, attributes = excluded.attributes,
-                    price_minor = excluded.price_minor, currency = excluded.currency,
-                    version = catalog_sku.version + 1, updated_at_ms = excluded.updated_at_ms
-                RETURNING version AS Version
-                """);
-            created += versions.Count(v => v.Version == 1);
-        }
+                s.Code.Value, s.Product.Value, s.Gtin?.Gtin14, s.Gtin?.Value, s.Name, s.Attributes.ToJson(), s.Price.MinorUnits, s.Price.Currency.Code, s.Active,
+            }));
+        var created = versions.Count(v => v.Version == 1);
         return (created, skus.Count - created);
     }
 

@@ -43,46 +43,23 @@ internal sealed record EventFilter(long After, int Limit, string? UserId, string
 
 internal sealed class EventStore
 {
+    /// <summary>Tenant, source, kind, store and received-at are the same for every event of a write: bound once per statement.</summary>
+    private static readonly BulkInsert Insert = new(
+        "marketing_event",
+        shared: ["tenant_id", "source_id", "source_kind", "location_id", "received_at_ms"],
+        columns: ["message_id", "type", "event", "name", "user_id", "anonymous_id", "previous_id", "group_id", "timestamp_ms", "properties", "traits", "context"],
+        tail: "ON CONFLICT (tenant_id, source_id, message_id) DO NOTHING");
+
     /// <summary>Stores the events; a message id the source already sent is skipped (a retry). Returns how many were new.</summary>
-    public async Task<int> InsertAsync(DbSession session, EventOrigin origin, IReadOnlyList<TrackedEvent> events, DateTimeOffset receivedAt)
-    {
-        // SQLite: one row per statement. Microsoft.Data.Sqlite looks every parameter up by name on every execution, and
-        // SQLite finds a name by a linear scan, so binding a 64-row statement's 773 names cost more than the inserts did.
-        // PostgreSQL: up to 64 rows per statement, one round trip instead of 64.
-        var maxRows = session.Provider == DatabaseProvider.Sqlite ? 1 : MultiRowInsert.MaxRows;
-        var stored = 0;
-        for (var at = 0; at < events.Count;)
-        {
-            var rows = MultiRowInsert.RowsFor(events.Count - at, maxRows);
-            var values = new object?[MultiRowInsert.Shared + rows * MultiRowInsert.PerRow];
-            values[0] = origin.TenantId;
-            values[1] = origin.SourceId;
-            values[2] = SourceKinds.ToName(origin.Kind);
-            values[3] = origin.LocationId;
-            values[4] = receivedAt.ToUnixTimeMilliseconds();
-            for (var row = 0; row < rows; row++)
+    public Task<int> InsertAsync(DbSession session, EventOrigin origin, IReadOnlyList<TrackedEvent> events, DateTimeOffset receivedAt) =>
+        Insert.ExecuteAsync(
+            session,
+            [origin.TenantId, origin.SourceId, SourceKinds.ToName(origin.Kind), origin.LocationId, receivedAt.ToUnixTimeMilliseconds()],
+            events.Select(e => new object?[]
             {
-                var e = events[at + row];
-                var v = MultiRowInsert.Shared + row * MultiRowInsert.PerRow;
-                values[v] = e.MessageId;
-                values[v + 1] = e.Type;
-                values[v + 2] = e.Event;
-                values[v + 3] = e.Name;
-                values[v + 4] = e.UserId;
-                values[v + 5] = e.AnonymousId;
-                values[v + 6] = e.PreviousId;
-                values[v + 7] = e.GroupId;
-                values[v + 8] = e.Timestamp.ToUnixTimeMilliseconds();
-                values[v + 9] = e.Properties;
-                values[v + 10] = e.Traits;
-                values[v + 11] = e.Context;
-            }
-            var (sql, names) = MultiRowInsert.Of(rows);
-            stored += await session.ExecuteHotAsync(sql, names, values);
-            at += rows;
-        }
-        return stored;
-    }
+                e.MessageId, e.Type, e.Event, e.Name, e.UserId, e.AnonymousId, e.PreviousId, e.GroupId, e.Timestamp.ToUnixTimeMilliseconds(),
+                e.Properties, e.Traits, e.Context,
+            }));
 
     public async Task<IReadOnlyList<EventRow>> ListAsync(DbConnection connection, string tenantId, EventFilter filter)
     {
