@@ -46,10 +46,10 @@ internal sealed class EventQueries(Database database, EventStore events, Profile
         var filter = new EventFilter(after ?? 0, limit ?? 100, Blank(userId), Blank(anonymousId));
         var rows = await database.ReadAsync(async c =>
         {
-            var page = await events.ListAsync(c, caller.Tenant.Value, filter);
+            var page = await events.ListAsync(c, caller.Tenant, filter);
             if (caller.Role == Role.Admin || page.Count == 0)
                 return page;
-            var refused = await profiles.RefusedAsync(c, caller.Tenant.Value, ConsentPurpose.Analytics,
+            var refused = await profiles.RefusedAsync(c, caller.Tenant, ConsentPurpose.Analytics,
                 page.SelectMany(r => new[] { r.UserId, r.AnonymousId }).OfType<string>());
             return refused.Count == 0 ? page : page.Where(r => !Refused(r, refused)).ToList();
         }, ct);

@@ -60,7 +60,7 @@ internal sealed class IngestEvents(Database database, WriteKeyDirectory writeKey
     {
         var (accepted, rejected) = read;
         // An erased person's events are acknowledged like any other and never stored.
-        var erased = await suppression.ForTenantAsync(origin.TenantId, ct);
+        var erased = await suppression.ForTenantAsync(origin.Tenant, ct);
         var collected = accepted.Count;
         if (erased is not null)
             accepted.RemoveAll(e => ErasedIdentifiers.Names(e, erased));

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using UniRetail.Data;
+using UniRetail.Kernel;
 
 namespace UniRetail.Marketing.Persistence;
 
@@ -104,15 +105,15 @@ internal sealed class EventFeed
     /// that is someone else (a shared device's cookie does not pull another shopper's events into this timeline).
     /// </summary>
     public Task<List<EventRow>> OfPersonAsync(
-        DbConnection connection, string tenantId, string profileId, EventIds ids, (long TimestampMs, long Seq)? before, int limit) =>
-        OfPersonAsync<EventRow>(EventRow.Columns, connection, tenantId, profileId, ids, before, limit, null, null);
+        DbConnection connection, TenantId tenant, string profileId, EventIds ids, (long TimestampMs, long Seq)? before, int limit) =>
+        OfPersonAsync<EventRow>(EventRow.Columns, connection, tenant, profileId, ids, before, limit, null, null);
 
     /// <summary>A person's events as the projector reads them, up to where it has read: what a rebuild replays.</summary>
-    public Task<List<FeedRow>> OfPersonForRebuildAsync(DbSession session, string tenantId, string profileId, EventIds ids, FeedPosition upTo) =>
-        OfPersonAsync<FeedRow>(FeedColumns(session.Connection), session.Connection, tenantId, profileId, ids, null, int.MaxValue, session.Transaction, upTo);
+    public Task<List<FeedRow>> OfPersonForRebuildAsync(DbSession session, TenantId tenant, string profileId, EventIds ids, FeedPosition upTo) =>
+        OfPersonAsync<FeedRow>(FeedColumns(session.Connection), session.Connection, tenant, profileId, ids, null, int.MaxValue, session.Transaction, upTo);
 
     private static async Task<List<T>> OfPersonAsync<T>(
-        string columns, DbConnection connection, string tenantId, string profileId, EventIds ids, (long TimestampMs, long Seq)? before, int limit,
+        string columns, DbConnection connection, TenantId tenant, string profileId, EventIds ids, (long TimestampMs, long Seq)? before, int limit,
         DbTransaction? transaction, FeedPosition? upTo)
     {
         if (ids.IsEmpty)
@@ -131,7 +132,7 @@ internal sealed class EventFeed
             """;
         return (await connection.QueryAsync<T>(sql, new
         {
-            TenantId = tenantId, ProfileId = profileId, UserIds = ids.UserIds.ToArray(), AnonymousIds = ids.AnonymousIds.ToArray(),
+            TenantId = tenant.Value, ProfileId = profileId, UserIds = ids.UserIds.ToArray(), AnonymousIds = ids.AnonymousIds.ToArray(),
             BeforeMs = before?.TimestampMs ?? long.MaxValue, BeforeSeq = before?.Seq ?? long.MaxValue, Limit = limit,
             UpToTx = upTo?.Tx ?? long.MaxValue, UpToSeq = upTo?.Seq ?? long.MaxValue,
         }, transaction)).ToList();
@@ -141,7 +142,7 @@ internal sealed class EventFeed
     /// Deletes every event naming any of the ids (as user, anonymous or previous id) or carrying any of the e-mail
     /// addresses in its traits or context (a scan of the tenant's events: erasure is rare); returns how many.
     /// </summary>
-    public async Task<int> DeleteOfPersonAsync(DbSession session, string tenantId, EventIds ids, IReadOnlyCollection<string> emails)
+    public async Task<int> DeleteOfPersonAsync(DbSession session, TenantId tenant, EventIds ids, IReadOnlyCollection<string> emails)
     {
         var c = session.Connection;
         var deleted = 0;
@@ -152,14 +153,14 @@ internal sealed class EventFeed
                 DELETE FROM marketing_event
                 WHERE tenant_id = @TenantId AND ({SqlLists.In(c, "user_id", "UserIds")} OR {SqlLists.In(c, "anonymous_id", "AnonymousIds")} OR {SqlLists.In(c, "previous_id", "All")})
                 """,
-                new { TenantId = tenantId, UserIds = ids.UserIds.ToArray(), AnonymousIds = ids.AnonymousIds.ToArray(), All = ids.UserIds.Concat(ids.AnonymousIds).ToArray() },
+                new { TenantId = tenant.Value, UserIds = ids.UserIds.ToArray(), AnonymousIds = ids.AnonymousIds.ToArray(), All = ids.UserIds.Concat(ids.AnonymousIds).ToArray() },
                 session.Transaction);
         }
         foreach (var email in emails)
         {
             deleted += await c.ExecuteAsync(
                 "DELETE FROM marketing_event WHERE tenant_id = @TenantId AND (LOWER(traits) LIKE @Pattern ESCAPE '\\' OR LOWER(context) LIKE @Pattern ESCAPE '\\')",
-                new { TenantId = tenantId, Pattern = "%" + email.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%" },
+                new { TenantId = tenant.Value, Pattern = "%" + email.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%" },
                 session.Transaction);
         }
         return deleted;

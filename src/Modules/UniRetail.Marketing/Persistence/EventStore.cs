@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text;
 using Dapper;
 using UniRetail.Data;
+using UniRetail.Kernel;
 using UniRetail.Marketing.Domain;
 
 namespace UniRetail.Marketing.Persistence;
@@ -55,7 +56,7 @@ internal sealed class EventStore
         {
             var rows = MultiRowInsert.RowsFor(events.Count - at, maxRows);
             var values = new object?[MultiRowInsert.Shared + rows * MultiRowInsert.PerRow];
-            values[0] = origin.TenantId;
+            values[0] = origin.Tenant.Value;
             values[1] = origin.SourceId;
             values[2] = SourceKinds.ToName(origin.Kind);
             values[3] = origin.LocationId;
@@ -84,7 +85,7 @@ internal sealed class EventStore
         return stored;
     }
 
-    public async Task<IReadOnlyList<EventRow>> ListAsync(DbConnection connection, string tenantId, EventFilter filter)
+    public async Task<IReadOnlyList<EventRow>> ListAsync(DbConnection connection, TenantId tenant, EventFilter filter)
     {
         var sql = new StringBuilder($"SELECT {EventRow.Columns} FROM marketing_event e WHERE e.tenant_id = @TenantId AND e.event_seq > @After");
         if (filter.UserId is not null)
@@ -92,6 +93,6 @@ internal sealed class EventStore
         if (filter.AnonymousId is not null)
             sql.Append(" AND anonymous_id = @AnonymousId");
         sql.Append(" ORDER BY event_seq LIMIT @Limit");
-        return (await connection.QueryAsync<EventRow>(sql.ToString(), new { TenantId = tenantId, filter.After, filter.Limit, filter.UserId, filter.AnonymousId })).ToList();
+        return (await connection.QueryAsync<EventRow>(sql.ToString(), new { TenantId = tenant.Value, filter.After, filter.Limit, filter.UserId, filter.AnonymousId })).ToList();
     }
 }

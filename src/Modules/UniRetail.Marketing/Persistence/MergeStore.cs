@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using UniRetail.Data;
+using UniRetail.Kernel;
 
 namespace UniRetail.Marketing.Persistence;
 
@@ -30,7 +31,7 @@ internal sealed class MergeStore
         merged_consent AS MergedConsent, undone_at_ms AS UndoneAtMs
         """;
 
-    public Task InsertAsync(DbSession session, string tenantId, IEnumerable<MergeRow> merges) =>
+    public Task InsertAsync(DbSession session, TenantId tenant, IEnumerable<MergeRow> merges) =>
         session.ExecuteManyAsync(
             """
             INSERT INTO marketing_merge (tenant_id, merge_id, kept_profile_id, merged_profile_id, link_type, link_value, event_seq, at_ms,
@@ -41,32 +42,32 @@ internal sealed class MergeStore
             ["@TenantId", "@MergeId", "@KeptProfileId", "@MergedProfileId", "@LinkType", "@LinkValue", "@EventSeq", "@AtMs", "@Identifiers", "@KeptConsent", "@MergedConsent"],
             merges.Select(m => new object?[]
             {
-                tenantId, m.MergeId, m.KeptProfileId, m.MergedProfileId, m.LinkType, m.LinkValue, m.EventSeq, m.AtMs, m.Identifiers, m.KeptConsent, m.MergedConsent,
+                tenant.Value, m.MergeId, m.KeptProfileId, m.MergedProfileId, m.LinkType, m.LinkValue, m.EventSeq, m.AtMs, m.Identifiers, m.KeptConsent, m.MergedConsent,
             }));
 
-    public async Task<MergeRow?> FindAsync(DbConnection connection, string tenantId, string mergeId, DbTransaction? transaction = null) =>
+    public async Task<MergeRow?> FindAsync(DbConnection connection, TenantId tenant, string mergeId, DbTransaction? transaction = null) =>
         await connection.QuerySingleOrDefaultAsync<MergeRow>(
             $"SELECT {Columns} FROM marketing_merge WHERE tenant_id = @TenantId AND merge_id = @MergeId",
-            new { TenantId = tenantId, MergeId = mergeId }, transaction);
+            new { TenantId = tenant.Value, MergeId = mergeId }, transaction);
 
     /// <summary>Merges that kept or folded in any of the profiles, oldest first.</summary>
-    public async Task<List<MergeRow>> OfProfilesAsync(DbConnection connection, string tenantId, IReadOnlyCollection<string> profileIds, DbTransaction? transaction = null) =>
+    public async Task<List<MergeRow>> OfProfilesAsync(DbConnection connection, TenantId tenant, IReadOnlyCollection<string> profileIds, DbTransaction? transaction = null) =>
         (await connection.QueryAsync<MergeRow>(
             $"""
             SELECT {Columns} FROM marketing_merge
             WHERE tenant_id = @TenantId AND ({SqlLists.In(connection, "kept_profile_id", "Ids")} OR {SqlLists.In(connection, "merged_profile_id", "Ids")})
             ORDER BY at_ms, merge_id
-            """, new { TenantId = tenantId, Ids = profileIds.ToArray() }, transaction)).ToList();
+            """, new { TenantId = tenant.Value, Ids = profileIds.ToArray() }, transaction)).ToList();
 
-    public async Task<bool> MarkUndoneAsync(DbSession session, string tenantId, string mergeId, long atMs) =>
+    public async Task<bool> MarkUndoneAsync(DbSession session, TenantId tenant, string mergeId, long atMs) =>
         await session.Connection.ExecuteAsync(
             "UPDATE marketing_merge SET undone_at_ms = @AtMs WHERE tenant_id = @TenantId AND merge_id = @MergeId AND undone_at_ms IS NULL",
-            new { TenantId = tenantId, MergeId = mergeId, AtMs = atMs }, session.Transaction) == 1;
+            new { TenantId = tenant.Value, MergeId = mergeId, AtMs = atMs }, session.Transaction) == 1;
 
-    public Task<int> DeleteOfProfilesAsync(DbSession session, string tenantId, IReadOnlyCollection<string> profileIds) =>
+    public Task<int> DeleteOfProfilesAsync(DbSession session, TenantId tenant, IReadOnlyCollection<string> profileIds) =>
         session.Connection.ExecuteAsync(
             $"""
             DELETE FROM marketing_merge
             WHERE tenant_id = @TenantId AND ({SqlLists.In(session.Connection, "kept_profile_id", "Ids")} OR {SqlLists.In(session.Connection, "merged_profile_id", "Ids")})
-            """, new { TenantId = tenantId, Ids = profileIds.ToArray() }, session.Transaction);
+            """, new { TenantId = tenant.Value, Ids = profileIds.ToArray() }, session.Transaction);
 }

@@ -1,9 +1,9 @@
 using UniRetail.Data;
 using UniRetail.Kernel;
 using UniRetail.Marketing.Domain;
-using UniRetail.Marketing.Identity;
 using UniRetail.Marketing.Persistence;
 using UniRetail.Marketing.Profiles;
+using UniRetail.Marketing.Stitching;
 using UniRetail.Members.Contracts;
 
 namespace UniRetail.Marketing.Privacy;
@@ -34,7 +34,7 @@ internal sealed class ErasePerson(
         var named = request.Validate();
         if (!named.IsSuccess)
             return named.Error;
-        var tenant = caller.Tenant.Value;
+        var tenant = caller.Tenant;
         var result = await database.WriteAsync<ErasureView>(async session =>
         {
             var (profileId, identifier) = named.Value;
@@ -76,12 +76,12 @@ internal sealed class ErasePerson(
         ArgumentNullException.ThrowIfNull(caller);
         if (caller.Role != Role.Admin)
             return MarketingErrors.AdminsOnly("read the erasure log");
-        var rows = await database.ReadAsync(c => suppressionStore.ErasuresAsync(c, caller.Tenant.Value), ct);
+        var rows = await database.ReadAsync(c => suppressionStore.ErasuresAsync(c, caller.Tenant), ct);
         return rows.Select(ErasureView.From).ToList();
     }
 
     /// <summary>The live profile and every profile merged into it, however many merges back.</summary>
-    private async Task<List<string>> WithMergedAsync(DbSession session, string tenant, string profileId)
+    private async Task<List<string>> WithMergedAsync(DbSession session, TenantId tenant, string profileId)
     {
         var all = new List<string> { profileId };
         for (var i = 0; i < all.Count; i++)

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using UniRetail.Marketing.Domain;
-using UniRetail.Marketing.Identity;
+using UniRetail.Marketing.Stitching;
 
 namespace UniRetail.Marketing.Privacy;
 

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using UniRetail.Data;
-using UniRetail.Marketing.Identity;
+using UniRetail.Kernel;
 using UniRetail.Marketing.Persistence;
+using UniRetail.Marketing.Stitching;
 
 namespace UniRetail.Marketing.Privacy;
 
@@ -13,20 +14,20 @@ namespace UniRetail.Marketing.Privacy;
 internal sealed class SuppressionList(Database database, SuppressionStore store, TimeProvider clock)
 {
     private static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(30);
-    private readonly ConcurrentDictionary<string, (DateTimeOffset Expires, HashSet<string> Fingerprints)> _tenants = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<TenantId, (DateTimeOffset Expires, HashSet<string> Fingerprints)> _tenants = new();
 
     /// <summary>A check for the tenant's erased identifiers, or null when it has none (the common case costs nothing).</summary>
-    public async Task<Func<Identifier, bool>?> ForTenantAsync(string tenantId, CancellationToken ct, bool fresh = false)
+    public async Task<Func<Identifier, bool>?> ForTenantAsync(TenantId tenant, CancellationToken ct, bool fresh = false)
     {
-        if (fresh || !_tenants.TryGetValue(tenantId, out var entry) || entry.Expires <= clock.GetUtcNow())
+        if (fresh || !_tenants.TryGetValue(tenant, out var entry) || entry.Expires <= clock.GetUtcNow())
         {
-            var fingerprints = await database.ReadAsync(c => store.FingerprintsAsync(c, tenantId), ct);
+            var fingerprints = await database.ReadAsync(c => store.FingerprintsAsync(c, tenant), ct);
             entry = (clock.GetUtcNow() + TimeToLive, fingerprints);
-            _tenants[tenantId] = entry;
+            _tenants[tenant] = entry;
         }
         var set = entry.Fingerprints;
-        return set.Count == 0 ? null : identifier => set.Contains(identifier.Fingerprint(tenantId));
+        return set.Count == 0 ? null : identifier => set.Contains(identifier.Fingerprint(tenant));
     }
 
-    public void Forget(string tenantId) => _tenants.TryRemove(tenantId, out _);
+    public void Forget(TenantId tenant) => _tenants.TryRemove(tenant, out _);
 }

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using UniRetail.Marketing.Commerce;
 using UniRetail.Marketing.Consent;
-using UniRetail.Marketing.Identity;
 using UniRetail.Marketing.Persistence;
+using UniRetail.Marketing.Stitching;
 
 namespace UniRetail.Marketing.Profiles;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using UniRetail.Marketing.Consent;
 using UniRetail.Marketing.Events;
-using UniRetail.Marketing.Identity;
 using UniRetail.Marketing.Persistence;
+using UniRetail.Marketing.Stitching;
 
 namespace UniRetail.Marketing.Profiles;
 

@@ -2,10 +2,10 @@ using Microsoft.Extensions.Logging;
 using UniRetail.Data;
 using UniRetail.Kernel;
 using UniRetail.Marketing.Domain;
-using UniRetail.Marketing.Identity;
 using UniRetail.Marketing.Persistence;
 using UniRetail.Marketing.Privacy;
 using UniRetail.Marketing.Profiles;
+using UniRetail.Marketing.Stitching;
 
 namespace UniRetail.Marketing.Projection;
 
@@ -65,7 +65,7 @@ internal sealed class ProfileProjector(
             try
             {
                 var graphs = new List<TenantGraph>();
-                foreach (var tenant in rows.GroupBy(r => r.TenantId))
+                foreach (var tenant in rows.GroupBy(r => new TenantId(r.TenantId)))
                     graphs.Add(await PlanAsync(tenant.Key, tenant.ToList(), ct));
                 var to = new FeedPosition(rows[^1].TxId, rows[^1].EventSeq);
                 saved = await database.WriteAsync(session => SaveAsync(session, graphs, from, to), ct);
@@ -84,11 +84,11 @@ internal sealed class ProfileProjector(
         }
     }
 
-    private async Task<TenantGraph> PlanAsync(string tenantId, List<FeedRow> rows, CancellationToken ct)
+    private async Task<TenantGraph> PlanAsync(TenantId tenant, List<FeedRow> rows, CancellationToken ct)
     {
-        var erased = await database.ReadAsync(c => erasures.ErasureCountAsync(c, tenantId), ct);
-        var rules = await database.ReadAsync(c => identities.RulesAsync(c, tenantId), ct);
-        var suppressed = await suppression.ForTenantAsync(tenantId, ct, fresh: true) ?? (static _ => false);
+        var erased = await database.ReadAsync(c => erasures.ErasureCountAsync(c, tenant), ct);
+        var rules = await database.ReadAsync(c => identities.RulesAsync(c, tenant), ct);
+        var suppressed = await suppression.ForTenantAsync(tenant, ct, fresh: true) ?? (static _ => false);
         var events = new List<ProfileEvent>(rows.Count);
         foreach (var row in rows)
         {
@@ -97,11 +97,11 @@ internal sealed class ProfileProjector(
         }
         var named = events.Select(e => Identifiers(e, rules, suppressed)).ToList();
         var wanted = named.SelectMany(n => n.Own.Concat(n.AliasCandidates)).Distinct().ToList();
-        var stored = await database.ReadAsync(c => identities.FindAsync(c, tenantId, wanted), ct);
+        var stored = await database.ReadAsync(c => identities.FindAsync(c, tenant, wanted), ct);
         var owners = stored.Select(s => s.ProfileId).Distinct(StringComparer.Ordinal).ToList();
-        var states = await database.ReadAsync(c => profiles.LoadAsync(c, tenantId, owners), ct);
-        var all = await database.ReadAsync(c => identities.OfProfilesAsync(c, tenantId, owners), ct);
-        var graph = new TenantGraph(tenantId, rules, all, states) { ErasuresSeen = erased };
+        var states = await database.ReadAsync(c => profiles.LoadAsync(c, tenant, owners), ct);
+        var all = await database.ReadAsync(c => identities.OfProfilesAsync(c, tenant, owners), ct);
+        var graph = new TenantGraph(tenant, rules, all, states) { ErasuresSeen = erased };
         var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
         for (var i = 0; i < events.Count; i++)
         {
@@ -165,7 +165,7 @@ internal sealed class ProfileProjector(
             return Raced("the position moved");
         foreach (var graph in graphs)
         {
-            var tenant = graph.TenantId;
+            var tenant = graph.Tenant;
             // An erasure since planning may have deleted events this batch read: plan again with its suppression list.
             if (await erasures.ErasureCountAsync(session.Connection, tenant, session.Transaction) != graph.ErasuresSeen)
                 return Raced("a person was erased");

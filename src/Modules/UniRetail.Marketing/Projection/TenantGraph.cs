@@ -1,8 +1,8 @@
 using UniRetail.Kernel;
 using UniRetail.Marketing.Consent;
-using UniRetail.Marketing.Identity;
 using UniRetail.Marketing.Persistence;
 using UniRetail.Marketing.Profiles;
+using UniRetail.Marketing.Stitching;
 
 namespace UniRetail.Marketing.Projection;
 
@@ -17,9 +17,9 @@ internal sealed class TenantGraph : IIdentityGraph
     private readonly Dictionary<Identifier, (string SourceId, long AtMs)> _firstSeen = [];
     private readonly Dictionary<string, List<Identifier>> _identifiers = new(StringComparer.Ordinal);
 
-    public TenantGraph(string tenantId, IdentityRules rules, IEnumerable<IdentityRow> stored, IEnumerable<ProfileState> profiles)
+    public TenantGraph(TenantId tenant, IdentityRules rules, IEnumerable<IdentityRow> stored, IEnumerable<ProfileState> profiles)
     {
-        TenantId = tenantId;
+        Tenant = tenant;
         Rules = rules;
         _storedOwners = stored.ToDictionary(r => r.ToIdentifier(), r => r.ProfileId);
         _owners = new Dictionary<Identifier, string>(_storedOwners);
@@ -29,7 +29,7 @@ internal sealed class TenantGraph : IIdentityGraph
             Profiles[profile.ProfileId] = profile;
     }
 
-    public string TenantId { get; }
+    public TenantId Tenant { get; }
 
     /// <summary>The tenant's erasure count when the batch was planned.</summary>
     public long ErasuresSeen { get; init; }

@@ -5,7 +5,7 @@ using UniRetail.Marketing.Domain;
 using UniRetail.Marketing.Persistence;
 using UniRetail.Marketing.Profiles;
 
-namespace UniRetail.Marketing.Identity;
+namespace UniRetail.Marketing.Stitching;
 
 /// <summary>
 /// Undoes a merge: the merged profile comes back with the identifiers it brought (those still on the profile that kept
@@ -20,7 +20,7 @@ internal sealed class UndoMerge(
         ArgumentNullException.ThrowIfNull(caller);
         if (caller.Role != Role.Admin)
             return MarketingErrors.AdminsOnly("undo a merge");
-        var tenant = caller.Tenant.Value;
+        var tenant = caller.Tenant;
         return await database.WriteAsync(async session =>
         {
             var merge = await merges.FindAsync(session.Connection, tenant, mergeId, session.Transaction);

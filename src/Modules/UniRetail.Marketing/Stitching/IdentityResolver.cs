@@ -1,4 +1,4 @@
-namespace UniRetail.Marketing.Identity;
+namespace UniRetail.Marketing.Stitching;
 
 /// <summary>What the identity graph knows, as the resolver asks it.</summary>
 internal interface IIdentityGraph

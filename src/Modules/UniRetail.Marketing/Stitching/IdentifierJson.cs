@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace UniRetail.Marketing.Identity;
+namespace UniRetail.Marketing.Stitching;
 
 /// <summary>Identifier lists as stored in merge records: <c>[{"type":"email","value":"…"}]</c>.</summary>
 internal static class IdentifierJson
