@@ -18,13 +18,8 @@ internal sealed record EventView(
         row.PreviousId, row.GroupId, DateTimeOffset.FromUnixTimeMilliseconds(row.TimestampMs), DateTimeOffset.FromUnixTimeMilliseconds(row.ReceivedAtMs),
         Json(row.Properties), Json(row.Traits), Json(row.Context));
 
-    private static JsonElement? Json(string? text)
-    {
-        if (text is null)
-            return null;
-        using var document = JsonDocument.Parse(text);
-        return document.RootElement.Clone();
-    }
+    /// <summary>Text that is not valid Unicode (stored before ingestion refused it) reads as U+FFFD.</summary>
+    private static JsonElement? Json(string? text) => text is null ? null : JsonText.ReadStored(text);
 }
 
 /// <summary>

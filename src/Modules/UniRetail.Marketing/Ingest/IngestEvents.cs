@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using UniRetail.Data;
 using UniRetail.Kernel;
@@ -52,7 +53,7 @@ internal sealed class IngestEvents(Database database, WriteKeyDirectory writeKey
         ArgumentNullException.ThrowIfNull(origin);
         ArgumentNullException.ThrowIfNull(messages);
         var receivedAt = clock.GetUtcNow();
-        return StoreAsync(origin, ReadMessages(messages, receivedAt, null, null), receivedAt, ct);
+        return StoreAsync(origin, ReadMessages(messages, receivedAt, null, (string?)null), receivedAt, ct);
     }
 
     private async Task<Result<IngestOutcome>> StoreAsync(
@@ -87,13 +88,24 @@ internal sealed class IngestEvents(Database database, WriteKeyDirectory writeKey
         var sentAt = SegmentMessage.Instant(root, "sentAt");
         if (!sentAt.IsSuccess)
             return sentAt.Error;
-        // Serialised once per batch, not once per event.
-        var sharedContext = root.TryGetProperty("context", out var context) && context.ValueKind == JsonValueKind.Object ? context.GetRawText() : null;
-        return ReadMessages(batch.EnumerateArray(), receivedAt, sentAt.Value, sharedContext);
+        return ReadMessages(batch.EnumerateArray(), receivedAt, sentAt.Value, SharedContext(root));
+    }
+
+    /// <summary>
+    /// The batch's own <c>context</c>, for events without one: serialised once per batch, not once per event. When its text
+    /// is invalid, the events that would take it are rejected and the others stored.
+    /// </summary>
+    private static Result<string?> SharedContext(JsonElement root)
+    {
+        if (!root.TryGetProperty("context", out var context) || context.ValueKind != JsonValueKind.Object)
+            return (string?)null;
+        if (JsonText.FindInvalid(context, "context") is { } found)
+            return MarketingErrors.InvalidText(found.Path, found.InName);
+        return context.GetRawText();
     }
 
     private static (List<TrackedEvent>, List<RejectedEvent>) ReadMessages(
-        IEnumerable<JsonElement> messages, DateTimeOffset receivedAt, DateTimeOffset? sentAt, string? sharedContext)
+        IEnumerable<JsonElement> messages, DateTimeOffset receivedAt, DateTimeOffset? sentAt, Result<string?> sharedContext)
     {
         var accepted = new List<TrackedEvent>();
         var rejected = new List<RejectedEvent>();
@@ -101,7 +113,9 @@ internal sealed class IngestEvents(Database database, WriteKeyDirectory writeKey
         var index = 0;
         foreach (var item in messages)
         {
-            var parsed = SegmentMessage.Parse(item, null, receivedAt, sentAt, sharedContext);
+            var parsed = SegmentMessage.Parse(item, null, receivedAt, sentAt, sharedContext.IsSuccess ? sharedContext.Value : null);
+            if (parsed.IsSuccess && parsed.Value.Context is null && !sharedContext.IsSuccess)
+                parsed = sharedContext.Error;
             if (!parsed.IsSuccess)
                 rejected.Add(new RejectedEvent(index, parsed.Error.Code, $"{parsed.Error.Field}: {parsed.Error.Message}"));
             else if (seen.Add(parsed.Value.MessageId))
@@ -111,8 +125,11 @@ internal sealed class IngestEvents(Database database, WriteKeyDirectory writeKey
         return (accepted, rejected);
     }
 
+    /// <summary>The body's write key; text that is not valid Unicode is no key (and GetString would throw on it).</summary>
     private static string? BodyWriteKey(JsonElement root) =>
-        root.TryGetProperty("writeKey", out var key) && key.ValueKind == JsonValueKind.String ? key.GetString() : null;
+        root.TryGetProperty("writeKey", out var key) && key.ValueKind == JsonValueKind.String && JsonText.IsValid(JsonMarshal.GetRawUtf8Value(key))
+            ? key.GetString()
+            : null;
 
     private static Result<JsonDocument> Parse(byte[] body)
     {

@@ -34,6 +34,8 @@ internal sealed class FeedRow
     public string? Context { get; init; }
     /// <summary>An order event's <c>[revenue, total, currency]</c> as a JSON array; null for other events.</summary>
     public string? Money { get; init; }
+    /// <summary>An order event's whole properties where the engine's JSON functions could not be trusted with them (see FeedColumns).</summary>
+    public string? OrderProperties { get; init; }
 }
 
 /// <summary>A person's identifier values as they appear in an event's own id columns.</summary>
@@ -49,6 +51,8 @@ internal sealed record EventIds(IReadOnlyCollection<string> UserIds, IReadOnlyCo
 internal sealed class EventFeed
 {
     private const string OrderEvents = "e.event IN ('Order Completed', 'Order Refunded', 'Order Cancelled')";
+    // NUL and surrogate escapes (a false alarm on a valid pair or an escaped backslash costs only a .NET read).
+    private const string EscapesPostgresRefuses = @"e.properties ~ '\\u(0000|[dD][89a-fA-F])'";
 
     /// <summary>
     /// The next events after <paramref name="after"/>, every tenant's, in an order that never changes once read. SQLite's
@@ -69,17 +73,21 @@ internal sealed class EventFeed
     /// <summary>
     /// The projector's columns. The amounts of an order event come out of its properties in one pass of the engine's own
     /// JSON reader (SQLite's json_extract with several paths gives one array; PostgreSQL's <c>-&gt;</c> keeps each value as
-    /// JSON, so amounts stay exact and an escaped NUL in a string cannot fail the read); no other event's properties are read.
+    /// JSON, so amounts stay exact); no other event's properties are read. PostgreSQL's <c>-&gt;</c> de-escapes every string of
+    /// the document and fails the whole read (every tenant's projection) on <c>\u0000</c> or half a surrogate pair, so
+    /// properties holding such an escape come whole instead, for .NET to read.
     /// </summary>
     private static string FeedColumns(DbConnection connection)
     {
-        var money = connection is Npgsql.NpgsqlConnection
-            ? $"CASE WHEN {OrderEvents} THEN json_build_array(e.properties::json -> 'revenue', e.properties::json -> 'total', e.properties::json -> 'currency')::text END"
-            : $"CASE WHEN {OrderEvents} THEN json_extract(e.properties, '$.revenue', '$.total', '$.currency') END";
+        var (money, whole) = connection is Npgsql.NpgsqlConnection
+            ? ($"CASE WHEN {OrderEvents} AND NOT {EscapesPostgresRefuses} THEN json_build_array(e.properties::json -> 'revenue', e.properties::json -> 'total', e.properties::json -> 'currency')::text END",
+               $"CASE WHEN {OrderEvents} AND {EscapesPostgresRefuses} THEN e.properties END")
+            : ($"CASE WHEN {OrderEvents} THEN json_extract(e.properties, '$.revenue', '$.total', '$.currency') END", "NULL");
         return $"""
             e.event_seq AS EventSeq, e.tx_id AS TxId, e.tenant_id AS TenantId, e.source_id AS SourceId, e.source_kind AS SourceKind,
             e.location_id AS LocationId, e.type AS Type, e.event AS Event, e.name AS Name, e.user_id AS UserId, e.anonymous_id AS AnonymousId,
-            e.previous_id AS PreviousId, e.timestamp_ms AS TimestampMs, e.traits AS Traits, e.context AS Context, {money} AS Money
+            e.previous_id AS PreviousId, e.timestamp_ms AS TimestampMs, e.traits AS Traits, e.context AS Context, {money} AS Money,
+            {whole} AS OrderProperties
             """;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using UniRetail.Marketing.Commerce;
 using UniRetail.Marketing.Consent;
+using UniRetail.Marketing.Domain;
 using UniRetail.Marketing.Persistence;
 using UniRetail.Marketing.Stitching;
 
@@ -44,7 +45,7 @@ internal static class ProfileEventReader
         // A group call's traits describe the group (a company, a club), not the person.
         if (row.Traits is not null && row.Type == "identify")
         {
-            using var document = JsonDocument.Parse(row.Traits);
+            using var document = JsonDocument.Parse(JsonText.Repaired(row.Traits));
             ReadTraits(document.RootElement, identifiers, ref traits);
         }
         return new ProfileEvent(
@@ -54,7 +55,7 @@ internal static class ProfileEventReader
 
     private static void ReadContext(string json, List<(IdentifierType, string)> identifiers, ref Dictionary<string, string>? traits, ref Dictionary<ConsentPurpose, bool>? consent)
     {
-        using var document = JsonDocument.Parse(json);
+        using var document = JsonDocument.Parse(JsonText.Repaired(json));
         var context = document.RootElement;
         if (context.TryGetProperty("traits", out var contextTraits) && contextTraits.ValueKind == JsonValueKind.Object)
             ReadTraits(contextTraits, identifiers, ref traits);
@@ -95,14 +96,19 @@ internal static class ProfileEventReader
         };
         if (kind is null)
             return null;
-        if (row.Money is null)
+        if ((row.Money ?? row.OrderProperties) is not { } json)
             return new Purchase(kind.Value, null, null);
-        using var money = JsonDocument.Parse(row.Money);
-        var values = money.RootElement;
-        var amount = Amount(values[0]) ?? Amount(values[1]);
-        var currency = values[2].ValueKind == JsonValueKind.String ? values[2].GetString() : null;
-        return new Purchase(kind.Value, amount is null ? null : Math.Abs(amount.Value), currency);
+        using var document = JsonDocument.Parse(JsonText.Repaired(json));
+        var values = document.RootElement;
+        var (revenue, total, currency) = row.Money is not null
+            ? (values[0], values[1], values[2])
+            : (Property(values, "revenue"), Property(values, "total"), Property(values, "currency"));
+        var amount = Amount(revenue) ?? Amount(total);
+        return new Purchase(kind.Value, amount is null ? null : Math.Abs(amount.Value), currency.ValueKind == JsonValueKind.String ? currency.GetString() : null);
     }
+
+    private static JsonElement Property(JsonElement properties, string name) =>
+        properties.TryGetProperty(name, out var value) ? value : default;
 
     /// <summary>A JSON number, or a number written as a string (PostgreSQL's <c>-&gt;&gt;</c> gives text).</summary>
     private static decimal? Amount(JsonElement value) => value.ValueKind switch

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
 using UniRetail.Data;
 using UniRetail.Kernel;
 using UniRetail.Marketing.Consent;
@@ -136,7 +135,7 @@ internal sealed class ProfileQueries(Database database, ProfileStore profiles, I
         var mergedIn = await profiles.MergedIntoAsync(connection, tenant, row.ProfileId);
         var withheld = new List<string>();
         var traits = Sees(caller, state, ConsentPurpose.Personalisation)
-            ? state.Traits.ToDictionary(t => t.Key, t => new TraitView(Json(t.Value.Json), DateTimeOffset.FromUnixTimeMilliseconds(t.Value.AtMs), t.Value.SourceId))
+            ? state.Traits.ToDictionary(t => t.Key, t => new TraitView(JsonText.ReadStored(t.Value.Json), DateTimeOffset.FromUnixTimeMilliseconds(t.Value.AtMs), t.Value.SourceId))
             : null;
         if (traits is null)
             withheld.Add("traits");
@@ -170,12 +169,6 @@ internal sealed class ProfileQueries(Database database, ProfileStore profiles, I
         Instant(s.LastPurchaseMs), s.FavouriteStore, s.Channels.ToList());
 
     private static DateTimeOffset? Instant(long? ms) => ms is { } value ? DateTimeOffset.FromUnixTimeMilliseconds(value) : null;
-
-    private static JsonElement Json(string text)
-    {
-        using var document = JsonDocument.Parse(text);
-        return document.RootElement.Clone();
-    }
 
     /// <summary>A timeline cursor: <c>timestampMs.seq</c> of the last event of the previous page.</summary>
     private static Result<(long, long)?> Cursor(string? before)

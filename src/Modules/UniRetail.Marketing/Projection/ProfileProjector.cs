@@ -114,8 +114,9 @@ internal sealed class ProfileProjector(
     }
 
     /// <summary>
-    /// An event the projector cannot read (JSON the ingestion accepted but .NET cannot turn into names, say) is skipped
-    /// with a warning naming its position, rather than stopping every tenant's profiles behind it.
+    /// An event the projector cannot read (a row changed outside the bank into text that is not JSON, say; text that is not
+    /// valid Unicode reads as U+FFFD) is skipped with a warning naming its position, rather than stopping every tenant's
+    /// profiles behind it.
     /// </summary>
     private ProfileEvent? Readable(FeedRow row)
     {
