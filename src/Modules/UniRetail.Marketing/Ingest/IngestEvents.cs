@@ -64,7 +64,7 @@ internal sealed class IngestEvents(Database database, WriteKeyDirectory writeKey
         var erased = await suppression.ForTenantAsync(origin.Tenant, ct);
         var collected = accepted.Count;
         if (erased is not null)
-            accepted.RemoveAll(e => ErasedIdentifiers.Names(e, erased));
+            accepted.RemoveAll(e => ErasedIdentifiers.Names(e, origin.SourceId, erased));
         if (accepted.Count == 0)
             return new IngestOutcome(collected, 0, rejected);
         return await database.WriteAsync<IngestOutcome>(async session =>

@@ -146,30 +146,53 @@ internal sealed class EventFeed
         }, transaction)).ToList();
     }
 
+    /// <summary>Deletes every event naming any of the ids as its user, anonymous or previous id; returns how many.</summary>
+    public async Task<int> DeleteOfPersonAsync(DbSession session, TenantId tenant, EventIds ids)
+    {
+        if (ids.IsEmpty)
+            return 0;
+        var c = session.Connection;
+        return await c.ExecuteAsync(
+            $"""
+            DELETE FROM marketing_event
+            WHERE tenant_id = @TenantId AND ({SqlLists.In(c, "user_id", "UserIds")} OR {SqlLists.In(c, "anonymous_id", "AnonymousIds")} OR {SqlLists.In(c, "previous_id", "All")})
+            """,
+            new { TenantId = tenant.Value, UserIds = ids.UserIds.ToArray(), AnonymousIds = ids.AnonymousIds.ToArray(), All = ids.UserIds.Concat(ids.AnonymousIds).ToArray() },
+            session.Transaction);
+    }
+
     /// <summary>
-    /// Deletes every event naming any of the ids (as user, anonymous or previous id) or carrying any of the e-mail
-    /// addresses in its traits or context (a scan of the tenant's events: erasure is rare); returns how many.
+    /// The tenant's events whose traits or context match one of the <c>LOWER(…) LIKE</c> patterns, or hold a backslash or
+    /// text outside printable ASCII: a superset for an exact decision in .NET (Privacy/PersonEvents), read in the write so
+    /// no event slips between reading and deleting.
     /// </summary>
-    public async Task<int> DeleteOfPersonAsync(DbSession session, TenantId tenant, EventIds ids, IReadOnlyCollection<string> emails)
+    public async Task<List<FeedRow>> MentioningAsync(DbSession session, TenantId tenant, IReadOnlyList<string> patterns)
     {
         var c = session.Connection;
+        var parameters = new DynamicParameters(new { TenantId = tenant.Value });
+        for (var i = 0; i < patterns.Count; i++)
+            parameters.Add($"P{i}", patterns[i]);
+        string Mentions(string column) =>
+            $"({column} IS NOT NULL AND ({string.Join(" OR ", patterns.Select((_, i) => $"LOWER({column}) LIKE @P{i} ESCAPE '\\'").Prepend(Unusual(c, column)))}))";
+        return (await c.QueryAsync<FeedRow>(
+            $"SELECT {FeedColumns(c)} FROM marketing_event e WHERE e.tenant_id = @TenantId AND ({Mentions("e.traits")} OR {Mentions("e.context")})",
+            parameters, session.Transaction)).ToList();
+    }
+
+    /// <summary>A backslash (an escape may spell any character) or a character outside printable ASCII (case folding beyond ASCII).</summary>
+    private static string Unusual(DbConnection connection, string column) => connection is Npgsql.NpgsqlConnection
+        ? $"(strpos({column}, '\\') > 0 OR {column} ~ '[^ -~]')"
+        : $"(instr({column}, '\\') > 0 OR {column} GLOB '*[^ -~]*')";
+
+    public async Task<int> DeleteAsync(DbSession session, TenantId tenant, IEnumerable<long> eventSeqs)
+    {
         var deleted = 0;
-        if (!ids.IsEmpty)
+        // In chunks: SQLite binds one parameter per value of an IN list.
+        foreach (var chunk in eventSeqs.Chunk(1000))
         {
-            deleted += await c.ExecuteAsync(
-                $"""
-                DELETE FROM marketing_event
-                WHERE tenant_id = @TenantId AND ({SqlLists.In(c, "user_id", "UserIds")} OR {SqlLists.In(c, "anonymous_id", "AnonymousIds")} OR {SqlLists.In(c, "previous_id", "All")})
-                """,
-                new { TenantId = tenant.Value, UserIds = ids.UserIds.ToArray(), AnonymousIds = ids.AnonymousIds.ToArray(), All = ids.UserIds.Concat(ids.AnonymousIds).ToArray() },
-                session.Transaction);
-        }
-        foreach (var email in emails)
-        {
-            deleted += await c.ExecuteAsync(
-                "DELETE FROM marketing_event WHERE tenant_id = @TenantId AND (LOWER(traits) LIKE @Pattern ESCAPE '\\' OR LOWER(context) LIKE @Pattern ESCAPE '\\')",
-                new { TenantId = tenant.Value, Pattern = "%" + email.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%" },
-                session.Transaction);
+            deleted += await session.Connection.ExecuteAsync(
+                $"DELETE FROM marketing_event WHERE tenant_id = @TenantId AND {SqlLists.In(session.Connection, "event_seq", "Seqs")}",
+                new { TenantId = tenant.Value, Seqs = chunk }, session.Transaction);
         }
         return deleted;
     }

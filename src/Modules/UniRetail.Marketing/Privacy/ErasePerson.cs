@@ -18,7 +18,8 @@ internal sealed record ErasureView(string ErasureId, DateTimeOffset At, string R
 
 /// <summary>
 /// The right to erasure, in one transaction: the person's profile and every profile merged into it, their identifiers,
-/// consent, merge records and events (by any of their ids, and events carrying their e-mail address) are deleted. What
+/// consent, merge records and events (by any of their ids, and events whose traits or context carry one of their
+/// identifiers, read as the projector reads them: see <see cref="PersonEvents"/>) are deleted. What
 /// stays is an audit row of counts and a fingerprint per identifier, so events naming them later are not collected.
 /// </summary>
 internal sealed class ErasePerson(
@@ -46,8 +47,13 @@ internal sealed class ErasePerson(
             var held = (await identities.OfProfilesAsync(session.Connection, tenant, profileIds, session.Transaction)).Select(r => r.ToIdentifier()).ToList();
             if (identifier is { } asked && !held.Contains(asked))
                 held.Add(asked);
-            var emails = held.Where(i => i.Type == IdentifierType.Email).Select(i => i.Value).ToList();
-            var events = await feed.DeleteOfPersonAsync(session, tenant, ProfileQueries.EventIdsOf(held), emails);
+            var events = await feed.DeleteOfPersonAsync(session, tenant, ProfileQueries.EventIdsOf(held));
+            if (PersonEvents.Patterns(held) is { Count: > 0 } patterns)
+            {
+                var carrying = held.ToHashSet();
+                var mentioning = await feed.MentioningAsync(session, tenant, patterns);
+                events += await feed.DeleteAsync(session, tenant, mentioning.Where(row => PersonEvents.Carries(row, carrying)).Select(row => row.EventSeq));
+            }
             if (profileIds.Count > 0)
             {
                 await identities.DeleteOfProfilesAsync(session, tenant, profileIds);
