@@ -61,14 +61,18 @@ internal sealed class IngestEvents(Database database, WriteKeyDirectory writeKey
     {
         var (accepted, rejected) = read;
         // An erased person's events are acknowledged like any other and never stored.
-        var erased = await suppression.ForTenantAsync(origin.Tenant, ct);
+        var seen = await suppression.ForTenantAsync(origin.Tenant, ct);
         var collected = accepted.Count;
-        if (erased is not null)
-            accepted.RemoveAll(e => ErasedIdentifiers.Names(e, origin.SourceId, erased));
+        accepted.RemoveAll(e => seen.Names(e, origin.SourceId));
         if (accepted.Count == 0)
             return new IngestOutcome(collected, 0, rejected);
         return await database.WriteAsync<IngestOutcome>(async session =>
-            new IngestOutcome(collected, await events.InsertAsync(session, origin, accepted, receivedAt), rejected), ct);
+        {
+            // An erasure may have committed since the list was read: the epoch, read under its lock, says so.
+            var now = await suppression.InWriteAsync(session, seen);
+            var storing = now.Epoch == seen.Epoch ? accepted : accepted.FindAll(e => !now.Names(e, origin.SourceId));
+            return new IngestOutcome(collected, storing.Count == 0 ? 0 : await events.InsertAsync(session, origin, storing, receivedAt), rejected);
+        }, ct);
     }
 
     private static Result<(List<TrackedEvent>, List<RejectedEvent>)> ReadOne(JsonElement root, string type, DateTimeOffset receivedAt)

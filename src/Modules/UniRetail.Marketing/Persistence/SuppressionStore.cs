@@ -19,13 +19,40 @@ internal sealed class ErasureRow
 /// <summary>Fingerprints of erased identifiers, and the personal-data-free audit of each erasure.</summary>
 internal sealed class SuppressionStore
 {
-    public async Task<HashSet<string>> FingerprintsAsync(DbConnection connection, TenantId tenant) =>
-        (await connection.QueryAsync<string>("SELECT fingerprint FROM marketing_suppression WHERE tenant_id = @TenantId", new { TenantId = tenant.Value }))
+    public async Task<HashSet<string>> FingerprintsAsync(DbConnection connection, TenantId tenant, DbTransaction? transaction = null) =>
+        (await connection.QueryAsync<string>("SELECT fingerprint FROM marketing_suppression WHERE tenant_id = @TenantId", new { TenantId = tenant.Value }, transaction))
         .ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>How many erasures the tenant has had: a projector batch planned before one must be planned again.</summary>
-    public Task<long> ErasureCountAsync(DbConnection connection, TenantId tenant, DbTransaction? transaction = null) =>
-        connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM marketing_erasure WHERE tenant_id = @TenantId", new { TenantId = tenant.Value }, transaction);
+    /// <summary>The tenant's erasure epoch as committed (0 before its first erasure). Read it before the fingerprints.</summary>
+    public async Task<long> EpochAsync(DbConnection connection, TenantId tenant) =>
+        await connection.ExecuteScalarAsync<long?>("SELECT epoch FROM marketing_erasure_epoch WHERE tenant_id = @TenantId", new { TenantId = tenant.Value }) ?? 0;
+
+    /// <summary>
+    /// The epoch inside a write, held until the write ends: on PostgreSQL FOR SHARE waits for a running erasure to commit
+    /// (and an erasure starting now waits for this write); SQLite's single writer orders them anyway. A tenant's first
+    /// write makes the row, so there is one to lock; its ON CONFLICT waits for an erasure inserting it at the same time.
+    /// </summary>
+    public async Task<long> EpochInWriteAsync(DbSession session, TenantId tenant)
+    {
+        var select = session.Provider == DatabaseProvider.Postgres
+            ? "SELECT epoch FROM marketing_erasure_epoch WHERE tenant_id = @TenantId FOR SHARE"
+            : "SELECT epoch FROM marketing_erasure_epoch WHERE tenant_id = @TenantId";
+        var parameters = new { TenantId = tenant.Value };
+        if (await session.Connection.ExecuteScalarAsync<long?>(select, parameters, session.Transaction) is { } epoch)
+            return epoch;
+        await session.Connection.ExecuteAsync(
+            "INSERT INTO marketing_erasure_epoch (tenant_id, epoch) VALUES (@TenantId, 0) ON CONFLICT (tenant_id) DO NOTHING", parameters, session.Transaction);
+        return await session.Connection.ExecuteScalarAsync<long>(select, parameters, session.Transaction);
+    }
+
+    /// <summary>Moves the epoch: an erasure's first statement, whose row lock it keeps until it commits.</summary>
+    public Task<long> AdvanceEpochAsync(DbSession session, TenantId tenant) =>
+        session.Connection.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO marketing_erasure_epoch (tenant_id, epoch) VALUES (@TenantId, 1)
+            ON CONFLICT (tenant_id) DO UPDATE SET epoch = marketing_erasure_epoch.epoch + 1
+            RETURNING epoch
+            """, new { TenantId = tenant.Value }, session.Transaction);
 
     public Task SuppressAsync(DbSession session, TenantId tenant, string erasureId, IEnumerable<string> fingerprints, long atMs) =>
         session.Connection.ExecuteAsync(

@@ -24,7 +24,7 @@ internal sealed record ErasureView(string ErasureId, DateTimeOffset At, string R
 /// </summary>
 internal sealed class ErasePerson(
     Database database, ProfileQueries queries, ProfileStore profiles, IdentityStore identities, MergeStore merges, EventFeed feed,
-    SuppressionStore suppressionStore, SuppressionList suppression, IMemberErasure memberErasure, TimeProvider clock)
+    SuppressionStore suppressionStore, IMemberErasure memberErasure, TimeProvider clock)
 {
     public async Task<Result<ErasureView>> HandleAsync(Caller caller, PersonRequest request, CancellationToken ct)
     {
@@ -36,8 +36,11 @@ internal sealed class ErasePerson(
         if (!named.IsSuccess)
             return named.Error;
         var tenant = caller.Tenant;
-        var result = await database.WriteAsync<ErasureView>(async session =>
+        return await database.WriteAsync<ErasureView>(async session =>
         {
+            // First, before anything is read: a concurrent ingestion or projector write either waits for this erasure to
+            // commit (and then sees the epoch moved) or has committed before the reads below.
+            await suppressionStore.AdvanceEpochAsync(session, tenant);
             var (profileId, identifier) = named.Value;
             var owner = identifier is { } given ? await identities.OwnerAsync(session.Connection, tenant, given, session.Transaction) : profileId;
             var live = owner is null ? null : await queries.LiveAsync(session.Connection, tenant, owner, session.Transaction);
@@ -73,8 +76,6 @@ internal sealed class ErasePerson(
             await suppressionStore.RecordAsync(session, tenant, erasure);
             return ErasureView.From(erasure);
         }, ct);
-        suppression.Forget(tenant);
-        return result;
     }
 
     public async Task<Result<IReadOnlyList<ErasureView>>> ListAsync(Caller caller, CancellationToken ct)

@@ -86,9 +86,8 @@ internal sealed class ProfileProjector(
 
     private async Task<TenantGraph> PlanAsync(TenantId tenant, List<FeedRow> rows, CancellationToken ct)
     {
-        var erased = await database.ReadAsync(c => erasures.ErasureCountAsync(c, tenant), ct);
+        var suppressed = await suppression.ForTenantAsync(tenant, ct, fresh: true);
         var rules = await database.ReadAsync(c => identities.RulesAsync(c, tenant), ct);
-        var suppressed = await suppression.ForTenantAsync(tenant, ct, fresh: true) ?? (static _ => false);
         var events = new List<ProfileEvent>(rows.Count);
         foreach (var row in rows)
         {
@@ -101,7 +100,7 @@ internal sealed class ProfileProjector(
         var owners = stored.Select(s => s.ProfileId).Distinct(StringComparer.Ordinal).ToList();
         var states = await database.ReadAsync(c => profiles.LoadAsync(c, tenant, owners), ct);
         var all = await database.ReadAsync(c => identities.OfProfilesAsync(c, tenant, owners), ct);
-        var graph = new TenantGraph(tenant, rules, all, states) { ErasuresSeen = erased };
+        var graph = new TenantGraph(tenant, rules, all, states) { ErasureEpoch = suppressed.Epoch };
         var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
         for (var i = 0; i < events.Count; i++)
         {
@@ -137,12 +136,12 @@ internal sealed class ProfileProjector(
             ? known
             : candidates.First(c => c.Type == IdentifierType.AnonymousId);
 
-    private static (List<Identifier> Own, List<Identifier> AliasCandidates) Identifiers(ProfileEvent e, IdentityRules rules, Func<Identifier, bool> suppressed)
+    private static (List<Identifier> Own, List<Identifier> AliasCandidates) Identifiers(ProfileEvent e, IdentityRules rules, Suppressed suppressed)
     {
         var own = new List<Identifier>(e.Identifiers.Count);
         foreach (var (type, raw) in e.Identifiers)
         {
-            if (rules.Normalise(type, raw) is { } identifier && !suppressed(identifier) && !own.Contains(identifier))
+            if (rules.Normalise(type, raw) is { } identifier && !suppressed.Contains(identifier) && !own.Contains(identifier))
                 own.Add(identifier);
         }
         var alias = new List<Identifier>(2);
@@ -150,7 +149,7 @@ internal sealed class ProfileProjector(
         {
             foreach (var type in new[] { IdentifierType.UserId, IdentifierType.AnonymousId })
             {
-                if (rules.Normalise(type, e.AliasOf) is { } identifier && !suppressed(identifier))
+                if (rules.Normalise(type, e.AliasOf) is { } identifier && !suppressed.Contains(identifier))
                     alias.Add(identifier);
             }
             if (!alias.Exists(a => a.Type == IdentifierType.AnonymousId))
@@ -167,8 +166,9 @@ internal sealed class ProfileProjector(
         foreach (var graph in graphs)
         {
             var tenant = graph.Tenant;
-            // An erasure since planning may have deleted events this batch read: plan again with its suppression list.
-            if (await erasures.ErasureCountAsync(session.Connection, tenant, session.Transaction) != graph.ErasuresSeen)
+            // An erasure since planning may have deleted events this batch read: plan again with its suppression list. The
+            // epoch is held until this save commits, so an erasure cannot run between this check and the commit.
+            if (await erasures.EpochInWriteAsync(session, tenant) != graph.ErasureEpoch)
                 return Raced("a person was erased");
             var created = graph.Created.Where(p => graph.Profiles.ContainsKey(p) || graph.MergedAway.ContainsKey(p)).ToList();
             await profiles.InsertAsync(session, tenant, created.Select(p => graph.Profiles.GetValueOrDefault(p) ?? new ProfileState(p, nowMs)));

@@ -31,8 +31,8 @@ internal sealed class TenantGraph : IIdentityGraph
 
     public TenantId Tenant { get; }
 
-    /// <summary>The tenant's erasure count when the batch was planned.</summary>
-    public long ErasuresSeen { get; init; }
+    /// <summary>The tenant's erasure epoch when the batch was planned.</summary>
+    public long ErasureEpoch { get; init; }
     public IdentityRules Rules { get; }
     public Dictionary<string, ProfileState> Profiles { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Created { get; } = new(StringComparer.Ordinal);
