@@ -57,6 +57,9 @@ internal sealed class ConsentRow
 /// <summary>Profiles and their consent. Every update checks the version the profile was read at.</summary>
 internal sealed class ProfileStore
 {
+    /// <summary>How far a chain of merges is followed to the live profile (a longer one is taken as corrupt).</summary>
+    public const int MaxMergeHops = 64;
+
     private const string Columns =
         """
         profile_id AS ProfileId, merged_into AS MergedInto, version AS Version, created_at_ms AS CreatedAtMs, first_seen_ms AS FirstSeenMs,

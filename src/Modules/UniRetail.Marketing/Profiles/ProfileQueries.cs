@@ -16,8 +16,6 @@ namespace UniRetail.Marketing.Profiles;
 /// </summary>
 internal sealed class ProfileQueries(Database database, ProfileStore profiles, IdentityStore identities, MergeStore merges, EventFeed feed)
 {
-    public const int MaxMergeHops = 64;
-
     public async Task<Result<ProfileView>> ShowAsync(Caller caller, string profileId, CancellationToken ct)
     {
         if (!CanRead(caller))
@@ -108,7 +106,7 @@ internal sealed class ProfileQueries(Database database, ProfileStore profiles, I
     public async Task<ProfileRow?> LiveAsync(DbConnection connection, TenantId tenant, string profileId, DbTransaction? transaction = null)
     {
         var row = await profiles.FindAsync(connection, tenant, profileId, transaction);
-        for (var hops = 0; row?.MergedInto is { } into && hops < MaxMergeHops; hops++)
+        for (var hops = 0; row?.MergedInto is { } into && hops < ProfileStore.MaxMergeHops; hops++)
             row = await profiles.FindAsync(connection, tenant, into, transaction);
         return row?.MergedInto is null ? row : null;
     }

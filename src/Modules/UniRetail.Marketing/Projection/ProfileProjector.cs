@@ -100,7 +100,8 @@ internal sealed class ProfileProjector(
         var owners = stored.Select(s => s.ProfileId).Distinct(StringComparer.Ordinal).ToList();
         var states = await database.ReadAsync(c => profiles.LoadAsync(c, tenant, owners), ct);
         var all = await database.ReadAsync(c => identities.OfProfilesAsync(c, tenant, owners), ct);
-        var graph = new TenantGraph(tenant, rules, all, states) { ErasureEpoch = suppressed.Epoch };
+        var apart = await database.ReadAsync(c => merges.KeptApartAsync(c, tenant), ct);
+        var graph = new TenantGraph(tenant, rules, all, states, apart) { ErasureEpoch = suppressed.Epoch };
         var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
         for (var i = 0; i < events.Count; i++)
         {
