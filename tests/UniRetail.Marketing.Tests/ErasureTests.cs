@@ -2,57 +2,32 @@ using System.Text;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using UniRetail.Data;
-using UniRetail.Identity;
-using UniRetail.Identity.Tenants;
 using UniRetail.Kernel;
 using UniRetail.Marketing.Events;
 using UniRetail.Marketing.Ingest;
 using UniRetail.Marketing.Privacy;
 using UniRetail.Marketing.Profiles;
 using UniRetail.Marketing.Projection;
-using UniRetail.Marketing.Sources;
 using UniRetail.Marketing.Stitching;
-using UniRetail.Members;
 using UniRetail.Testing;
 using Xunit;
 
 namespace UniRetail.Marketing.Tests;
 
 /// <summary>Erasure finds a person's events by the identifiers the projector reads from them, compared in normal form.</summary>
-public abstract class ErasureTests(DatabaseProvider provider) : DatabaseTest(provider)
+public abstract class ErasureTests(DatabaseProvider provider) : DataBankTest(provider)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private Caller _admin = null!;
-    private string _web = null!;
-
-    protected override void AddModules(IServiceCollection services) => services.AddIdentityModule().AddMembersModule().AddMarketingModule();
-
-    public override async ValueTask InitializeAsync()
-    {
-        await base.InitializeAsync();
-        var tenant = await Get<CreateTenant>().HandleAsync("Camden Goods", "GBP", Ct);
-        _admin = Caller.AdminOf(tenant.Value.TenantId);
-        _web = (await Get<ManageSources>().CreateAsync(_admin, new CreateSourceRequest("web", null, null), Ct)).Value.WriteKey;
-    }
-
-    private async Task<int> SendAsync(string batchItems)
-    {
-        var outcome = await Get<IngestEvents>().HandleAsync(null, Encoding.UTF8.GetBytes($$"""{"batch":[{{batchItems}}]}"""), _web, Ct);
-        Assert.True(outcome.IsSuccess, outcome.Error?.Message);
-        Assert.Empty(outcome.Value.Rejected);
-        return outcome.Value.Stored;
-    }
+    private Task<int> SendAsync(string batchItems) => SendAsync(Web, batchItems);
 
     private async Task<ErasureView> EraseAsync(string type, string value)
     {
-        var erased = await Get<ErasePerson>().HandleAsync(_admin, new PersonRequest(null, type, value), Ct);
+        var erased = await Get<ErasePerson>().HandleAsync(Admin, new PersonRequest(null, type, value), Ct);
         Assert.True(erased.IsSuccess, erased.Error?.Message);
         return erased.Value;
     }
 
     private async Task<IEnumerable<string?>> AnonymousIdsLeftAsync() =>
-        (await Get<EventQueries>().ListAsync(_admin, null, 1000, null, null, Ct)).Value.Select(e => e.AnonymousId);
+        (await Get<EventQueries>().ListAsync(Admin, null, 1000, null, null, Ct)).Value.Select(e => e.AnonymousId);
 
     [Fact]
     public async Task Erase_APhone_DeletesTheEventsCarryingItInAnyWritingAndNoneThatOnlyMentionIt()
@@ -114,7 +89,7 @@ public abstract class ErasureTests(DatabaseProvider provider) : DatabaseTest(pro
             {
                 var n = Interlocked.Increment(ref sent);
                 var body = """{"userId":"u-pia","event":"Viewed N","context":{"traits":{"email":"pia@example.com"}}}""".Replace("N", $"{n}", StringComparison.Ordinal);
-                Assert.True((await ingest.HandleAsync("track", Encoding.UTF8.GetBytes(body), _web, Ct)).IsSuccess);
+                Assert.True((await ingest.HandleAsync("track", Encoding.UTF8.GetBytes(body), Web, Ct)).IsSuccess);
                 if (sender == 0)
                     await projector.DrainAsync(Ct);
             }
@@ -129,9 +104,9 @@ public abstract class ErasureTests(DatabaseProvider provider) : DatabaseTest(pro
         await projector.CatchUpAsync(Ct);
 
         Assert.True(erasure.EventsErased >= 40, $"The erasure ran before the senders got going ({erasure.EventsErased} events erased).");
-        Assert.Equal(["u-bo"], (await Get<EventQueries>().ListAsync(_admin, null, 1000, null, null, Ct)).Value.Select(e => e.UserId));
-        Assert.Equal(ErrorKind.NotFound, (await Get<ProfileQueries>().FindAsync(_admin, "user_id", "u-pia", Ct)).ShouldFail().Kind);
-        Assert.Equal(ErrorKind.NotFound, (await Get<ProfileQueries>().FindAsync(_admin, "email", "pia@example.com", Ct)).ShouldFail().Kind);
+        Assert.Equal(["u-bo"], (await Get<EventQueries>().ListAsync(Admin, null, 1000, null, null, Ct)).Value.Select(e => e.UserId));
+        Assert.Equal(ErrorKind.NotFound, (await Get<ProfileQueries>().FindAsync(Admin, "user_id", "u-pia", Ct)).ShouldFail().Kind);
+        Assert.Equal(ErrorKind.NotFound, (await Get<ProfileQueries>().FindAsync(Admin, "email", "pia@example.com", Ct)).ShouldFail().Kind);
     }
 
     [Fact]
@@ -139,7 +114,7 @@ public abstract class ErasureTests(DatabaseProvider provider) : DatabaseTest(pro
     {
         var projector = Get<ProfileProjector>();
         await SendAsync("""{"type":"identify","userId":"u-bo"},{"type":"track","userId":"u-kai","event":"Viewed"}""");
-        var tenant = _admin.Tenant;
+        var tenant = Admin.Tenant;
         await using var connection = await Get<Database>().OpenAsync(Ct);
         await using var erasure = await connection.BeginTransactionAsync(Ct);
         // An erasure of u-kai, stopped half-way: the epoch moved first (as ErasePerson does), the person's events deleted
@@ -150,7 +125,7 @@ public abstract class ErasureTests(DatabaseProvider provider) : DatabaseTest(pro
             "INSERT INTO marketing_suppression (tenant_id, fingerprint, erasure_id, at_ms) VALUES (@Tenant, @Fingerprint, 'era_1', 0)",
             new { Tenant = tenant.Value, Fingerprint = new Identifier(IdentifierType.UserId, "u-kai").Fingerprint(tenant) }, erasure);
 
-        var ingested = Get<IngestEvents>().HandleAsync("track", Encoding.UTF8.GetBytes("""{"userId":"u-kai","event":"Viewed Again"}"""), _web, Ct);
+        var ingested = Get<IngestEvents>().HandleAsync("track", Encoding.UTF8.GetBytes("""{"userId":"u-kai","event":"Viewed Again"}"""), Web, Ct);
         var projected = projector.StepAsync(Ct);
         await Task.Delay(TimeSpan.FromMilliseconds(500), Ct);
         Assert.False(ingested.IsCompleted, "Ingestion stored past an erasure that had not committed.");
@@ -160,9 +135,9 @@ public abstract class ErasureTests(DatabaseProvider provider) : DatabaseTest(pro
         Assert.Equal((1, 0), ((await ingested).Value.Accepted, (await ingested).Value.Stored));
         await projected;
         await projector.CatchUpAsync(Ct);
-        Assert.Equal(["u-bo"], (await Get<EventQueries>().ListAsync(_admin, null, 1000, null, null, Ct)).Value.Select(e => e.UserId));
-        Assert.Equal(ErrorKind.NotFound, (await Get<ProfileQueries>().FindAsync(_admin, "user_id", "u-kai", Ct)).ShouldFail().Kind);
-        Assert.True((await Get<ProfileQueries>().FindAsync(_admin, "user_id", "u-bo", Ct)).IsSuccess);
+        Assert.Equal(["u-bo"], (await Get<EventQueries>().ListAsync(Admin, null, 1000, null, null, Ct)).Value.Select(e => e.UserId));
+        Assert.Equal(ErrorKind.NotFound, (await Get<ProfileQueries>().FindAsync(Admin, "user_id", "u-kai", Ct)).ShouldFail().Kind);
+        Assert.True((await Get<ProfileQueries>().FindAsync(Admin, "user_id", "u-bo", Ct)).IsSuccess);
     }
 }
 
