@@ -1,4 +1,4 @@
-using UniRetail.Marketing.Identity;
+using UniRetail.Marketing.Stitching;
 using Xunit;
 
 namespace UniRetail.Marketing.Tests;

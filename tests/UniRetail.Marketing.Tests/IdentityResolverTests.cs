@@ -1,4 +1,4 @@
-using UniRetail.Marketing.Identity;
+using UniRetail.Marketing.Stitching;
 using Xunit;
 
 namespace UniRetail.Marketing.Tests;
@@ -14,10 +14,21 @@ public sealed class IdentityResolverTests
         public IReadOnlyDictionary<IdentifierType, int> CountsOf(string profileId) =>
             Owners.Where(o => o.Value == profileId).GroupBy(o => o.Key.Type).ToDictionary(g => g.Key, g => g.Count());
 
+        private readonly Dictionary<string, HashSet<string>> _apart = [];
+
+        public IReadOnlySet<string> KeptApartFrom(string profileId) => _apart.GetValueOrDefault(profileId) ?? [];
+
         public Graph Holds(string profile, params Identifier[] identifiers)
         {
             foreach (var identifier in identifiers)
                 Owners[identifier] = profile;
+            return this;
+        }
+
+        public Graph KeepsApart(string one, string other)
+        {
+            (_apart.TryGetValue(one, out var a) ? a : _apart[one] = []).Add(other);
+            (_apart.TryGetValue(other, out var b) ? b : _apart[other] = []).Add(one);
             return this;
         }
     }
@@ -132,5 +143,29 @@ public sealed class IdentityResolverTests
         var resolution = IdentityResolver.Resolve([Anon("a2")], graph, rules);
 
         Assert.Equal("p1", resolution.ProfileId);
+    }
+
+    [Fact]
+    public void Resolve_TwoProfilesAnUndoneMergeKeepsApart_AreNotMergedAndTheWeakerLinkIsLeftUnlinked()
+    {
+        var graph = new Graph().Holds("p1", User("u1"), Email("ann@example.com")).Holds("p2", Anon("app-9")).KeepsApart("p1", "p2");
+
+        var resolution = IdentityResolver.Resolve([Anon("app-9"), Email("ann@example.com")], graph, IdentityRules.Default);
+
+        Assert.Equal("p1", resolution.ProfileId);
+        Assert.Empty(resolution.Merges);
+        Assert.Equal([Anon("app-9")], resolution.Unlinked);
+    }
+
+    [Fact]
+    public void Resolve_AProfileMergedInOnTheWay_BringsWhoItIsKeptApartFrom()
+    {
+        var graph = new Graph().Holds("p1", User("u1")).Holds("p2", Email("ann@example.com")).Holds("p3", Anon("a3")).KeepsApart("p2", "p3");
+
+        var resolution = IdentityResolver.Resolve([User("u1"), Email("ann@example.com"), Anon("a3")], graph, IdentityRules.Default);
+
+        Assert.Equal("p1", resolution.ProfileId);
+        Assert.Equal([("p2", Email("ann@example.com"))], resolution.Merges);
+        Assert.Equal([Anon("a3")], resolution.Unlinked);
     }
 }

@@ -1,68 +1,46 @@
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using UniRetail.Data;
-using UniRetail.Identity;
-using UniRetail.Members;
-using UniRetail.Identity.Tenants;
 using UniRetail.Kernel;
 using UniRetail.Marketing.Consent;
 using UniRetail.Marketing.Events;
-using UniRetail.Marketing.Identity;
-using UniRetail.Marketing.Ingest;
 using UniRetail.Marketing.Privacy;
 using UniRetail.Marketing.Profiles;
 using UniRetail.Marketing.Projection;
-using UniRetail.Marketing.Sources;
+using UniRetail.Marketing.Stitching;
 using UniRetail.Testing;
 using Xunit;
 
 namespace UniRetail.Marketing.Tests;
 
 /// <summary>Identity resolution and profiles end to end: events in through the event API, projected, read back.</summary>
-public abstract class ProfilesTests(DatabaseProvider provider) : DatabaseTest(provider)
+public abstract class ProfilesTests(DatabaseProvider provider) : DataBankTest(provider)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private Caller _admin = null!;
-    private string _web = null!;
     private string _pos = null!;
-
-    protected override void AddModules(IServiceCollection services) => services.AddIdentityModule().AddMembersModule().AddMarketingModule();
 
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        var tenant = await Get<CreateTenant>().HandleAsync("Camden Goods", "GBP", Ct);
-        _admin = Caller.AdminOf(tenant.Value.TenantId);
-        _web = (await Get<ManageSources>().CreateAsync(_admin, new CreateSourceRequest("web", null, null), Ct)).Value.WriteKey;
-        _pos = (await Get<ManageSources>().CreateAsync(_admin, new CreateSourceRequest("app", "Loyalty app", null), Ct)).Value.WriteKey;
+        _pos = await NewSourceAsync("app", "Loyalty app");
     }
 
-    private Caller Marketer => _admin with { Role = Role.Marketer };
-
-    private async Task SendAsync(string writeKey, string batchItems)
-    {
-        var outcome = await Get<IngestEvents>().HandleAsync(null, Encoding.UTF8.GetBytes($$"""{"batch":[{{batchItems}}]}"""), writeKey, Ct);
-        Assert.True(outcome.IsSuccess, outcome.Error?.Message);
-        Assert.Empty(outcome.Value.Rejected);
-    }
+    private Caller Marketer => Admin with { Role = Role.Marketer };
 
     private Task<long> ProjectAsync() => Get<ProfileProjector>().CatchUpAsync(Ct);
 
     private async Task<ProfileView> ProfileAsync(string type, string value, Caller? caller = null)
     {
-        var found = await Get<ProfileQueries>().FindAsync(caller ?? _admin, type, value, Ct);
+        var found = await Get<ProfileQueries>().FindAsync(caller ?? Admin, type, value, Ct);
         Assert.True(found.IsSuccess, found.Error?.Message);
         return found.Value;
     }
 
     private async Task<IReadOnlyList<EventView>> TimelineAsync(string profileId, Caller? caller = null) =>
-        (await Get<ProfileQueries>().TimelineAsync(caller ?? _admin, profileId, null, 1000, Ct)).Value.Events;
+        (await Get<ProfileQueries>().TimelineAsync(caller ?? Admin, profileId, null, 1000, Ct)).Value.Events;
 
     [Fact]
     public async Task Project_AnonymousVisitorWhoLogsIn_IsOnePersonWithTheWholeTimeline()
     {
-        await SendAsync(_web, """
+        await SendAsync(Web, """
             {"type":"page","anonymousId":"anon-1","name":"Home","timestamp":"2026-11-01T10:00:00Z"},
             {"type":"track","anonymousId":"anon-1","event":"Product Viewed","timestamp":"2026-11-01T10:01:00Z"},
             {"type":"identify","anonymousId":"anon-1","userId":"u-ann","traits":{"email":"Ann@Example.com","name":"Ann"},"timestamp":"2026-11-01T10:02:00Z"},
@@ -84,11 +62,11 @@ public abstract class ProfilesTests(DatabaseProvider provider) : DatabaseTest(pr
     [Fact]
     public async Task Project_RunAgainOrAfterARestart_CountsNothingTwice()
     {
-        await SendAsync(_web, """{"type":"track","userId":"u-1","event":"A"},{"type":"track","userId":"u-1","event":"B"}""");
+        await SendAsync(Web, """{"type":"track","userId":"u-1","event":"A"},{"type":"track","userId":"u-1","event":"B"}""");
         await ProjectAsync();
         Assert.Equal(0, await ProjectAsync());
 
-        await SendAsync(_web, """{"type":"track","userId":"u-1","event":"C"}""");
+        await SendAsync(Web, """{"type":"track","userId":"u-1","event":"C"}""");
         // A second projector instance stands for a restarted server: it resumes from the stored position.
         var restarted = ActivatorUtilities.CreateInstance<ProfileProjector>(Host.Services);
         Assert.Equal(1, await restarted.CatchUpAsync(Ct));
@@ -99,7 +77,7 @@ public abstract class ProfilesTests(DatabaseProvider provider) : DatabaseTest(pr
     [Fact]
     public async Task Project_EmailSeenOnTwoSources_MergesThemAndTheMergeCanBeUndone()
     {
-        await SendAsync(_web, """{"type":"identify","userId":"u-ann","traits":{"email":"ann@example.com","city":"York"},"timestamp":"2026-11-01T10:00:00Z"}""");
+        await SendAsync(Web, """{"type":"identify","userId":"u-ann","traits":{"email":"ann@example.com","city":"York"},"timestamp":"2026-11-01T10:00:00Z"}""");
         await SendAsync(_pos, """
             {"type":"identify","anonymousId":"app-install-9","traits":{"phone":"07700 900123","city":"Leeds"},"timestamp":"2026-11-02T10:00:00Z"},
             {"type":"track","anonymousId":"app-install-9","event":"Order Completed","properties":{"total":10,"currency":"GBP"},"timestamp":"2026-11-02T11:00:00Z"}
@@ -116,12 +94,12 @@ public abstract class ProfilesTests(DatabaseProvider provider) : DatabaseTest(pr
         Assert.Equal([app.ProfileId], ann.MergedProfiles);
         Assert.Equal("Leeds", ann.Traits!["city"].Value.GetString());
         Assert.Equal((4L, 1L), (ann.Aggregates!.Events, ann.Aggregates.Orders));
-        var merge = Assert.Single((await Get<ProfileQueries>().MergesAsync(_admin, ann.ProfileId, Ct)).Value);
+        var merge = Assert.Single((await Get<ProfileQueries>().MergesAsync(Admin, ann.ProfileId, Ct)).Value);
         // Ann's e-mail put the event on Ann's profile; the app's anonymous id on the same event is what pulled the app profile in.
         Assert.Equal(("anonymous_id", "app-install-9"), (merge.LinkType, merge.LinkValue));
-        Assert.Equal(ann.ProfileId, (await Get<ProfileQueries>().ShowAsync(_admin, app.ProfileId, Ct)).Value.ProfileId);
+        Assert.Equal(ann.ProfileId, (await Get<ProfileQueries>().ShowAsync(Admin, app.ProfileId, Ct)).Value.ProfileId);
 
-        var undone = await Get<UndoMerge>().HandleAsync(_admin, merge.MergeId, Ct);
+        var undone = await Get<UndoMerge>().HandleAsync(Admin, merge.MergeId, Ct);
 
         Assert.True(undone.IsSuccess, undone.Error?.Message);
         var restored = await ProfileAsync("phone", "+447700900123");
@@ -133,7 +111,7 @@ public abstract class ProfilesTests(DatabaseProvider provider) : DatabaseTest(pr
         Assert.Equal((1L, 0L), (annAgain.Aggregates!.Events, annAgain.Aggregates.Orders));
         Assert.Equal("York", annAgain.Traits!["city"].Value.GetString());
         Assert.Equal(["identify"], (await TimelineAsync(annAgain.ProfileId)).Select(e => e.Type));
-        Assert.Equal(ErrorKind.Conflict, (await Get<UndoMerge>().HandleAsync(_admin, merge.MergeId, Ct)).ShouldFail().Kind);
+        Assert.Equal(ErrorKind.Conflict, (await Get<UndoMerge>().HandleAsync(Admin, merge.MergeId, Ct)).ShouldFail().Kind);
     }
 
     [Fact]
@@ -157,8 +135,8 @@ public abstract class ProfilesTests(DatabaseProvider provider) : DatabaseTest(pr
     [Fact]
     public async Task Project_JunkAndTenantBlockedValues_NeverJoinAProfile()
     {
-        await Get<ManageIdentityRules>().SetAsync(_admin, new IdentityRulesRequest([], ["store@camden.example"]), Ct);
-        await SendAsync(_web, """
+        await Get<ManageIdentityRules>().SetAsync(Admin, new IdentityRulesRequest([], ["store@camden.example"]), Ct);
+        await SendAsync(Web, """
             {"type":"identify","userId":"u-1","traits":{"email":"test@test.com"}},
             {"type":"identify","userId":"u-2","traits":{"email":"test@test.com"}},
             {"type":"identify","userId":"u-3","traits":{"email":"Store@Camden.example"}},
@@ -170,13 +148,13 @@ public abstract class ProfilesTests(DatabaseProvider provider) : DatabaseTest(pr
         Assert.NotEqual((await ProfileAsync("user_id", "u-1")).ProfileId, (await ProfileAsync("user_id", "u-2")).ProfileId);
         Assert.NotEqual((await ProfileAsync("user_id", "u-3")).ProfileId, (await ProfileAsync("user_id", "u-4")).ProfileId);
         Assert.Equal(["anonymous_id"], (await ProfileAsync("anonymous_id", "a-5")).Identifiers.Select(i => i.Type));
-        Assert.Equal(ErrorKind.Validation, (await Get<ProfileQueries>().FindAsync(_admin, "email", "test@test.com", Ct)).ShouldFail().Kind);
+        Assert.Equal(ErrorKind.Validation, (await Get<ProfileQueries>().FindAsync(Admin, "email", "test@test.com", Ct)).ShouldFail().Kind);
     }
 
     [Fact]
     public async Task Project_Alias_JoinsThePreviousIdToTheUser()
     {
-        await SendAsync(_web, """
+        await SendAsync(Web, """
             {"type":"track","anonymousId":"cookie-1","event":"Product Viewed"},
             {"type":"track","userId":"u-9","event":"Signed In"},
             {"type":"alias","previousId":"cookie-1","userId":"u-9"}
@@ -191,7 +169,7 @@ public abstract class ProfilesTests(DatabaseProvider provider) : DatabaseTest(pr
     [Fact]
     public async Task Consent_FromEventsAndTheApi_GovernsWhatAMarketerSees()
     {
-        await SendAsync(_web, """
+        await SendAsync(Web, """
             {"type":"identify","userId":"u-1","traits":{"name":"Ann"},"context":{"consent":{"categoryPreferences":{"Analytics":false,"Advertising":true}}}},
             {"type":"identify","userId":"u-2","traits":{"name":"Bob"}}
             """);
@@ -204,11 +182,11 @@ public abstract class ProfilesTests(DatabaseProvider provider) : DatabaseTest(pr
         Assert.Empty(await TimelineAsync(ann.ProfileId, Marketer));
         Assert.NotEmpty(await TimelineAsync(ann.ProfileId));
         Assert.Equal(["u-2"], (await Get<EventQueries>().ListAsync(Marketer, null, null, null, null, Ct)).Value.Select(e => e.UserId));
-        Assert.Equal(["u-1", "u-2"], (await Get<EventQueries>().ListAsync(_admin, null, null, null, null, Ct)).Value.Select(e => e.UserId));
+        Assert.Equal(["u-1", "u-2"], (await Get<EventQueries>().ListAsync(Admin, null, null, null, null, Ct)).Value.Select(e => e.UserId));
         Assert.Equal([ann.ProfileId], (await Get<ProfileQueries>().AllowingAsync(Marketer, "marketing", null, null, Ct)).Value.ProfileIds);
 
         var bob = await ProfileAsync("user_id", "u-2", Marketer);
-        var recorded = await Get<RecordConsent>().HandleAsync(_admin, bob.ProfileId, new RecordConsentRequest(new Dictionary<string, bool> { ["personalisation"] = false, ["marketing"] = true }), Ct);
+        var recorded = await Get<RecordConsent>().HandleAsync(Admin, bob.ProfileId, new RecordConsentRequest(new Dictionary<string, bool> { ["personalisation"] = false, ["marketing"] = true }), Ct);
 
         Assert.True(recorded.IsSuccess, recorded.Error?.Message);
         var bobNow = await ProfileAsync("user_id", "u-2", Marketer);
@@ -216,10 +194,10 @@ public abstract class ProfilesTests(DatabaseProvider provider) : DatabaseTest(pr
         Assert.Equal(["traits"], bobNow.Withheld);
         Assert.Equal(new[] { ann.ProfileId, bob.ProfileId }.Order(), (await Get<ProfileQueries>().AllowingAsync(Marketer, "marketing", null, null, Ct)).Value.ProfileIds.Order());
         Assert.Equal(ErrorKind.Forbidden, (await Get<RecordConsent>().HandleAsync(Marketer, bob.ProfileId, new RecordConsentRequest(new Dictionary<string, bool> { ["marketing"] = false }), Ct)).ShouldFail().Kind);
-        Assert.Equal("purposes.spam", (await Get<RecordConsent>().HandleAsync(_admin, bob.ProfileId, new RecordConsentRequest(new Dictionary<string, bool> { ["spam"] = true }), Ct)).ShouldFail().Field);
+        Assert.Equal("purposes.spam", (await Get<RecordConsent>().HandleAsync(Admin, bob.ProfileId, new RecordConsentRequest(new Dictionary<string, bool> { ["spam"] = true }), Ct)).ShouldFail().Field);
 
         // A projector batch touching Bob after the API recorded consent keeps the API's choice.
-        await SendAsync(_web, """{"type":"track","userId":"u-2","event":"Product Viewed"}""");
+        await SendAsync(Web, """{"type":"track","userId":"u-2","event":"Product Viewed"}""");
         await ProjectAsync();
         Assert.Null((await ProfileAsync("user_id", "u-2", Marketer)).Traits);
     }
@@ -227,7 +205,7 @@ public abstract class ProfilesTests(DatabaseProvider provider) : DatabaseTest(pr
     [Fact]
     public async Task Erase_RemovesEveryTraceAndStopsRecollection()
     {
-        await SendAsync(_web, """
+        await SendAsync(Web, """
             {"type":"page","anonymousId":"anon-ann","name":"Home"},
             {"type":"identify","anonymousId":"anon-ann","userId":"u-ann","traits":{"email":"ann@example.com","phone":"+447700900123"}},
             {"type":"track","userId":"u-ann","event":"Order Completed","properties":{"revenue":5,"currency":"GBP"}},
@@ -237,29 +215,29 @@ public abstract class ProfilesTests(DatabaseProvider provider) : DatabaseTest(pr
         await ProjectAsync();
         var ann = await ProfileAsync("email", "ann@example.com");
 
-        var exported = await Get<ExportPerson>().HandleAsync(_admin, new PersonRequest(null, "email", "ann@example.com"), Ct);
+        var exported = await Get<ExportPerson>().HandleAsync(Admin, new PersonRequest(null, "email", "ann@example.com"), Ct);
         Assert.Equal(ann.ProfileId, exported.Value.Profile!.ProfileId);
         Assert.Equal(4, exported.Value.Events.Count);
 
-        var erased = await Get<ErasePerson>().HandleAsync(_admin, new PersonRequest(null, "phone", "07700 900123"), Ct);
+        var erased = await Get<ErasePerson>().HandleAsync(Admin, new PersonRequest(null, "phone", "07700 900123"), Ct);
 
         Assert.True(erased.IsSuccess, erased.Error?.Message);
         Assert.Equal((1L, 5L, 4L), (erased.Value.ProfilesErased, erased.Value.IdentifiersErased, erased.Value.EventsErased));
-        Assert.Equal(ErrorKind.NotFound, (await Get<ProfileQueries>().FindAsync(_admin, "email", "ann@example.com", Ct)).ShouldFail().Kind);
-        var left = (await Get<EventQueries>().ListAsync(_admin, null, 1000, null, null, Ct)).Value;
+        Assert.Equal(ErrorKind.NotFound, (await Get<ProfileQueries>().FindAsync(Admin, "email", "ann@example.com", Ct)).ShouldFail().Kind);
+        var left = (await Get<EventQueries>().ListAsync(Admin, null, 1000, null, null, Ct)).Value;
         Assert.Equal(["u-bob"], left.Select(e => e.UserId));
         Assert.DoesNotContain(left, e => (e.Traits?.GetRawText() ?? "").Contains("ann@", StringComparison.Ordinal));
-        Assert.Single((await Get<ErasePerson>().ListAsync(_admin, Ct)).Value);
+        Assert.Single((await Get<ErasePerson>().ListAsync(Admin, Ct)).Value);
 
         // The same person's ids arriving again are acknowledged and not stored; Bob is untouched.
-        await SendAsync(_web, """
+        await SendAsync(Web, """
             {"type":"track","userId":"u-ann","event":"Product Viewed"},
             {"type":"identify","anonymousId":"new-cookie","traits":{"email":"Ann@Example.com"}},
             {"type":"track","userId":"u-bob","event":"Product Viewed"}
             """);
         await ProjectAsync();
-        Assert.Equal(["u-bob", "u-bob"], (await Get<EventQueries>().ListAsync(_admin, null, 1000, null, null, Ct)).Value.Select(e => e.UserId));
-        Assert.Equal(ErrorKind.NotFound, (await Get<ProfileQueries>().FindAsync(_admin, "user_id", "u-ann", Ct)).ShouldFail().Kind);
+        Assert.Equal(["u-bob", "u-bob"], (await Get<EventQueries>().ListAsync(Admin, null, 1000, null, null, Ct)).Value.Select(e => e.UserId));
+        Assert.Equal(ErrorKind.NotFound, (await Get<ProfileQueries>().FindAsync(Admin, "user_id", "u-ann", Ct)).ShouldFail().Kind);
         Assert.Equal(2, (await ProfileAsync("email", "bob@example.com")).Aggregates!.Events);
     }
 
@@ -271,8 +249,8 @@ public abstract class ProfilesTests(DatabaseProvider provider) : DatabaseTest(pr
         Assert.Equal(ErrorKind.Forbidden, (await Get<ExportPerson>().HandleAsync(Marketer, request, Ct)).ShouldFail().Kind);
         Assert.Equal(ErrorKind.Forbidden, (await Get<ManageIdentityRules>().SetAsync(Marketer, new IdentityRulesRequest([], []), Ct)).ShouldFail().Kind);
         Assert.Equal("rules[0].maxPerProfile",
-            (await Get<ManageIdentityRules>().SetAsync(_admin, new IdentityRulesRequest([new IdentityRuleView("email", true, 0, 3)], []), Ct)).ShouldFail().Field);
-        Assert.Equal("type", (await Get<ErasePerson>().HandleAsync(_admin, new PersonRequest(null, "shoe_size", "9"), Ct)).ShouldFail().Field);
+            (await Get<ManageIdentityRules>().SetAsync(Admin, new IdentityRulesRequest([new IdentityRuleView("email", true, 0, 3)], []), Ct)).ShouldFail().Field);
+        Assert.Equal("type", (await Get<ErasePerson>().HandleAsync(Admin, new PersonRequest(null, "shoe_size", "9"), Ct)).ShouldFail().Field);
     }
 }
 

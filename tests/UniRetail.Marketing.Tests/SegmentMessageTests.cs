@@ -122,4 +122,29 @@ public sealed class SegmentMessageTests
     [InlineData("""{"userId":"mem_1","event":"E\u0000"}""", "event")]
     public void Parse_NulCharacters_AreRejectedNotStored(string json, string field) =>
         Assert.Equal(field, Parse(json).ShouldFail().Field);
+
+    [Theory]
+    [InlineData("""{"userId":"\udc00","event":"E"}""", "userId")]
+    [InlineData("""{"anonymousId":"a\ud800","event":"E"}""", "anonymousId")]
+    [InlineData("""{"userId":"u","event":"E\udfff"}""", "event")]
+    [InlineData("""{"userId":"u","event":"E","messageId":"\ud800\ud800"}""", "messageId")]
+    [InlineData("""{"userId":"u","event":"E","properties":{"q":"\udc00"}}""", "properties.q")]
+    [InlineData("""{"userId":"u","event":"E","context":{"traits":{"emails":["a@example.com","\udc00"]}}}""", "context.traits.emails[1]")]
+    public void Parse_HalfASurrogatePairAnywhere_IsRejectedNamingTheField(string json, string field)
+    {
+        var error = Parse(json).ShouldFail();
+
+        Assert.Equal(("marketing.invalid_text", field), (error.Code, error.Field));
+    }
+
+    [Fact]
+    public void Parse_BytesThatAreNotUtf8InAName_AreRejectedNamingTheField()
+    {
+        byte[] body = [.. """{"userId":"u","type":"page","name":"Home"""u8, 0xC3, .. "\"}"u8];
+        using var document = JsonDocument.Parse(body);
+
+        var error = SegmentMessage.Parse(document.RootElement, null, ReceivedAt, null).ShouldFail();
+
+        Assert.Equal(("marketing.invalid_text", "name"), (error.Code, error.Field));
+    }
 }

@@ -3,14 +3,14 @@ using Microsoft.Extensions.DependencyInjection;
 using UniRetail.Data;
 using UniRetail.Marketing.Commerce;
 using UniRetail.Marketing.Consent;
-using UniRetail.Marketing.Identity;
-using UniRetail.Marketing.Privacy;
-using UniRetail.Marketing.Profiles;
-using UniRetail.Marketing.Projection;
 using UniRetail.Marketing.Events;
 using UniRetail.Marketing.Ingest;
 using UniRetail.Marketing.Persistence;
+using UniRetail.Marketing.Privacy;
+using UniRetail.Marketing.Profiles;
+using UniRetail.Marketing.Projection;
 using UniRetail.Marketing.Sources;
+using UniRetail.Marketing.Stitching;
 using UniRetail.Orders.Contracts;
 
 namespace UniRetail.Marketing;
@@ -41,6 +41,9 @@ public static class MarketingModule
         app.MapEvents();
         app.MapTracking();
         app.MapProfiles();
+        app.MapConsent();
+        app.MapStitching();
+        app.MapPrivacy();
         return app;
     }
 }

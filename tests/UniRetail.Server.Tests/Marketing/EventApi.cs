@@ -44,12 +44,23 @@ public static class EventApi
     public static Task<HttpResponseMessage> SendJsonAsync(this HttpClient client, string path, string json) =>
         client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"), Ct);
 
+    /// <summary>A body of bytes as they are, which need not be UTF-8.</summary>
+    public static Task<HttpResponseMessage> SendJsonAsync(this HttpClient client, string path, byte[] json)
+    {
+        var content = new ByteArrayContent(json);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return client.PostAsync(path, content, Ct);
+    }
+
     /// <summary>Gzip-compressed JSON labelled form-urlencoded, as RudderStack's Node SDK sends it.</summary>
-    public static Task<HttpResponseMessage> SendGzipAsync(this HttpClient client, string path, string json)
+    public static Task<HttpResponseMessage> SendGzipAsync(this HttpClient client, string path, string json) =>
+        client.SendGzipAsync(path, Encoding.UTF8.GetBytes(json));
+
+    public static Task<HttpResponseMessage> SendGzipAsync(this HttpClient client, string path, byte[] json)
     {
         using var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
-            gzip.Write(Encoding.UTF8.GetBytes(json));
+            gzip.Write(json);
         var content = new ByteArrayContent(buffer.ToArray());
         content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
         return client.PostAsync(path, content, Ct);

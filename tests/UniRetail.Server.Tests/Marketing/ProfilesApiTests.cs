@@ -78,6 +78,38 @@ public abstract class ProfilesApiTests(ServerFixture server) : ServerTests(serve
     }
 
     [Fact]
+    public async Task AnUndoneMergeStaysUndoneWhenTheEventThatLinkedThemArrivesAgain()
+    {
+        var retailer = await NewRetailerAsync();
+        var web = Server.SdkClient((await retailer.AddSourceAsync()).WriteKey);
+        var app = Server.SdkClient((await retailer.AddSourceAsync("app")).WriteKey);
+        const string linking = """{"anonymousId":"install-7","traits":{"email":"CAL@example.com"}}""";
+        await (await web.SendJsonAsync("/v1/identify", """{"userId":"u-cal","traits":{"email":"cal@example.com"}}""")).ShouldAnswerAsync(HttpStatusCode.OK);
+        await (await app.SendJsonAsync("/v1/screen", """{"anonymousId":"install-7","name":"Home"}""")).ShouldAnswerAsync(HttpStatusCode.OK);
+        var appOnly = Id(await ProfileAsync(retailer.Admin, "anonymous_id", "install-7"));
+        await (await app.SendJsonAsync("/v1/identify", linking)).ShouldAnswerAsync(HttpStatusCode.OK);
+        var cal = Id(await ProfileAsync(retailer.Admin, "anonymous_id", "install-7", events: 3));
+        var mergeId = (await retailer.Admin.GetFromJsonAsync<JsonElement>($"/api/marketing/profiles/{cal}/merges", Ct))[0].GetProperty("mergeId").GetString();
+
+        var undone = await (await retailer.Admin.PostAsync($"/api/marketing/merges/{mergeId}/undo", null, Ct)).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+        await (await app.SendJsonAsync("/v1/identify", linking)).ShouldAnswerAsync(HttpStatusCode.OK);
+
+        var pair = new[] { cal, appOnly }.Order(StringComparer.Ordinal);
+        Assert.Equal(pair, undone.GetProperty("keptApart").EnumerateArray().Select(p => p.GetString()));
+        // The linking event goes to Cal (its e-mail is the stronger identifier) and leaves the app's install id where it is.
+        var calAgain = await ProfileAsync(retailer.Admin, "user_id", "u-cal", events: 2);
+        Assert.Equal(cal, Id(calAgain));
+        Assert.Equal(["email:cal@example.com", "user_id:u-cal"], Identifiers(calAgain));
+        var appAgain = await ProfileAsync(retailer.Admin, "anonymous_id", "install-7");
+        Assert.Equal((appOnly, 2), (Id(appAgain), appAgain.GetProperty("aggregates").GetProperty("events").GetInt32()));
+        Assert.Equal(["anonymous_id:install-7"], Identifiers(appAgain));
+        var merges = await retailer.Admin.GetFromJsonAsync<JsonElement>($"/api/marketing/profiles/{cal}/merges", Ct);
+        Assert.Equal(pair, Assert.Single(merges.EnumerateArray()).GetProperty("keptApart").EnumerateArray().Select(p => p.GetString()));
+        await (await retailer.Admin.PostAsync($"/api/marketing/merges/{mergeId}/undo", null, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "marketing.merge_already_undone", "mergeId");
+    }
+
+    [Fact]
     public async Task ConsentDecidesWhatAMarketerSeesAndWhoIsInTheMarketingAudience()
     {
         var retailer = await NewRetailerAsync();

@@ -17,7 +17,7 @@ internal static class CommerceEvents
 {
     public const string SourceId = "commerce";
 
-    public static EventOrigin Origin(TenantId tenant, LocationId? store) => new(tenant.Value, SourceId, SourceKind.Commerce, store?.Value);
+    public static EventOrigin Origin(TenantId tenant, LocationId? store) => new(tenant, SourceId, SourceKind.Commerce, store?.Value);
 
     /// <summary>Segment's names: cancelled → Order Cancelled, (partly) returned → Order Refunded, any other move → Order Updated.</summary>
     public static string NameFor(OrderStatus status) => status switch

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using UniRetail.Marketing.Domain;
 using UniRetail.Marketing.Profiles;
 
 namespace UniRetail.Marketing.Consent;
@@ -12,6 +13,6 @@ internal static class ConsentJson
         JsonSerializer.Serialize(consent.ToDictionary(c => ConsentPurposes.ToName(c.Key), c => new Item(c.Value.Granted, c.Value.AtMs, c.Value.SourceId)), JsonSerializerOptions.Web);
 
     public static Dictionary<ConsentPurpose, ConsentChoice> Read(string json) =>
-        (JsonSerializer.Deserialize<Dictionary<string, Item>>(json, JsonSerializerOptions.Web) ?? [])
+        (JsonText.Deserialize<Dictionary<string, Item>>(json, JsonSerializerOptions.Web) ?? [])
         .ToDictionary(c => ConsentPurposes.Parse(c.Key).Value, c => new ConsentChoice(c.Value.Granted, c.Value.At, c.Value.Source));
 }

@@ -33,7 +33,7 @@ internal sealed class RecordConsent(Database database, ProfileStore profiles, Pr
                 return purpose.Error;
             choices[purpose.Value] = granted;
         }
-        var tenant = caller.Tenant.Value;
+        var tenant = caller.Tenant;
         var at = clock.GetUtcNow().ToUnixTimeMilliseconds();
         return await database.WriteAsync<IReadOnlyList<ConsentView>>(async session =>
         {

@@ -64,6 +64,12 @@ internal static class MarketingErrors
     public static Error NoPurposes() =>
         Error.Validation("marketing.no_purposes", "Give at least one purpose, e.g. {\"purposes\": {\"marketing\": true}}.", "purposes");
 
+    /// <summary>Invalid UTF-8, or a <c>\uD800</c>–<c>\uDFFF</c> escape that is not a high+low pair: text that could not be read back.</summary>
+    public static Error InvalidText(string field, bool inName) => Error.Validation(
+        "marketing.invalid_text",
+        (inName ? "A property name in this object" : "The text") + " is not valid Unicode: invalid UTF-8, or a \\u escape of half a surrogate pair.",
+        field.Length == 0 ? "body" : field);
+
     public static Error ProjectionRaced(string what) =>
         Error.Conflict("marketing.projection_raced", $"Another writer got there first: {what}.");
 }

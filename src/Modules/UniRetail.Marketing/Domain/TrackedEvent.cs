@@ -1,3 +1,5 @@
+using UniRetail.Kernel;
+
 namespace UniRetail.Marketing.Domain;
 
 /// <summary>
@@ -19,4 +21,4 @@ internal sealed record TrackedEvent(
     string? Context);
 
 /// <summary>Where an event came from: stamped on every stored event.</summary>
-internal sealed record EventOrigin(string TenantId, string SourceId, SourceKind Kind, string? LocationId);
+internal sealed record EventOrigin(TenantId Tenant, string SourceId, SourceKind Kind, string? LocationId);

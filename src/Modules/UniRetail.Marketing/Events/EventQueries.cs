@@ -18,13 +18,8 @@ internal sealed record EventView(
         row.PreviousId, row.GroupId, DateTimeOffset.FromUnixTimeMilliseconds(row.TimestampMs), DateTimeOffset.FromUnixTimeMilliseconds(row.ReceivedAtMs),
         Json(row.Properties), Json(row.Traits), Json(row.Context));
 
-    private static JsonElement? Json(string? text)
-    {
-        if (text is null)
-            return null;
-        using var document = JsonDocument.Parse(text);
-        return document.RootElement.Clone();
-    }
+    /// <summary>Text that is not valid Unicode (stored before ingestion refused it) reads as U+FFFD.</summary>
+    private static JsonElement? Json(string? text) => text is null ? null : JsonText.ReadStored(text);
 }
 
 /// <summary>
@@ -46,10 +41,10 @@ internal sealed class EventQueries(Database database, EventStore events, Profile
         var filter = new EventFilter(after ?? 0, limit ?? 100, Blank(userId), Blank(anonymousId));
         var rows = await database.ReadAsync(async c =>
         {
-            var page = await events.ListAsync(c, caller.Tenant.Value, filter);
+            var page = await events.ListAsync(c, caller.Tenant, filter);
             if (caller.Role == Role.Admin || page.Count == 0)
                 return page;
-            var refused = await profiles.RefusedAsync(c, caller.Tenant.Value, ConsentPurpose.Analytics,
+            var refused = await profiles.RefusedAsync(c, caller.Tenant, ConsentPurpose.Analytics,
                 page.SelectMany(r => new[] { r.UserId, r.AnonymousId }).OfType<string>());
             return refused.Count == 0 ? page : page.Where(r => !Refused(r, refused)).ToList();
         }, ct);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using UniRetail.Data;
 using UniRetail.Kernel;
@@ -52,7 +53,7 @@ internal sealed class IngestEvents(Database database, WriteKeyDirectory writeKey
         ArgumentNullException.ThrowIfNull(origin);
         ArgumentNullException.ThrowIfNull(messages);
         var receivedAt = clock.GetUtcNow();
-        return StoreAsync(origin, ReadMessages(messages, receivedAt, null, null), receivedAt, ct);
+        return StoreAsync(origin, ReadMessages(messages, receivedAt, null, (string?)null), receivedAt, ct);
     }
 
     private async Task<Result<IngestOutcome>> StoreAsync(
@@ -60,14 +61,18 @@ internal sealed class IngestEvents(Database database, WriteKeyDirectory writeKey
     {
         var (accepted, rejected) = read;
         // An erased person's events are acknowledged like any other and never stored.
-        var erased = await suppression.ForTenantAsync(origin.TenantId, ct);
+        var seen = await suppression.ForTenantAsync(origin.Tenant, ct);
         var collected = accepted.Count;
-        if (erased is not null)
-            accepted.RemoveAll(e => ErasedIdentifiers.Names(e, erased));
+        accepted.RemoveAll(e => seen.Names(e, origin.SourceId));
         if (accepted.Count == 0)
             return new IngestOutcome(collected, 0, rejected);
         return await database.WriteAsync<IngestOutcome>(async session =>
-            new IngestOutcome(collected, await events.InsertAsync(session, origin, accepted, receivedAt), rejected), ct);
+        {
+            // An erasure may have committed since the list was read: the epoch, read under its lock, says so.
+            var now = await suppression.InWriteAsync(session, seen);
+            var storing = now.Epoch == seen.Epoch ? accepted : accepted.FindAll(e => !now.Names(e, origin.SourceId));
+            return new IngestOutcome(collected, storing.Count == 0 ? 0 : await events.InsertAsync(session, origin, storing, receivedAt), rejected);
+        }, ct);
     }
 
     private static Result<(List<TrackedEvent>, List<RejectedEvent>)> ReadOne(JsonElement root, string type, DateTimeOffset receivedAt)
@@ -87,13 +92,24 @@ internal sealed class IngestEvents(Database database, WriteKeyDirectory writeKey
         var sentAt = SegmentMessage.Instant(root, "sentAt");
         if (!sentAt.IsSuccess)
             return sentAt.Error;
-        // Serialised once per batch, not once per event.
-        var sharedContext = root.TryGetProperty("context", out var context) && context.ValueKind == JsonValueKind.Object ? context.GetRawText() : null;
-        return ReadMessages(batch.EnumerateArray(), receivedAt, sentAt.Value, sharedContext);
+        return ReadMessages(batch.EnumerateArray(), receivedAt, sentAt.Value, SharedContext(root));
+    }
+
+    /// <summary>
+    /// The batch's own <c>context</c>, for events without one: serialised once per batch, not once per event. When its text
+    /// is invalid, the events that would take it are rejected and the others stored.
+    /// </summary>
+    private static Result<string?> SharedContext(JsonElement root)
+    {
+        if (!root.TryGetProperty("context", out var context) || context.ValueKind != JsonValueKind.Object)
+            return (string?)null;
+        if (JsonText.FindInvalid(context, "context") is { } found)
+            return MarketingErrors.InvalidText(found.Path, found.InName);
+        return context.GetRawText();
     }
 
     private static (List<TrackedEvent>, List<RejectedEvent>) ReadMessages(
-        IEnumerable<JsonElement> messages, DateTimeOffset receivedAt, DateTimeOffset? sentAt, string? sharedContext)
+        IEnumerable<JsonElement> messages, DateTimeOffset receivedAt, DateTimeOffset? sentAt, Result<string?> sharedContext)
     {
         var accepted = new List<TrackedEvent>();
         var rejected = new List<RejectedEvent>();
@@ -101,7 +117,9 @@ internal sealed class IngestEvents(Database database, WriteKeyDirectory writeKey
         var index = 0;
         foreach (var item in messages)
         {
-            var parsed = SegmentMessage.Parse(item, null, receivedAt, sentAt, sharedContext);
+            var parsed = SegmentMessage.Parse(item, null, receivedAt, sentAt, sharedContext.IsSuccess ? sharedContext.Value : null);
+            if (parsed.IsSuccess && parsed.Value.Context is null && !sharedContext.IsSuccess)
+                parsed = sharedContext.Error;
             if (!parsed.IsSuccess)
                 rejected.Add(new RejectedEvent(index, parsed.Error.Code, $"{parsed.Error.Field}: {parsed.Error.Message}"));
             else if (seen.Add(parsed.Value.MessageId))
@@ -111,8 +129,11 @@ internal sealed class IngestEvents(Database database, WriteKeyDirectory writeKey
         return (accepted, rejected);
     }
 
+    /// <summary>The body's write key; text that is not valid Unicode is no key (and GetString would throw on it).</summary>
     private static string? BodyWriteKey(JsonElement root) =>
-        root.TryGetProperty("writeKey", out var key) && key.ValueKind == JsonValueKind.String ? key.GetString() : null;
+        root.TryGetProperty("writeKey", out var key) && key.ValueKind == JsonValueKind.String && JsonText.IsValid(JsonMarshal.GetRawUtf8Value(key))
+            ? key.GetString()
+            : null;
 
     private static Result<JsonDocument> Parse(byte[] body)
     {

@@ -23,8 +23,15 @@ internal static partial class SegmentMessage
         if (message.ValueKind != JsonValueKind.Object)
             return Invalid("Each event must be a JSON object.", "body");
         // The raw UTF-8 bytes as sent, measured in place: GetRawText would copy every event into a string only to count it.
-        if (JsonMarshal.GetRawUtf8Value(message).Length > MaxEventBytes)
+        var raw = JsonMarshal.GetRawUtf8Value(message);
+        if (raw.Length > MaxEventBytes)
             return Invalid($"The event is larger than {MaxEventBytes / 1024} KB.", "body", IngestErrors.EventTooLarge);
+        // Checked once over the raw bytes before any string is read: what is stored must read back (and GetString throws on it).
+        if (!JsonText.IsValid(raw))
+        {
+            var found = JsonText.FindInvalid(message);
+            return MarketingErrors.InvalidText(found?.Path ?? "", found?.InName ?? false);
+        }
         var declared = Text(message, "type");
         type ??= declared.IsSuccess ? declared.Value : null;
         if (type is null || !Types.Contains(type))
@@ -77,6 +84,9 @@ internal static partial class SegmentMessage
     {
         if (!message.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
             return (DateTimeOffset?)null;
+        // A batch's sentAt is read before its events are checked.
+        if (value.ValueKind == JsonValueKind.String && !JsonText.IsValid(JsonMarshal.GetRawUtf8Value(value)))
+            return MarketingErrors.InvalidText(field, inName: false);
         if (value.ValueKind != JsonValueKind.String || !Iso8601().IsMatch(value.GetString()!)
             || !DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
             return Invalid($"'{field}' must be an ISO 8601 date-time, such as 2026-11-20T10:00:00Z.", field, "marketing.bad_timestamp");

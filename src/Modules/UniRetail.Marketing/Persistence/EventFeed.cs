@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using UniRetail.Data;
+using UniRetail.Kernel;
 
 namespace UniRetail.Marketing.Persistence;
 
@@ -33,6 +34,8 @@ internal sealed class FeedRow
     public string? Context { get; init; }
     /// <summary>An order event's <c>[revenue, total, currency]</c> as a JSON array; null for other events.</summary>
     public string? Money { get; init; }
+    /// <summary>An order event's whole properties where the engine's JSON functions could not be trusted with them (see FeedColumns).</summary>
+    public string? OrderProperties { get; init; }
 }
 
 /// <summary>A person's identifier values as they appear in an event's own id columns.</summary>
@@ -48,6 +51,8 @@ internal sealed record EventIds(IReadOnlyCollection<string> UserIds, IReadOnlyCo
 internal sealed class EventFeed
 {
     private const string OrderEvents = "e.event IN ('Order Completed', 'Order Refunded', 'Order Cancelled')";
+    // NUL and surrogate escapes (a false alarm on a valid pair or an escaped backslash costs only a .NET read).
+    private const string EscapesPostgresRefuses = @"e.properties ~ '\\u(0000|[dD][89a-fA-F])'";
 
     /// <summary>
     /// The next events after <paramref name="after"/>, every tenant's, in an order that never changes once read. SQLite's
@@ -68,17 +73,21 @@ internal sealed class EventFeed
     /// <summary>
     /// The projector's columns. The amounts of an order event come out of its properties in one pass of the engine's own
     /// JSON reader (SQLite's json_extract with several paths gives one array; PostgreSQL's <c>-&gt;</c> keeps each value as
-    /// JSON, so amounts stay exact and an escaped NUL in a string cannot fail the read); no other event's properties are read.
+    /// JSON, so amounts stay exact); no other event's properties are read. PostgreSQL's <c>-&gt;</c> de-escapes every string of
+    /// the document and fails the whole read (every tenant's projection) on <c>\u0000</c> or half a surrogate pair, so
+    /// properties holding such an escape come whole instead, for .NET to read.
     /// </summary>
     private static string FeedColumns(DbConnection connection)
     {
-        var money = connection is Npgsql.NpgsqlConnection
-            ? $"CASE WHEN {OrderEvents} THEN json_build_array(e.properties::json -> 'revenue', e.properties::json -> 'total', e.properties::json -> 'currency')::text END"
-            : $"CASE WHEN {OrderEvents} THEN json_extract(e.properties, '$.revenue', '$.total', '$.currency') END";
+        var (money, whole) = connection is Npgsql.NpgsqlConnection
+            ? ($"CASE WHEN {OrderEvents} AND NOT {EscapesPostgresRefuses} THEN json_build_array(e.properties::json -> 'revenue', e.properties::json -> 'total', e.properties::json -> 'currency')::text END",
+               $"CASE WHEN {OrderEvents} AND {EscapesPostgresRefuses} THEN e.properties END")
+            : ($"CASE WHEN {OrderEvents} THEN json_extract(e.properties, '$.revenue', '$.total', '$.currency') END", "NULL");
         return $"""
             e.event_seq AS EventSeq, e.tx_id AS TxId, e.tenant_id AS TenantId, e.source_id AS SourceId, e.source_kind AS SourceKind,
             e.location_id AS LocationId, e.type AS Type, e.event AS Event, e.name AS Name, e.user_id AS UserId, e.anonymous_id AS AnonymousId,
-            e.previous_id AS PreviousId, e.timestamp_ms AS TimestampMs, e.traits AS Traits, e.context AS Context, {money} AS Money
+            e.previous_id AS PreviousId, e.timestamp_ms AS TimestampMs, e.traits AS Traits, e.context AS Context, {money} AS Money,
+            {whole} AS OrderProperties
             """;
     }
 
@@ -104,15 +113,15 @@ internal sealed class EventFeed
     /// that is someone else (a shared device's cookie does not pull another shopper's events into this timeline).
     /// </summary>
     public Task<List<EventRow>> OfPersonAsync(
-        DbConnection connection, string tenantId, string profileId, EventIds ids, (long TimestampMs, long Seq)? before, int limit) =>
-        OfPersonAsync<EventRow>(EventRow.Columns, connection, tenantId, profileId, ids, before, limit, null, null);
+        DbConnection connection, TenantId tenant, string profileId, EventIds ids, (long TimestampMs, long Seq)? before, int limit) =>
+        OfPersonAsync<EventRow>(EventRow.Columns, connection, tenant, profileId, ids, before, limit, null, null);
 
     /// <summary>A person's events as the projector reads them, up to where it has read: what a rebuild replays.</summary>
-    public Task<List<FeedRow>> OfPersonForRebuildAsync(DbSession session, string tenantId, string profileId, EventIds ids, FeedPosition upTo) =>
-        OfPersonAsync<FeedRow>(FeedColumns(session.Connection), session.Connection, tenantId, profileId, ids, null, int.MaxValue, session.Transaction, upTo);
+    public Task<List<FeedRow>> OfPersonForRebuildAsync(DbSession session, TenantId tenant, string profileId, EventIds ids, FeedPosition upTo) =>
+        OfPersonAsync<FeedRow>(FeedColumns(session.Connection), session.Connection, tenant, profileId, ids, null, int.MaxValue, session.Transaction, upTo);
 
     private static async Task<List<T>> OfPersonAsync<T>(
-        string columns, DbConnection connection, string tenantId, string profileId, EventIds ids, (long TimestampMs, long Seq)? before, int limit,
+        string columns, DbConnection connection, TenantId tenant, string profileId, EventIds ids, (long TimestampMs, long Seq)? before, int limit,
         DbTransaction? transaction, FeedPosition? upTo)
     {
         if (ids.IsEmpty)
@@ -131,36 +140,59 @@ internal sealed class EventFeed
             """;
         return (await connection.QueryAsync<T>(sql, new
         {
-            TenantId = tenantId, ProfileId = profileId, UserIds = ids.UserIds.ToArray(), AnonymousIds = ids.AnonymousIds.ToArray(),
+            TenantId = tenant.Value, ProfileId = profileId, UserIds = ids.UserIds.ToArray(), AnonymousIds = ids.AnonymousIds.ToArray(),
             BeforeMs = before?.TimestampMs ?? long.MaxValue, BeforeSeq = before?.Seq ?? long.MaxValue, Limit = limit,
             UpToTx = upTo?.Tx ?? long.MaxValue, UpToSeq = upTo?.Seq ?? long.MaxValue,
         }, transaction)).ToList();
     }
 
+    /// <summary>Deletes every event naming any of the ids as its user, anonymous or previous id; returns how many.</summary>
+    public async Task<int> DeleteOfPersonAsync(DbSession session, TenantId tenant, EventIds ids)
+    {
+        if (ids.IsEmpty)
+            return 0;
+        var c = session.Connection;
+        return await c.ExecuteAsync(
+            $"""
+            DELETE FROM marketing_event
+            WHERE tenant_id = @TenantId AND ({SqlLists.In(c, "user_id", "UserIds")} OR {SqlLists.In(c, "anonymous_id", "AnonymousIds")} OR {SqlLists.In(c, "previous_id", "All")})
+            """,
+            new { TenantId = tenant.Value, UserIds = ids.UserIds.ToArray(), AnonymousIds = ids.AnonymousIds.ToArray(), All = ids.UserIds.Concat(ids.AnonymousIds).ToArray() },
+            session.Transaction);
+    }
+
     /// <summary>
-    /// Deletes every event naming any of the ids (as user, anonymous or previous id) or carrying any of the e-mail
-    /// addresses in its traits or context (a scan of the tenant's events: erasure is rare); returns how many.
+    /// The tenant's events whose traits or context match one of the <c>LOWER(…) LIKE</c> patterns, or hold a backslash or
+    /// text outside printable ASCII: a superset for an exact decision in .NET (Privacy/PersonEvents), read in the write so
+    /// no event slips between reading and deleting.
     /// </summary>
-    public async Task<int> DeleteOfPersonAsync(DbSession session, string tenantId, EventIds ids, IReadOnlyCollection<string> emails)
+    public async Task<List<FeedRow>> MentioningAsync(DbSession session, TenantId tenant, IReadOnlyList<string> patterns)
     {
         var c = session.Connection;
+        var parameters = new DynamicParameters(new { TenantId = tenant.Value });
+        for (var i = 0; i < patterns.Count; i++)
+            parameters.Add($"P{i}", patterns[i]);
+        string Mentions(string column) =>
+            $"({column} IS NOT NULL AND ({string.Join(" OR ", patterns.Select((_, i) => $"LOWER({column}) LIKE @P{i} ESCAPE '\\'").Prepend(Unusual(c, column)))}))";
+        return (await c.QueryAsync<FeedRow>(
+            $"SELECT {FeedColumns(c)} FROM marketing_event e WHERE e.tenant_id = @TenantId AND ({Mentions("e.traits")} OR {Mentions("e.context")})",
+            parameters, session.Transaction)).ToList();
+    }
+
+    /// <summary>A backslash (an escape may spell any character) or a character outside printable ASCII (case folding beyond ASCII).</summary>
+    private static string Unusual(DbConnection connection, string column) => connection is Npgsql.NpgsqlConnection
+        ? $"(strpos({column}, '\\') > 0 OR {column} ~ '[^ -~]')"
+        : $"(instr({column}, '\\') > 0 OR {column} GLOB '*[^ -~]*')";
+
+    public async Task<int> DeleteAsync(DbSession session, TenantId tenant, IEnumerable<long> eventSeqs)
+    {
         var deleted = 0;
-        if (!ids.IsEmpty)
+        // In chunks: SQLite binds one parameter per value of an IN list.
+        foreach (var chunk in eventSeqs.Chunk(1000))
         {
-            deleted += await c.ExecuteAsync(
-                $"""
-                DELETE FROM marketing_event
-                WHERE tenant_id = @TenantId AND ({SqlLists.In(c, "user_id", "UserIds")} OR {SqlLists.In(c, "anonymous_id", "AnonymousIds")} OR {SqlLists.In(c, "previous_id", "All")})
-                """,
-                new { TenantId = tenantId, UserIds = ids.UserIds.ToArray(), AnonymousIds = ids.AnonymousIds.ToArray(), All = ids.UserIds.Concat(ids.AnonymousIds).ToArray() },
-                session.Transaction);
-        }
-        foreach (var email in emails)
-        {
-            deleted += await c.ExecuteAsync(
-                "DELETE FROM marketing_event WHERE tenant_id = @TenantId AND (LOWER(traits) LIKE @Pattern ESCAPE '\\' OR LOWER(context) LIKE @Pattern ESCAPE '\\')",
-                new { TenantId = tenantId, Pattern = "%" + email.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%" },
-                session.Transaction);
+            deleted += await session.Connection.ExecuteAsync(
+                $"DELETE FROM marketing_event WHERE tenant_id = @TenantId AND {SqlLists.In(session.Connection, "event_seq", "Seqs")}",
+                new { TenantId = tenant.Value, Seqs = chunk }, session.Transaction);
         }
         return deleted;
     }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text;
 using Dapper;
 using UniRetail.Data;
+using UniRetail.Kernel;
 using UniRetail.Marketing.Domain;
 
 namespace UniRetail.Marketing.Persistence;
@@ -54,14 +55,14 @@ internal sealed class EventStore
     public Task<int> InsertAsync(DbSession session, EventOrigin origin, IReadOnlyList<TrackedEvent> events, DateTimeOffset receivedAt) =>
         Insert.ExecuteAsync(
             session,
-            [origin.TenantId, origin.SourceId, SourceKinds.ToName(origin.Kind), origin.LocationId, receivedAt.ToUnixTimeMilliseconds()],
+            [origin.Tenant.Value, origin.SourceId, SourceKinds.ToName(origin.Kind), origin.LocationId, receivedAt.ToUnixTimeMilliseconds()],
             events.Select(e => new object?[]
             {
                 e.MessageId, e.Type, e.Event, e.Name, e.UserId, e.AnonymousId, e.PreviousId, e.GroupId, e.Timestamp.ToUnixTimeMilliseconds(),
                 e.Properties, e.Traits, e.Context,
             }));
 
-    public async Task<IReadOnlyList<EventRow>> ListAsync(DbConnection connection, string tenantId, EventFilter filter)
+    public async Task<IReadOnlyList<EventRow>> ListAsync(DbConnection connection, TenantId tenant, EventFilter filter)
     {
         var sql = new StringBuilder($"SELECT {EventRow.Columns} FROM marketing_event e WHERE e.tenant_id = @TenantId AND e.event_seq > @After");
         if (filter.UserId is not null)
@@ -69,6 +70,6 @@ internal sealed class EventStore
         if (filter.AnonymousId is not null)
             sql.Append(" AND anonymous_id = @AnonymousId");
         sql.Append(" ORDER BY event_seq LIMIT @Limit");
-        return (await connection.QueryAsync<EventRow>(sql.ToString(), new { TenantId = tenantId, filter.After, filter.Limit, filter.UserId, filter.AnonymousId })).ToList();
+        return (await connection.QueryAsync<EventRow>(sql.ToString(), new { TenantId = tenant.Value, filter.After, filter.Limit, filter.UserId, filter.AnonymousId })).ToList();
     }
 }

@@ -1,7 +1,8 @@
 using System.Data.Common;
 using Dapper;
 using UniRetail.Data;
-using UniRetail.Marketing.Identity;
+using UniRetail.Kernel;
+using UniRetail.Marketing.Stitching;
 
 namespace UniRetail.Marketing.Persistence;
 
@@ -31,61 +32,61 @@ internal sealed class IdentityStore
     private const string Columns = "id_type AS IdType, id_value AS IdValue, profile_id AS ProfileId, source_id AS SourceId, first_seen_ms AS FirstSeenMs";
 
     /// <summary>The graph's rows for these identifiers (those it knows).</summary>
-    public async Task<List<IdentityRow>> FindAsync(DbConnection connection, string tenantId, IEnumerable<Identifier> identifiers)
+    public async Task<List<IdentityRow>> FindAsync(DbConnection connection, TenantId tenant, IEnumerable<Identifier> identifiers)
     {
         var found = new List<IdentityRow>();
         foreach (var byType in identifiers.GroupBy(i => i.TypeName))
         {
             found.AddRange(await connection.QueryAsync<IdentityRow>(
                 $"SELECT {Columns} FROM marketing_identity WHERE tenant_id = @TenantId AND id_type = @Type AND {SqlLists.InStrings(connection, "id_value", "Values")}",
-                new { TenantId = tenantId, Type = byType.Key, Values = SqlLists.Strings(connection, byType.Select(i => i.Value).Distinct()) }));
+                new { TenantId = tenant.Value, Type = byType.Key, Values = SqlLists.Strings(connection, byType.Select(i => i.Value).Distinct()) }));
         }
         return found;
     }
 
-    public async Task<List<IdentityRow>> OfProfilesAsync(DbConnection connection, string tenantId, IReadOnlyCollection<string> profileIds, DbTransaction? transaction = null)
+    public async Task<List<IdentityRow>> OfProfilesAsync(DbConnection connection, TenantId tenant, IReadOnlyCollection<string> profileIds, DbTransaction? transaction = null)
     {
         // Without statistics SQLite's planner prefers the primary key (a scan of the tenant) to the profile index here.
         var table = connection is Npgsql.NpgsqlConnection ? "marketing_identity" : "marketing_identity INDEXED BY marketing_identity_profile";
         return (await connection.QueryAsync<IdentityRow>(
             $"SELECT {Columns} FROM {table} WHERE tenant_id = @TenantId AND {SqlLists.InStrings(connection, "profile_id", "Ids")} ORDER BY id_type, id_value",
-            new { TenantId = tenantId, Ids = SqlLists.Strings(connection, profileIds) }, transaction)).ToList();
+            new { TenantId = tenant.Value, Ids = SqlLists.Strings(connection, profileIds) }, transaction)).ToList();
     }
 
-    public async Task<string?> OwnerAsync(DbConnection connection, string tenantId, Identifier identifier, DbTransaction? transaction = null) =>
+    public async Task<string?> OwnerAsync(DbConnection connection, TenantId tenant, Identifier identifier, DbTransaction? transaction = null) =>
         await connection.QuerySingleOrDefaultAsync<string>(
             "SELECT profile_id FROM marketing_identity WHERE tenant_id = @TenantId AND id_type = @Type AND id_value = @Value",
-            new { TenantId = tenantId, Type = identifier.TypeName, identifier.Value }, transaction);
+            new { TenantId = tenant.Value, Type = identifier.TypeName, identifier.Value }, transaction);
 
-    public Task InsertAsync(DbSession session, string tenantId, IEnumerable<(Identifier Identifier, string ProfileId, string SourceId, long AtMs)> rows) =>
+    public Task InsertAsync(DbSession session, TenantId tenant, IEnumerable<(Identifier Identifier, string ProfileId, string SourceId, long AtMs)> rows) =>
         session.ExecuteManyAsync(
             """
             INSERT INTO marketing_identity (tenant_id, id_type, id_value, profile_id, source_id, first_seen_ms)
             VALUES (@TenantId, @Type, @Value, @ProfileId, @SourceId, @AtMs)
             """,
             ["@TenantId", "@Type", "@Value", "@ProfileId", "@SourceId", "@AtMs"],
-            rows.Select(r => new object?[] { tenantId, r.Identifier.TypeName, r.Identifier.Value, r.ProfileId, r.SourceId, r.AtMs }));
+            rows.Select(r => new object?[] { tenant.Value, r.Identifier.TypeName, r.Identifier.Value, r.ProfileId, r.SourceId, r.AtMs }));
 
     /// <summary>Moves identifiers between profiles; returns how many moved (an identifier no longer on <paramref name="from"/> stays put).</summary>
-    public Task<int> MoveAsync(DbSession session, string tenantId, string from, string to, IEnumerable<Identifier> identifiers) =>
+    public Task<int> MoveAsync(DbSession session, TenantId tenant, string from, string to, IEnumerable<Identifier> identifiers) =>
         session.ExecuteManyAsync(
             """
             UPDATE marketing_identity SET profile_id = @To
             WHERE tenant_id = @TenantId AND id_type = @Type AND id_value = @Value AND profile_id = @From
             """,
-            ["@TenantId", "@Type", "@Value", "@From", "@To"], identifiers.Select(i => new object?[] { tenantId, i.TypeName, i.Value, from, to }));
+            ["@TenantId", "@Type", "@Value", "@From", "@To"], identifiers.Select(i => new object?[] { tenant.Value, i.TypeName, i.Value, from, to }));
 
-    public Task<int> DeleteOfProfilesAsync(DbSession session, string tenantId, IReadOnlyCollection<string> profileIds) =>
+    public Task<int> DeleteOfProfilesAsync(DbSession session, TenantId tenant, IReadOnlyCollection<string> profileIds) =>
         session.Connection.ExecuteAsync(
             $"DELETE FROM marketing_identity WHERE tenant_id = @TenantId AND {SqlLists.In(session.Connection, "profile_id", "Ids")}",
-            new { TenantId = tenantId, Ids = profileIds.ToArray() }, session.Transaction);
+            new { TenantId = tenant.Value, Ids = profileIds.ToArray() }, session.Transaction);
 
-    public async Task<IdentityRules> RulesAsync(DbConnection connection, string tenantId)
+    public async Task<IdentityRules> RulesAsync(DbConnection connection, TenantId tenant)
     {
         var rules = await connection.QueryAsync<RuleRow>(
             "SELECT id_type AS IdType, may_merge AS MayMerge, max_per_profile AS MaxPerProfile, priority AS Priority FROM marketing_identity_rule WHERE tenant_id = @TenantId",
-            new { TenantId = tenantId });
-        var blocked = await connection.QueryAsync<string>("SELECT value FROM marketing_blocked_value WHERE tenant_id = @TenantId", new { TenantId = tenantId });
+            new { TenantId = tenant.Value });
+        var blocked = await connection.QueryAsync<string>("SELECT value FROM marketing_blocked_value WHERE tenant_id = @TenantId", new { TenantId = tenant.Value });
         var configured = new List<IdentityRule>();
         foreach (var rule in rules)
         {
@@ -95,16 +96,16 @@ internal sealed class IdentityStore
         return new IdentityRules(configured, blocked.ToHashSet(StringComparer.Ordinal));
     }
 
-    public async Task SaveRulesAsync(DbSession session, string tenantId, IReadOnlyList<IdentityRule> rules, IReadOnlyCollection<string> blocked)
+    public async Task SaveRulesAsync(DbSession session, TenantId tenant, IReadOnlyList<IdentityRule> rules, IReadOnlyCollection<string> blocked)
     {
-        await session.Connection.ExecuteAsync("DELETE FROM marketing_identity_rule WHERE tenant_id = @TenantId", new { TenantId = tenantId }, session.Transaction);
+        await session.Connection.ExecuteAsync("DELETE FROM marketing_identity_rule WHERE tenant_id = @TenantId", new { TenantId = tenant.Value }, session.Transaction);
         await session.Connection.ExecuteAsync(
             "INSERT INTO marketing_identity_rule (tenant_id, id_type, may_merge, max_per_profile, priority) VALUES (@TenantId, @Type, @MayMerge, @Max, @Priority)",
-            rules.Select(r => new { TenantId = tenantId, Type = IdentifierTypes.ToName(r.Type), MayMerge = r.MayMerge ? 1 : 0, Max = r.MaxPerProfile, r.Priority }),
+            rules.Select(r => new { TenantId = tenant.Value, Type = IdentifierTypes.ToName(r.Type), MayMerge = r.MayMerge ? 1 : 0, Max = r.MaxPerProfile, r.Priority }),
             session.Transaction);
-        await session.Connection.ExecuteAsync("DELETE FROM marketing_blocked_value WHERE tenant_id = @TenantId", new { TenantId = tenantId }, session.Transaction);
+        await session.Connection.ExecuteAsync("DELETE FROM marketing_blocked_value WHERE tenant_id = @TenantId", new { TenantId = tenant.Value }, session.Transaction);
         await session.Connection.ExecuteAsync(
             "INSERT INTO marketing_blocked_value (tenant_id, value) VALUES (@TenantId, @Value)",
-            blocked.Select(v => new { TenantId = tenantId, Value = v }), session.Transaction);
+            blocked.Select(v => new { TenantId = tenant.Value, Value = v }), session.Transaction);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using UniRetail.Marketing.Domain;
 using UniRetail.Marketing.Profiles;
 
 namespace UniRetail.Marketing.Persistence;
@@ -10,12 +11,12 @@ internal static class ProfileJson
     public static string Counts(IReadOnlyDictionary<string, long> counts) => JsonSerializer.Serialize(counts);
 
     public static Dictionary<string, long> ReadCounts(string json) =>
-        JsonSerializer.Deserialize<Dictionary<string, long>>(json) ?? [];
+        JsonText.Deserialize<Dictionary<string, long>>(json) ?? [];
 
     public static string Names(IEnumerable<string> names) => JsonSerializer.Serialize(names);
 
     public static SortedSet<string> ReadNames(string json) =>
-        new(JsonSerializer.Deserialize<List<string>>(json) ?? [], StringComparer.Ordinal);
+        new(JsonText.Deserialize<List<string>>(json) ?? [], StringComparer.Ordinal);
 
     /// <summary>Traits as <c>{"name": {"value": …, "at": ms, "source": "…"}}</c>, the value kept as the JSON it arrived as.</summary>
     public static string Traits(IReadOnlyDictionary<string, TraitValue> traits)
@@ -41,7 +42,8 @@ internal static class ProfileJson
     public static Dictionary<string, TraitValue> ReadTraits(string json)
     {
         var traits = new Dictionary<string, TraitValue>(StringComparer.Ordinal);
-        using var document = JsonDocument.Parse(json);
+        // Repaired: a trait set before ingestion refused invalid text would otherwise fail every read of the profile.
+        using var document = JsonDocument.Parse(JsonText.Repaired(json));
         foreach (var trait in document.RootElement.EnumerateObject())
         {
             traits[trait.Name] = new TraitValue(

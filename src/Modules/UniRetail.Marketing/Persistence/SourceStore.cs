@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using UniRetail.Data;
+using UniRetail.Kernel;
 using UniRetail.Marketing.Domain;
 
 namespace UniRetail.Marketing.Persistence;
@@ -16,7 +17,7 @@ internal sealed class SourceRow
     public string WriteKeyHash { get; init; } = "";
     public long CreatedAtMs { get; init; }
 
-    public EventOrigin ToOrigin() => new(TenantId, SourceId, SourceKinds.Parse(Kind).Value, LocationId);
+    public EventOrigin ToOrigin() => new(new TenantId(TenantId), SourceId, SourceKinds.Parse(Kind).Value, LocationId);
 }
 
 internal sealed class SourceStore
@@ -36,11 +37,11 @@ internal sealed class SourceStore
         connection.QuerySingleOrDefaultAsync<SourceRow>($"SELECT {Columns} FROM marketing_source WHERE write_key_id = @WriteKeyId", new { WriteKeyId = writeKeyId });
 
     /// <summary>The tenant's oldest source of this kind with this name, or null.</summary>
-    public Task<SourceRow?> FindByNameAsync(DbSession session, string tenantId, string kind, string name) =>
+    public Task<SourceRow?> FindByNameAsync(DbSession session, TenantId tenant, string kind, string name) =>
         session.Connection.QueryFirstOrDefaultAsync<SourceRow>(
             $"SELECT {Columns} FROM marketing_source WHERE tenant_id = @TenantId AND kind = @Kind AND name = @Name ORDER BY created_at_ms, source_id LIMIT 1",
-            new { TenantId = tenantId, Kind = kind, Name = name }, session.Transaction);
+            new { TenantId = tenant.Value, Kind = kind, Name = name }, session.Transaction);
 
-    public async Task<IReadOnlyList<SourceRow>> ListAsync(DbConnection connection, string tenantId) =>
-        (await connection.QueryAsync<SourceRow>($"SELECT {Columns} FROM marketing_source WHERE tenant_id = @TenantId ORDER BY created_at_ms, source_id", new { TenantId = tenantId })).ToList();
+    public async Task<IReadOnlyList<SourceRow>> ListAsync(DbConnection connection, TenantId tenant) =>
+        (await connection.QueryAsync<SourceRow>($"SELECT {Columns} FROM marketing_source WHERE tenant_id = @TenantId ORDER BY created_at_ms, source_id", new { TenantId = tenant.Value })).ToList();
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using UniRetail.Data;
+using UniRetail.Kernel;
 
 namespace UniRetail.Marketing.Persistence;
 
@@ -18,23 +19,50 @@ internal sealed class ErasureRow
 /// <summary>Fingerprints of erased identifiers, and the personal-data-free audit of each erasure.</summary>
 internal sealed class SuppressionStore
 {
-    public async Task<HashSet<string>> FingerprintsAsync(DbConnection connection, string tenantId) =>
-        (await connection.QueryAsync<string>("SELECT fingerprint FROM marketing_suppression WHERE tenant_id = @TenantId", new { TenantId = tenantId }))
+    public async Task<HashSet<string>> FingerprintsAsync(DbConnection connection, TenantId tenant, DbTransaction? transaction = null) =>
+        (await connection.QueryAsync<string>("SELECT fingerprint FROM marketing_suppression WHERE tenant_id = @TenantId", new { TenantId = tenant.Value }, transaction))
         .ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>How many erasures the tenant has had: a projector batch planned before one must be planned again.</summary>
-    public Task<long> ErasureCountAsync(DbConnection connection, string tenantId, DbTransaction? transaction = null) =>
-        connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM marketing_erasure WHERE tenant_id = @TenantId", new { TenantId = tenantId }, transaction);
+    /// <summary>The tenant's erasure epoch as committed (0 before its first erasure). Read it before the fingerprints.</summary>
+    public async Task<long> EpochAsync(DbConnection connection, TenantId tenant) =>
+        await connection.ExecuteScalarAsync<long?>("SELECT epoch FROM marketing_erasure_epoch WHERE tenant_id = @TenantId", new { TenantId = tenant.Value }) ?? 0;
 
-    public Task SuppressAsync(DbSession session, string tenantId, string erasureId, IEnumerable<string> fingerprints, long atMs) =>
+    /// <summary>
+    /// The epoch inside a write, held until the write ends: on PostgreSQL FOR SHARE waits for a running erasure to commit
+    /// (and an erasure starting now waits for this write); SQLite's single writer orders them anyway. A tenant's first
+    /// write makes the row, so there is one to lock; its ON CONFLICT waits for an erasure inserting it at the same time.
+    /// </summary>
+    public async Task<long> EpochInWriteAsync(DbSession session, TenantId tenant)
+    {
+        var select = session.Provider == DatabaseProvider.Postgres
+            ? "SELECT epoch FROM marketing_erasure_epoch WHERE tenant_id = @TenantId FOR SHARE"
+            : "SELECT epoch FROM marketing_erasure_epoch WHERE tenant_id = @TenantId";
+        var parameters = new { TenantId = tenant.Value };
+        if (await session.Connection.ExecuteScalarAsync<long?>(select, parameters, session.Transaction) is { } epoch)
+            return epoch;
+        await session.Connection.ExecuteAsync(
+            "INSERT INTO marketing_erasure_epoch (tenant_id, epoch) VALUES (@TenantId, 0) ON CONFLICT (tenant_id) DO NOTHING", parameters, session.Transaction);
+        return await session.Connection.ExecuteScalarAsync<long>(select, parameters, session.Transaction);
+    }
+
+    /// <summary>Moves the epoch: an erasure's first statement, whose row lock it keeps until it commits.</summary>
+    public Task<long> AdvanceEpochAsync(DbSession session, TenantId tenant) =>
+        session.Connection.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO marketing_erasure_epoch (tenant_id, epoch) VALUES (@TenantId, 1)
+            ON CONFLICT (tenant_id) DO UPDATE SET epoch = marketing_erasure_epoch.epoch + 1
+            RETURNING epoch
+            """, new { TenantId = tenant.Value }, session.Transaction);
+
+    public Task SuppressAsync(DbSession session, TenantId tenant, string erasureId, IEnumerable<string> fingerprints, long atMs) =>
         session.Connection.ExecuteAsync(
             """
             INSERT INTO marketing_suppression (tenant_id, fingerprint, erasure_id, at_ms) VALUES (@TenantId, @Fingerprint, @ErasureId, @AtMs)
             ON CONFLICT (tenant_id, fingerprint) DO NOTHING
             """,
-            fingerprints.Select(f => new { TenantId = tenantId, Fingerprint = f, ErasureId = erasureId, AtMs = atMs }), session.Transaction);
+            fingerprints.Select(f => new { TenantId = tenant.Value, Fingerprint = f, ErasureId = erasureId, AtMs = atMs }), session.Transaction);
 
-    public Task RecordAsync(DbSession session, string tenantId, ErasureRow erasure) =>
+    public Task RecordAsync(DbSession session, TenantId tenant, ErasureRow erasure) =>
         session.Connection.ExecuteAsync(
             """
             INSERT INTO marketing_erasure (tenant_id, erasure_id, requested_by, at_ms, profiles_erased, identifiers_erased, events_erased, members_erased)
@@ -42,16 +70,16 @@ internal sealed class SuppressionStore
             """,
             new
             {
-                TenantId = tenantId, erasure.ErasureId, erasure.RequestedBy, erasure.AtMs, erasure.ProfilesErased, erasure.IdentifiersErased, erasure.EventsErased,
+                TenantId = tenant.Value, erasure.ErasureId, erasure.RequestedBy, erasure.AtMs, erasure.ProfilesErased, erasure.IdentifiersErased, erasure.EventsErased,
                 erasure.MembersErased,
             },
             session.Transaction);
 
-    public async Task<List<ErasureRow>> ErasuresAsync(DbConnection connection, string tenantId) =>
+    public async Task<List<ErasureRow>> ErasuresAsync(DbConnection connection, TenantId tenant) =>
         (await connection.QueryAsync<ErasureRow>(
             """
             SELECT erasure_id AS ErasureId, requested_by AS RequestedBy, at_ms AS AtMs, profiles_erased AS ProfilesErased,
                 identifiers_erased AS IdentifiersErased, events_erased AS EventsErased, members_erased AS MembersErased
             FROM marketing_erasure WHERE tenant_id = @TenantId ORDER BY at_ms DESC, erasure_id
-            """, new { TenantId = tenantId })).ToList();
+            """, new { TenantId = tenant.Value })).ToList();
 }

@@ -1,9 +1,9 @@
 using UniRetail.Data;
 using UniRetail.Kernel;
 using UniRetail.Marketing.Domain;
-using UniRetail.Marketing.Identity;
 using UniRetail.Marketing.Persistence;
 using UniRetail.Marketing.Profiles;
+using UniRetail.Marketing.Stitching;
 using UniRetail.Members.Contracts;
 
 namespace UniRetail.Marketing.Privacy;
@@ -18,12 +18,13 @@ internal sealed record ErasureView(string ErasureId, DateTimeOffset At, string R
 
 /// <summary>
 /// The right to erasure, in one transaction: the person's profile and every profile merged into it, their identifiers,
-/// consent, merge records and events (by any of their ids, and events carrying their e-mail address) are deleted. What
+/// consent, merge records and events (by any of their ids, and events whose traits or context carry one of their
+/// identifiers, read as the projector reads them: see <see cref="PersonEvents"/>) are deleted. What
 /// stays is an audit row of counts and a fingerprint per identifier, so events naming them later are not collected.
 /// </summary>
 internal sealed class ErasePerson(
     Database database, ProfileQueries queries, ProfileStore profiles, IdentityStore identities, MergeStore merges, EventFeed feed,
-    SuppressionStore suppressionStore, SuppressionList suppression, IMemberErasure memberErasure, TimeProvider clock)
+    SuppressionStore suppressionStore, IMemberErasure memberErasure, TimeProvider clock)
 {
     public async Task<Result<ErasureView>> HandleAsync(Caller caller, PersonRequest request, CancellationToken ct)
     {
@@ -34,9 +35,12 @@ internal sealed class ErasePerson(
         var named = request.Validate();
         if (!named.IsSuccess)
             return named.Error;
-        var tenant = caller.Tenant.Value;
-        var result = await database.WriteAsync<ErasureView>(async session =>
+        var tenant = caller.Tenant;
+        return await database.WriteAsync<ErasureView>(async session =>
         {
+            // First, before anything is read: a concurrent ingestion or projector write either waits for this erasure to
+            // commit (and then sees the epoch moved) or has committed before the reads below.
+            await suppressionStore.AdvanceEpochAsync(session, tenant);
             var (profileId, identifier) = named.Value;
             var owner = identifier is { } given ? await identities.OwnerAsync(session.Connection, tenant, given, session.Transaction) : profileId;
             var live = owner is null ? null : await queries.LiveAsync(session.Connection, tenant, owner, session.Transaction);
@@ -46,8 +50,13 @@ internal sealed class ErasePerson(
             var held = (await identities.OfProfilesAsync(session.Connection, tenant, profileIds, session.Transaction)).Select(r => r.ToIdentifier()).ToList();
             if (identifier is { } asked && !held.Contains(asked))
                 held.Add(asked);
-            var emails = held.Where(i => i.Type == IdentifierType.Email).Select(i => i.Value).ToList();
-            var events = await feed.DeleteOfPersonAsync(session, tenant, ProfileQueries.EventIdsOf(held), emails);
+            var events = await feed.DeleteOfPersonAsync(session, tenant, ProfileQueries.EventIdsOf(held));
+            if (PersonEvents.Patterns(held) is { Count: > 0 } patterns)
+            {
+                var carrying = held.ToHashSet();
+                var mentioning = await feed.MentioningAsync(session, tenant, patterns);
+                events += await feed.DeleteAsync(session, tenant, mentioning.Where(row => PersonEvents.Carries(row, carrying)).Select(row => row.EventSeq));
+            }
             if (profileIds.Count > 0)
             {
                 await identities.DeleteOfProfilesAsync(session, tenant, profileIds);
@@ -67,8 +76,6 @@ internal sealed class ErasePerson(
             await suppressionStore.RecordAsync(session, tenant, erasure);
             return ErasureView.From(erasure);
         }, ct);
-        suppression.Forget(tenant);
-        return result;
     }
 
     public async Task<Result<IReadOnlyList<ErasureView>>> ListAsync(Caller caller, CancellationToken ct)
@@ -76,12 +83,12 @@ internal sealed class ErasePerson(
         ArgumentNullException.ThrowIfNull(caller);
         if (caller.Role != Role.Admin)
             return MarketingErrors.AdminsOnly("read the erasure log");
-        var rows = await database.ReadAsync(c => suppressionStore.ErasuresAsync(c, caller.Tenant.Value), ct);
+        var rows = await database.ReadAsync(c => suppressionStore.ErasuresAsync(c, caller.Tenant), ct);
         return rows.Select(ErasureView.From).ToList();
     }
 
     /// <summary>The live profile and every profile merged into it, however many merges back.</summary>
-    private async Task<List<string>> WithMergedAsync(DbSession session, string tenant, string profileId)
+    private async Task<List<string>> WithMergedAsync(DbSession session, TenantId tenant, string profileId)
     {
         var all = new List<string> { profileId };
         for (var i = 0; i < all.Count; i++)

@@ -23,7 +23,7 @@ internal sealed class ExportPerson(Database database, ProfileQueries queries, Pr
         var named = request.Validate();
         if (!named.IsSuccess)
             return named.Error;
-        var tenant = caller.Tenant.Value;
+        var tenant = caller.Tenant;
         return await database.ReadAsync(async c =>
         {
             var (profileId, identifier) = named.Value;

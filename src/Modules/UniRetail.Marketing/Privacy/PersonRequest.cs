@@ -1,7 +1,7 @@
 using UniRetail.Kernel;
 using UniRetail.Marketing.Domain;
-using UniRetail.Marketing.Identity;
 using UniRetail.Marketing.Profiles;
+using UniRetail.Marketing.Stitching;
 
 namespace UniRetail.Marketing.Privacy;
 

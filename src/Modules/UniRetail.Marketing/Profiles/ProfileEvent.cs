@@ -1,5 +1,5 @@
 using UniRetail.Marketing.Consent;
-using UniRetail.Marketing.Identity;
+using UniRetail.Marketing.Stitching;
 
 namespace UniRetail.Marketing.Profiles;
 

@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using UniRetail.Marketing.Commerce;
 using UniRetail.Marketing.Consent;
-using UniRetail.Marketing.Identity;
+using UniRetail.Marketing.Domain;
 using UniRetail.Marketing.Persistence;
+using UniRetail.Marketing.Stitching;
 
 namespace UniRetail.Marketing.Profiles;
 
@@ -32,55 +33,73 @@ internal static class ProfileEventReader
     public static ProfileEvent Read(FeedRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var identifiers = new List<(IdentifierType, string)>(3);
-        Dictionary<string, string>? traits = null;
-        Dictionary<ConsentPurpose, bool>? consent = null;
-        if (row.UserId is not null)
-            identifiers.Add((row.SourceId == CommerceEvents.SourceId ? IdentifierType.MemberId : IdentifierType.UserId, row.UserId));
-        if (row.AnonymousId is not null)
-            identifiers.Add((IdentifierType.AnonymousId, row.AnonymousId));
-        if (row.Context is not null)
-            ReadContext(row.Context, identifiers, ref traits, ref consent);
-        // A group call's traits describe the group (a company, a club), not the person.
-        if (row.Traits is not null && row.Type == "identify")
-        {
-            using var document = JsonDocument.Parse(row.Traits);
-            ReadTraits(document.RootElement, identifiers, ref traits);
-        }
+        var reading = Collect(row.Type, row.SourceId, row.UserId, row.AnonymousId, row.Traits, row.Context);
         return new ProfileEvent(
-            row.EventSeq, row.SourceId, row.SourceKind, row.LocationId, row.Type, row.Event ?? row.Name, row.TimestampMs, identifiers,
-            row.Type == "alias" ? row.PreviousId : null, traits ?? NoTraits, Purchase(row), consent ?? NoConsent);
+            row.EventSeq, row.SourceId, row.SourceKind, row.LocationId, row.Type, row.Event ?? row.Name, row.TimestampMs, reading.Identifiers,
+            row.Type == "alias" ? row.PreviousId : null, reading.Traits ?? NoTraits, Purchase(row), reading.Consent ?? NoConsent);
     }
 
-    private static void ReadContext(string json, List<(IdentifierType, string)> identifiers, ref Dictionary<string, string>? traits, ref Dictionary<ConsentPurpose, bool>? consent)
+    /// <summary>The identifiers an incoming event names (raw), read exactly as the projector will read them once it is stored.</summary>
+    public static IReadOnlyList<(IdentifierType Type, string Raw)> IdentifiersOf(TrackedEvent e, string sourceId)
     {
-        using var document = JsonDocument.Parse(json);
+        ArgumentNullException.ThrowIfNull(e);
+        return Collect(e.Type, sourceId, e.UserId, e.AnonymousId, e.Traits, e.Context).Identifiers;
+    }
+
+    private sealed class Reading
+    {
+        public List<(IdentifierType, string)> Identifiers { get; } = new(3);
+        public Dictionary<string, string>? Traits { get; set; }
+        public Dictionary<ConsentPurpose, bool>? Consent { get; set; }
+    }
+
+    private static Reading Collect(string type, string sourceId, string? userId, string? anonymousId, string? traits, string? context)
+    {
+        var reading = new Reading();
+        if (userId is not null)
+            reading.Identifiers.Add((sourceId == CommerceEvents.SourceId ? IdentifierType.MemberId : IdentifierType.UserId, userId));
+        if (anonymousId is not null)
+            reading.Identifiers.Add((IdentifierType.AnonymousId, anonymousId));
+        if (context is not null)
+            ReadContext(context, reading);
+        // A group call's traits describe the group (a company, a club), not the person.
+        if (traits is not null && type == "identify")
+        {
+            using var document = JsonDocument.Parse(JsonText.Repaired(traits));
+            ReadTraits(document.RootElement, reading);
+        }
+        return reading;
+    }
+
+    private static void ReadContext(string json, Reading reading)
+    {
+        using var document = JsonDocument.Parse(JsonText.Repaired(json));
         var context = document.RootElement;
         if (context.TryGetProperty("traits", out var contextTraits) && contextTraits.ValueKind == JsonValueKind.Object)
-            ReadTraits(contextTraits, identifiers, ref traits);
+            ReadTraits(contextTraits, reading);
         if (context.TryGetProperty("device", out var device) && device.ValueKind == JsonValueKind.Object
             && device.TryGetProperty("id", out var deviceId) && deviceId.ValueKind == JsonValueKind.String)
-            identifiers.Add((IdentifierType.DeviceId, deviceId.GetString()!));
+            reading.Identifiers.Add((IdentifierType.DeviceId, deviceId.GetString()!));
         if (context.TryGetProperty("consent", out var given) && given.ValueKind == JsonValueKind.Object
             && given.TryGetProperty("categoryPreferences", out var categories) && categories.ValueKind == JsonValueKind.Object)
         {
             foreach (var category in categories.EnumerateObject())
             {
                 if (category.Value.ValueKind is JsonValueKind.True or JsonValueKind.False && ConsentPurposes.FromCategory(category.Name) is { } purpose)
-                    (consent ??= [])[purpose] = category.Value.GetBoolean();
+                    (reading.Consent ??= [])[purpose] = category.Value.GetBoolean();
             }
         }
     }
 
-    private static void ReadTraits(JsonElement element, List<(IdentifierType, string)> identifiers, ref Dictionary<string, string>? traits)
+    private static void ReadTraits(JsonElement element, Reading reading)
     {
         if (element.ValueKind != JsonValueKind.Object)
             return;
         foreach (var trait in element.EnumerateObject())
         {
-            (traits ??= new Dictionary<string, string>(StringComparer.Ordinal))[trait.Name] = trait.Value.GetRawText();
+            (reading.Traits ??= new Dictionary<string, string>(StringComparer.Ordinal))[trait.Name] = trait.Value.GetRawText();
             if (TraitIdentifiers.TryGetValue(trait.Name, out var type) && IdText(trait.Value) is { } value)
-                identifiers.Add((type, value));
+                reading.Identifiers.Add((type, value));
         }
     }
 
@@ -95,14 +114,19 @@ internal static class ProfileEventReader
         };
         if (kind is null)
             return null;
-        if (row.Money is null)
+        if ((row.Money ?? row.OrderProperties) is not { } json)
             return new Purchase(kind.Value, null, null);
-        using var money = JsonDocument.Parse(row.Money);
-        var values = money.RootElement;
-        var amount = Amount(values[0]) ?? Amount(values[1]);
-        var currency = values[2].ValueKind == JsonValueKind.String ? values[2].GetString() : null;
-        return new Purchase(kind.Value, amount is null ? null : Math.Abs(amount.Value), currency);
+        using var document = JsonDocument.Parse(JsonText.Repaired(json));
+        var values = document.RootElement;
+        var (revenue, total, currency) = row.Money is not null
+            ? (values[0], values[1], values[2])
+            : (Property(values, "revenue"), Property(values, "total"), Property(values, "currency"));
+        var amount = Amount(revenue) ?? Amount(total);
+        return new Purchase(kind.Value, amount is null ? null : Math.Abs(amount.Value), currency.ValueKind == JsonValueKind.String ? currency.GetString() : null);
     }
+
+    private static JsonElement Property(JsonElement properties, string name) =>
+        properties.TryGetProperty(name, out var value) ? value : default;
 
     /// <summary>A JSON number, or a number written as a string (PostgreSQL's <c>-&gt;&gt;</c> gives text).</summary>
     private static decimal? Amount(JsonElement value) => value.ValueKind switch

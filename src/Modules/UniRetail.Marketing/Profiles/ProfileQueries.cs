@@ -1,13 +1,12 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
 using UniRetail.Data;
 using UniRetail.Kernel;
 using UniRetail.Marketing.Consent;
 using UniRetail.Marketing.Domain;
 using UniRetail.Marketing.Events;
-using UniRetail.Marketing.Identity;
 using UniRetail.Marketing.Persistence;
+using UniRetail.Marketing.Stitching;
 
 namespace UniRetail.Marketing.Profiles;
 
@@ -17,15 +16,13 @@ namespace UniRetail.Marketing.Profiles;
 /// </summary>
 internal sealed class ProfileQueries(Database database, ProfileStore profiles, IdentityStore identities, MergeStore merges, EventFeed feed)
 {
-    public const int MaxMergeHops = 64;
-
     public async Task<Result<ProfileView>> ShowAsync(Caller caller, string profileId, CancellationToken ct)
     {
         if (!CanRead(caller))
             return MarketingErrors.ReadersOnly();
         return await database.ReadAsync(async c =>
         {
-            var row = await LiveAsync(c, caller.Tenant.Value, profileId);
+            var row = await LiveAsync(c, caller.Tenant, profileId);
             return row is null ? MarketingErrors.UnknownProfile($"id '{profileId}'") : Result<ProfileView>.Success(await ViewAsync(c, caller, row));
         }, ct);
     }
@@ -39,8 +36,8 @@ internal sealed class ProfileQueries(Database database, ProfileStore profiles, I
             return identifier.Error;
         return await database.ReadAsync(async c =>
         {
-            var owner = await identities.OwnerAsync(c, caller.Tenant.Value, identifier.Value);
-            var row = owner is null ? null : await LiveAsync(c, caller.Tenant.Value, owner);
+            var owner = await identities.OwnerAsync(c, caller.Tenant, identifier.Value);
+            var row = owner is null ? null : await LiveAsync(c, caller.Tenant, owner);
             return row is null ? MarketingErrors.UnknownProfile($"{identifier.Value.TypeName} '{identifier.Value.Value}'") : Result<ProfileView>.Success(await ViewAsync(c, caller, row));
         }, ct);
     }
@@ -56,15 +53,15 @@ internal sealed class ProfileQueries(Database database, ProfileStore profiles, I
             return cursor.Error;
         return await database.ReadAsync(async c =>
         {
-            var row = await LiveAsync(c, caller.Tenant.Value, profileId);
+            var row = await LiveAsync(c, caller.Tenant, profileId);
             if (row is null)
                 return MarketingErrors.UnknownProfile($"id '{profileId}'");
-            var consent = await profiles.ConsentAsync(c, caller.Tenant.Value, [row.ProfileId]);
+            var consent = await profiles.ConsentAsync(c, caller.Tenant, [row.ProfileId]);
             if (!Sees(caller, row.ToState(consent), ConsentPurpose.Analytics))
                 return new TimelineView([], null);
-            var ids = await EventIdsAsync(c, caller.Tenant.Value, row.ProfileId);
+            var ids = await EventIdsAsync(c, caller.Tenant, row.ProfileId);
             var page = limit ?? 100;
-            var events = await feed.OfPersonAsync(c, caller.Tenant.Value, row.ProfileId, ids, cursor.Value, page);
+            var events = await feed.OfPersonAsync(c, caller.Tenant, row.ProfileId, ids, cursor.Value, page);
             var next = events.Count == page ? $"{events[^1].TimestampMs}.{events[^1].EventSeq}" : null;
             return Result<TimelineView>.Success(new TimelineView(events.Select(EventView.From).ToList(), next));
         }, ct);
@@ -76,17 +73,17 @@ internal sealed class ProfileQueries(Database database, ProfileStore profiles, I
             return MarketingErrors.ReadersOnly();
         return await database.ReadAsync(async c =>
         {
-            var row = await LiveAsync(c, caller.Tenant.Value, profileId);
+            var row = await LiveAsync(c, caller.Tenant, profileId);
             if (row is null)
                 return MarketingErrors.UnknownProfile($"id '{profileId}'");
-            var rows = await merges.OfProfilesAsync(c, caller.Tenant.Value, [row.ProfileId, .. await profiles.MergedIntoAsync(c, caller.Tenant.Value, row.ProfileId)]);
+            var rows = await merges.OfProfilesAsync(c, caller.Tenant, [row.ProfileId, .. await profiles.MergedIntoAsync(c, caller.Tenant, row.ProfileId)]);
             return Result<IReadOnlyList<MergeView>>.Success(rows.Select(MergeView.From).ToList());
         }, ct);
     }
 
     /// <summary>How many people the tenant's bank knows (live profiles).</summary>
     public async Task<Result<long>> CountAsync(Caller caller, CancellationToken ct) =>
-        CanRead(caller) ? await database.ReadAsync(c => profiles.CountAsync(c, caller.Tenant.Value), ct) : MarketingErrors.ReadersOnly();
+        CanRead(caller) ? await database.ReadAsync(c => profiles.CountAsync(c, caller.Tenant), ct) : MarketingErrors.ReadersOnly();
 
     /// <summary>Profiles whose consent allows a purpose: the list campaigns and audiences start from.</summary>
     public async Task<Result<ProfilePage>> AllowingAsync(Caller caller, string? purpose, string? after, int? limit, CancellationToken ct)
@@ -99,24 +96,24 @@ internal sealed class ProfileQueries(Database database, ProfileStore profiles, I
         if (limit is < 1 or > 1000)
             return MarketingErrors.BadLimit();
         var page = limit ?? 100;
-        var ids = await database.ReadAsync(c => profiles.AllowingAsync(c, caller.Tenant.Value, parsed.Value, after, page), ct);
+        var ids = await database.ReadAsync(c => profiles.AllowingAsync(c, caller.Tenant, parsed.Value, after, page), ct);
         return new ProfilePage(ids, ids.Count == page ? ids[^1] : null);
     }
 
-    public Task<string?> OwnerAsync(DbConnection connection, string tenantId, Identifier identifier) => identities.OwnerAsync(connection, tenantId, identifier);
+    public Task<string?> OwnerAsync(DbConnection connection, TenantId tenant, Identifier identifier) => identities.OwnerAsync(connection, tenant, identifier);
 
     /// <summary>The live profile an id names, following merges.</summary>
-    public async Task<ProfileRow?> LiveAsync(DbConnection connection, string tenantId, string profileId, DbTransaction? transaction = null)
+    public async Task<ProfileRow?> LiveAsync(DbConnection connection, TenantId tenant, string profileId, DbTransaction? transaction = null)
     {
-        var row = await profiles.FindAsync(connection, tenantId, profileId, transaction);
-        for (var hops = 0; row?.MergedInto is { } into && hops < MaxMergeHops; hops++)
-            row = await profiles.FindAsync(connection, tenantId, into, transaction);
+        var row = await profiles.FindAsync(connection, tenant, profileId, transaction);
+        for (var hops = 0; row?.MergedInto is { } into && hops < ProfileStore.MaxMergeHops; hops++)
+            row = await profiles.FindAsync(connection, tenant, into, transaction);
         return row?.MergedInto is null ? row : null;
     }
 
-    public async Task<EventIds> EventIdsAsync(DbConnection connection, string tenantId, string profileId, DbTransaction? transaction = null)
+    public async Task<EventIds> EventIdsAsync(DbConnection connection, TenantId tenant, string profileId, DbTransaction? transaction = null)
     {
-        var held = await identities.OfProfilesAsync(connection, tenantId, [profileId], transaction);
+        var held = await identities.OfProfilesAsync(connection, tenant, [profileId], transaction);
         return EventIdsOf(held.Select(h => h.ToIdentifier()));
     }
 
@@ -130,13 +127,13 @@ internal sealed class ProfileQueries(Database database, ProfileStore profiles, I
 
     public async Task<ProfileView> ViewAsync(DbConnection connection, Caller caller, ProfileRow row)
     {
-        var tenant = caller.Tenant.Value;
+        var tenant = caller.Tenant;
         var state = row.ToState(await profiles.ConsentAsync(connection, tenant, [row.ProfileId]));
         var held = await identities.OfProfilesAsync(connection, tenant, [row.ProfileId]);
         var mergedIn = await profiles.MergedIntoAsync(connection, tenant, row.ProfileId);
         var withheld = new List<string>();
         var traits = Sees(caller, state, ConsentPurpose.Personalisation)
-            ? state.Traits.ToDictionary(t => t.Key, t => new TraitView(Json(t.Value.Json), DateTimeOffset.FromUnixTimeMilliseconds(t.Value.AtMs), t.Value.SourceId))
+            ? state.Traits.ToDictionary(t => t.Key, t => new TraitView(JsonText.ReadStored(t.Value.Json), DateTimeOffset.FromUnixTimeMilliseconds(t.Value.AtMs), t.Value.SourceId))
             : null;
         if (traits is null)
             withheld.Add("traits");
@@ -170,12 +167,6 @@ internal sealed class ProfileQueries(Database database, ProfileStore profiles, I
         Instant(s.LastPurchaseMs), s.FavouriteStore, s.Channels.ToList());
 
     private static DateTimeOffset? Instant(long? ms) => ms is { } value ? DateTimeOffset.FromUnixTimeMilliseconds(value) : null;
-
-    private static JsonElement Json(string text)
-    {
-        using var document = JsonDocument.Parse(text);
-        return document.RootElement.Clone();
-    }
 
     /// <summary>A timeline cursor: <c>timestampMs.seq</c> of the last event of the previous page.</summary>
     private static Result<(long, long)?> Cursor(string? before)

@@ -1,4 +1,5 @@
 using UniRetail.Data;
+using UniRetail.Kernel;
 using UniRetail.Marketing.Persistence;
 using UniRetail.Marketing.Projection;
 
@@ -12,15 +13,15 @@ namespace UniRetail.Marketing.Profiles;
 internal sealed class ProfileRebuilder(ProfileStore profiles, ProfileQueries queries, EventFeed feed, ProjectionStore positions)
 {
     /// <summary>The rebuilt state (consent as stored), or null when the profile is not live.</summary>
-    public async Task<ProfileState?> RebuildAsync(DbSession session, string tenantId, string profileId)
+    public async Task<ProfileState?> RebuildAsync(DbSession session, TenantId tenant, string profileId)
     {
-        var row = await profiles.FindAsync(session.Connection, tenantId, profileId, session.Transaction);
+        var row = await profiles.FindAsync(session.Connection, tenant, profileId, session.Transaction);
         if (row is null || row.MergedInto is not null)
             return null;
-        var consent = await profiles.ConsentAsync(session.Connection, tenantId, [profileId], session.Transaction);
+        var consent = await profiles.ConsentAsync(session.Connection, tenant, [profileId], session.Transaction);
         var upTo = await positions.PositionAsync(session.Connection, ProfileProjector.Name, session.Transaction);
-        var ids = await queries.EventIdsAsync(session.Connection, tenantId, profileId, session.Transaction);
-        var events = await feed.OfPersonForRebuildAsync(session, tenantId, profileId, ids, upTo);
+        var ids = await queries.EventIdsAsync(session.Connection, tenant, profileId, session.Transaction);
+        var events = await feed.OfPersonForRebuildAsync(session, tenant, profileId, ids, upTo);
         var state = new ProfileState(profileId, row.CreatedAtMs) { Version = row.Version, Consent = row.ToState(consent).Consent };
         for (var i = events.Count - 1; i >= 0; i--)
             state.Apply(ProfileEventReader.Read(events[i]));

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using UniRetail.Marketing.Consent;
 using UniRetail.Marketing.Events;
-using UniRetail.Marketing.Identity;
 using UniRetail.Marketing.Persistence;
+using UniRetail.Marketing.Stitching;
 
 namespace UniRetail.Marketing.Profiles;
 
@@ -37,14 +37,16 @@ internal sealed record ProfileView(
     IReadOnlyList<string> MergedProfiles,
     IReadOnlyList<string> Withheld);
 
+/// <summary>A merge; once undone, <c>keptApart</c> names the two profiles that identity resolution will never merge again.</summary>
 internal sealed record MergeView(
     string MergeId, string KeptProfileId, string MergedProfileId, string LinkType, string LinkValue, long EventSeq, DateTimeOffset At,
-    IReadOnlyList<IdentifierView> Identifiers, DateTimeOffset? UndoneAt)
+    IReadOnlyList<IdentifierView> Identifiers, DateTimeOffset? UndoneAt, IReadOnlyList<string>? KeptApart)
 {
     public static MergeView From(MergeRow row) => new(
         row.MergeId, row.KeptProfileId, row.MergedProfileId, row.LinkType, row.LinkValue, row.EventSeq, DateTimeOffset.FromUnixTimeMilliseconds(row.AtMs),
         IdentifierJson.Read(row.Identifiers).Select(i => new IdentifierView(i.TypeName, i.Value, "", DateTimeOffset.FromUnixTimeMilliseconds(row.AtMs))).ToList(),
-        row.UndoneAtMs is { } undone ? DateTimeOffset.FromUnixTimeMilliseconds(undone) : null);
+        row.UndoneAtMs is { } undone ? DateTimeOffset.FromUnixTimeMilliseconds(undone) : null,
+        row is { ApartProfileId: { } one, ApartOtherId: { } other } ? [one, other] : null);
 }
 
 internal sealed record TimelineView(IReadOnlyList<EventView> Events, string? Next);

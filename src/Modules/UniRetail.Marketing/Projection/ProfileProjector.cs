@@ -2,10 +2,10 @@ using Microsoft.Extensions.Logging;
 using UniRetail.Data;
 using UniRetail.Kernel;
 using UniRetail.Marketing.Domain;
-using UniRetail.Marketing.Identity;
 using UniRetail.Marketing.Persistence;
 using UniRetail.Marketing.Privacy;
 using UniRetail.Marketing.Profiles;
+using UniRetail.Marketing.Stitching;
 
 namespace UniRetail.Marketing.Projection;
 
@@ -65,7 +65,7 @@ internal sealed class ProfileProjector(
             try
             {
                 var graphs = new List<TenantGraph>();
-                foreach (var tenant in rows.GroupBy(r => r.TenantId))
+                foreach (var tenant in rows.GroupBy(r => new TenantId(r.TenantId)))
                     graphs.Add(await PlanAsync(tenant.Key, tenant.ToList(), ct));
                 var to = new FeedPosition(rows[^1].TxId, rows[^1].EventSeq);
                 saved = await database.WriteAsync(session => SaveAsync(session, graphs, from, to), ct);
@@ -84,11 +84,10 @@ internal sealed class ProfileProjector(
         }
     }
 
-    private async Task<TenantGraph> PlanAsync(string tenantId, List<FeedRow> rows, CancellationToken ct)
+    private async Task<TenantGraph> PlanAsync(TenantId tenant, List<FeedRow> rows, CancellationToken ct)
     {
-        var erased = await database.ReadAsync(c => erasures.ErasureCountAsync(c, tenantId), ct);
-        var rules = await database.ReadAsync(c => identities.RulesAsync(c, tenantId), ct);
-        var suppressed = await suppression.ForTenantAsync(tenantId, ct, fresh: true) ?? (static _ => false);
+        var suppressed = await suppression.ForTenantAsync(tenant, ct, fresh: true);
+        var rules = await database.ReadAsync(c => identities.RulesAsync(c, tenant), ct);
         var events = new List<ProfileEvent>(rows.Count);
         foreach (var row in rows)
         {
@@ -97,11 +96,12 @@ internal sealed class ProfileProjector(
         }
         var named = events.Select(e => Identifiers(e, rules, suppressed)).ToList();
         var wanted = named.SelectMany(n => n.Own.Concat(n.AliasCandidates)).Distinct().ToList();
-        var stored = await database.ReadAsync(c => identities.FindAsync(c, tenantId, wanted), ct);
+        var stored = await database.ReadAsync(c => identities.FindAsync(c, tenant, wanted), ct);
         var owners = stored.Select(s => s.ProfileId).Distinct(StringComparer.Ordinal).ToList();
-        var states = await database.ReadAsync(c => profiles.LoadAsync(c, tenantId, owners), ct);
-        var all = await database.ReadAsync(c => identities.OfProfilesAsync(c, tenantId, owners), ct);
-        var graph = new TenantGraph(tenantId, rules, all, states) { ErasuresSeen = erased };
+        var states = await database.ReadAsync(c => profiles.LoadAsync(c, tenant, owners), ct);
+        var all = await database.ReadAsync(c => identities.OfProfilesAsync(c, tenant, owners), ct);
+        var apart = await database.ReadAsync(c => merges.KeptApartAsync(c, tenant), ct);
+        var graph = new TenantGraph(tenant, rules, all, states, apart) { ErasureEpoch = suppressed.Epoch };
         var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
         for (var i = 0; i < events.Count; i++)
         {
@@ -114,8 +114,9 @@ internal sealed class ProfileProjector(
     }
 
     /// <summary>
-    /// An event the projector cannot read (JSON the ingestion accepted but .NET cannot turn into names, say) is skipped
-    /// with a warning naming its position, rather than stopping every tenant's profiles behind it.
+    /// An event the projector cannot read (a row changed outside the bank into text that is not JSON, say; text that is not
+    /// valid Unicode reads as U+FFFD) is skipped with a warning naming its position, rather than stopping every tenant's
+    /// profiles behind it.
     /// </summary>
     private ProfileEvent? Readable(FeedRow row)
     {
@@ -136,12 +137,12 @@ internal sealed class ProfileProjector(
             ? known
             : candidates.First(c => c.Type == IdentifierType.AnonymousId);
 
-    private static (List<Identifier> Own, List<Identifier> AliasCandidates) Identifiers(ProfileEvent e, IdentityRules rules, Func<Identifier, bool> suppressed)
+    private static (List<Identifier> Own, List<Identifier> AliasCandidates) Identifiers(ProfileEvent e, IdentityRules rules, Suppressed suppressed)
     {
         var own = new List<Identifier>(e.Identifiers.Count);
         foreach (var (type, raw) in e.Identifiers)
         {
-            if (rules.Normalise(type, raw) is { } identifier && !suppressed(identifier) && !own.Contains(identifier))
+            if (rules.Normalise(type, raw) is { } identifier && !suppressed.Contains(identifier) && !own.Contains(identifier))
                 own.Add(identifier);
         }
         var alias = new List<Identifier>(2);
@@ -149,7 +150,7 @@ internal sealed class ProfileProjector(
         {
             foreach (var type in new[] { IdentifierType.UserId, IdentifierType.AnonymousId })
             {
-                if (rules.Normalise(type, e.AliasOf) is { } identifier && !suppressed(identifier))
+                if (rules.Normalise(type, e.AliasOf) is { } identifier && !suppressed.Contains(identifier))
                     alias.Add(identifier);
             }
             if (!alias.Exists(a => a.Type == IdentifierType.AnonymousId))
@@ -165,9 +166,10 @@ internal sealed class ProfileProjector(
             return Raced("the position moved");
         foreach (var graph in graphs)
         {
-            var tenant = graph.TenantId;
-            // An erasure since planning may have deleted events this batch read: plan again with its suppression list.
-            if (await erasures.ErasureCountAsync(session.Connection, tenant, session.Transaction) != graph.ErasuresSeen)
+            var tenant = graph.Tenant;
+            // An erasure since planning may have deleted events this batch read: plan again with its suppression list. The
+            // epoch is held until this save commits, so an erasure cannot run between this check and the commit.
+            if (await erasures.EpochInWriteAsync(session, tenant) != graph.ErasureEpoch)
                 return Raced("a person was erased");
             var created = graph.Created.Where(p => graph.Profiles.ContainsKey(p) || graph.MergedAway.ContainsKey(p)).ToList();
             await profiles.InsertAsync(session, tenant, created.Select(p => graph.Profiles.GetValueOrDefault(p) ?? new ProfileState(p, nowMs)));

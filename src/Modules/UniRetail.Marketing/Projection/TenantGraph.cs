@@ -1,8 +1,8 @@
 using UniRetail.Kernel;
 using UniRetail.Marketing.Consent;
-using UniRetail.Marketing.Identity;
 using UniRetail.Marketing.Persistence;
 using UniRetail.Marketing.Profiles;
+using UniRetail.Marketing.Stitching;
 
 namespace UniRetail.Marketing.Projection;
 
@@ -16,10 +16,14 @@ internal sealed class TenantGraph : IIdentityGraph
     private readonly Dictionary<Identifier, string> _owners;
     private readonly Dictionary<Identifier, (string SourceId, long AtMs)> _firstSeen = [];
     private readonly Dictionary<string, List<Identifier>> _identifiers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _apart = new(StringComparer.Ordinal);
+    private static readonly IReadOnlySet<string> NoneApart = new HashSet<string>();
 
-    public TenantGraph(string tenantId, IdentityRules rules, IEnumerable<IdentityRow> stored, IEnumerable<ProfileState> profiles)
+    /// <summary>The graph rows, live profiles and kept-apart pairs (live profiles an undone merge separated) a batch needs.</summary>
+    public TenantGraph(
+        TenantId tenant, IdentityRules rules, IEnumerable<IdentityRow> stored, IEnumerable<ProfileState> profiles, IEnumerable<(string, string)> keptApart)
     {
-        TenantId = tenantId;
+        Tenant = tenant;
         Rules = rules;
         _storedOwners = stored.ToDictionary(r => r.ToIdentifier(), r => r.ProfileId);
         _owners = new Dictionary<Identifier, string>(_storedOwners);
@@ -27,12 +31,14 @@ internal sealed class TenantGraph : IIdentityGraph
             IdentifiersOf(profile).Add(identifier);
         foreach (var profile in profiles)
             Profiles[profile.ProfileId] = profile;
+        foreach (var (one, other) in keptApart)
+            KeepApart(one, other);
     }
 
-    public string TenantId { get; }
+    public TenantId Tenant { get; }
 
-    /// <summary>The tenant's erasure count when the batch was planned.</summary>
-    public long ErasuresSeen { get; init; }
+    /// <summary>The tenant's erasure epoch when the batch was planned.</summary>
+    public long ErasureEpoch { get; init; }
     public IdentityRules Rules { get; }
     public Dictionary<string, ProfileState> Profiles { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Created { get; } = new(StringComparer.Ordinal);
@@ -45,6 +51,8 @@ internal sealed class TenantGraph : IIdentityGraph
 
     public IReadOnlyDictionary<IdentifierType, int> CountsOf(string profileId) =>
         IdentifiersOf(profileId).GroupBy(i => i.Type).ToDictionary(g => g.Key, g => g.Count());
+
+    public IReadOnlySet<string> KeptApartFrom(string profileId) => _apart.TryGetValue(profileId, out var apart) ? apart : NoneApart;
 
     /// <summary>Applies one event: resolves its identifiers to a profile (creating or merging as the rules allow) and updates it.</summary>
     public void Apply(ProfileEvent e, IReadOnlyCollection<Identifier> identifiers, long nowMs)
@@ -103,10 +111,29 @@ internal sealed class TenantGraph : IIdentityGraph
             _owners[identifier] = kept.ProfileId;
         IdentifiersOf(kept.ProfileId).AddRange(moving);
         _identifiers.Remove(merged.ProfileId);
+        // Whoever the merged profile was kept apart from, the profile holding it now is kept apart from too.
+        if (_apart.Remove(merged.ProfileId, out var apart))
+        {
+            foreach (var other in apart)
+                KeepApart(kept.ProfileId, other);
+        }
         Profiles.Remove(merged.ProfileId);
         Changed.Remove(merged.ProfileId);
         MergedAway[merged.ProfileId] = (kept.ProfileId, Created.Contains(merged.ProfileId) ? 0 : merged.Version);
         Changed.Add(kept.ProfileId);
+    }
+
+    private void KeepApart(string one, string other)
+    {
+        ApartOf(one).Add(other);
+        ApartOf(other).Add(one);
+    }
+
+    private HashSet<string> ApartOf(string profileId)
+    {
+        if (!_apart.TryGetValue(profileId, out var set))
+            _apart[profileId] = set = new HashSet<string>(StringComparer.Ordinal);
+        return set;
     }
 
     private List<Identifier> IdentifiersOf(string profileId)

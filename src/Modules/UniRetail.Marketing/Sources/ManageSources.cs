@@ -72,7 +72,7 @@ internal sealed class ManageSources(Database database, SourceStore sources, ITen
         // tenant started at the same instant could each create one (the data set then lands in the older one next time).
         return await database.WriteAsync<SourceEnsured>(async session =>
         {
-            var existing = await sources.FindByNameAsync(session, fresh.TenantId, fresh.Kind, fresh.Name);
+            var existing = await sources.FindByNameAsync(session, caller.Tenant, fresh.Kind, fresh.Name);
             if (existing is null)
                 await sources.InsertAsync(session, fresh);
             var row = existing ?? fresh;
@@ -102,7 +102,7 @@ internal sealed class ManageSources(Database database, SourceStore sources, ITen
         ArgumentNullException.ThrowIfNull(caller);
         if (caller.Role != Role.Admin)
             return MarketingErrors.AdminOnly();
-        var rows = await database.ReadAsync(c => sources.ListAsync(c, caller.Tenant.Value), ct);
+        var rows = await database.ReadAsync(c => sources.ListAsync(c, caller.Tenant), ct);
         return rows.Select(SourceView.From).ToList();
     }
 }

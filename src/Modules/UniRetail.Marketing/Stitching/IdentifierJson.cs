@@ -1,6 +1,7 @@
 using System.Text.Json;
+using UniRetail.Marketing.Domain;
 
-namespace UniRetail.Marketing.Identity;
+namespace UniRetail.Marketing.Stitching;
 
 /// <summary>Identifier lists as stored in merge records: <c>[{"type":"email","value":"…"}]</c>.</summary>
 internal static class IdentifierJson
@@ -11,7 +12,7 @@ internal static class IdentifierJson
         JsonSerializer.Serialize(identifiers.Select(i => new Item(i.TypeName, i.Value)), JsonSerializerOptions.Web);
 
     public static List<Identifier> Read(string json) =>
-        (JsonSerializer.Deserialize<List<Item>>(json, JsonSerializerOptions.Web) ?? [])
+        (JsonText.Deserialize<List<Item>>(json, JsonSerializerOptions.Web) ?? [])
         .Select(i => IdentifierTypes.TryParse(i.Type, out var type) ? new Identifier(type, i.Value) : throw new InvalidOperationException($"Unknown identifier type '{i.Type}'."))
         .ToList();
 }

@@ -1,4 +1,4 @@
-namespace UniRetail.Marketing.Identity;
+namespace UniRetail.Marketing.Stitching;
 
 /// <summary>Kinds of identifier the identity graph stitches, from the strongest (a login) to the weakest (a cookie).</summary>
 internal enum IdentifierType

@@ -1,6 +1,6 @@
 using UniRetail.Members.Contracts;
 
-namespace UniRetail.Marketing.Identity;
+namespace UniRetail.Marketing.Stitching;
 
 /// <summary>
 /// Turns raw identifier text into the form the graph compares: e-mails and phones as the members module writes them

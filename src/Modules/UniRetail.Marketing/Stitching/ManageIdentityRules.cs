@@ -3,7 +3,7 @@ using UniRetail.Kernel;
 using UniRetail.Marketing.Domain;
 using UniRetail.Marketing.Persistence;
 
-namespace UniRetail.Marketing.Identity;
+namespace UniRetail.Marketing.Stitching;
 
 internal sealed record IdentityRuleView(string Type, bool MayMerge, int MaxPerProfile, int Priority);
 
@@ -24,7 +24,7 @@ internal sealed class ManageIdentityRules(Database database, IdentityStore ident
         ArgumentNullException.ThrowIfNull(caller);
         if (caller.Role is not (Role.Admin or Role.Marketer))
             return MarketingErrors.ReadersOnly();
-        return View(await database.ReadAsync(c => identities.RulesAsync(c, caller.Tenant.Value), ct));
+        return View(await database.ReadAsync(c => identities.RulesAsync(c, caller.Tenant), ct));
     }
 
     public async Task<Result<IdentityRulesView>> SetAsync(Caller caller, IdentityRulesRequest request, CancellationToken ct)
@@ -56,7 +56,7 @@ internal sealed class ManageIdentityRules(Database database, IdentityStore ident
             // Compared after normalisation: an e-mail as lower case, anything else trimmed.
             blocked.Add(value.Contains('@', StringComparison.Ordinal) ? value.Trim().ToLowerInvariant() : value.Trim());
         }
-        var tenant = caller.Tenant.Value;
+        var tenant = caller.Tenant;
         var saved = await database.WriteAsync(async session =>
         {
             await identities.SaveRulesAsync(session, tenant, rules, blocked);

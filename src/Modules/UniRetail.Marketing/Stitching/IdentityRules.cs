@@ -1,4 +1,4 @@
-namespace UniRetail.Marketing.Identity;
+namespace UniRetail.Marketing.Stitching;
 
 /// <summary>
 /// How one identifier type takes part in stitching: whether sharing it may merge two profiles, the most values of it a

@@ -1,4 +1,4 @@
-namespace UniRetail.Marketing.Identity;
+namespace UniRetail.Marketing.Stitching;
 
 /// <summary>What the identity graph knows, as the resolver asks it.</summary>
 internal interface IIdentityGraph
@@ -8,13 +8,16 @@ internal interface IIdentityGraph
 
     /// <summary>How many identifiers of each type the profile holds.</summary>
     IReadOnlyDictionary<IdentifierType, int> CountsOf(string profileId);
+
+    /// <summary>Profiles an undone merge said the profile must never be merged with again.</summary>
+    IReadOnlySet<string> KeptApartFrom(string profileId);
 }
 
 /// <summary>
 /// Where one event's identifiers go. <see cref="ProfileId"/> is the existing profile the event belongs to, or null for a
 /// new one; <see cref="Attach"/> are new identifiers for it; <see cref="Merges"/> are other profiles to fold into it, each
 /// with the identifier that linked them; <see cref="Unlinked"/> are identifiers left where they are (a rule forbade the
-/// link, or a limit would be exceeded).
+/// link, a limit would be exceeded, or an undone merge keeps the two profiles apart).
 /// </summary>
 internal sealed record Resolution(
     string? ProfileId,
@@ -26,8 +29,8 @@ internal sealed record Resolution(
 /// Stitches an event's identifiers into one profile under the tenant's rules. Identifiers are considered strongest first:
 /// the first known one names the profile, unless taking the stronger new identifiers would push that profile over a limit
 /// (the shared-tablet case: a second shopper's user id on the tablet's device id starts a new profile instead of merging).
-/// A later identifier held by another profile merges that profile in when its type may merge and the combined profile
-/// stays within every limit.
+/// A later identifier held by another profile merges that profile in when its type may merge, the combined profile
+/// stays within every limit, and no undone merge keeps the two apart (neither them nor any profile merged in on the way).
 /// </summary>
 internal static class IdentityResolver
 {
@@ -42,6 +45,7 @@ internal static class IdentityResolver
         var merges = new List<(string, Identifier)>();
         var unlinked = new List<Identifier>();
         var merged = new HashSet<string>(StringComparer.Ordinal);
+        var apart = new HashSet<string>(StringComparer.Ordinal);
         foreach (var identifier in identifiers.Distinct().OrderBy(i => rules.For(i.Type).Priority).ThenBy(i => i.Value, StringComparer.Ordinal))
         {
             var owner = graph.OwnerOf(identifier);
@@ -64,6 +68,7 @@ internal static class IdentityResolver
                 {
                     profile = owner;
                     planned = combined;
+                    apart.UnionWith(graph.KeptApartFrom(owner));
                 }
                 else
                     unlinked.Add(identifier);
@@ -71,11 +76,12 @@ internal static class IdentityResolver
             else if (owner != profile && !merged.Contains(owner))
             {
                 var combined = Combine(planned, graph.CountsOf(owner));
-                if (rules.For(identifier.Type).MayMerge && WithinLimits(combined, rules))
+                if (rules.For(identifier.Type).MayMerge && !apart.Contains(owner) && WithinLimits(combined, rules))
                 {
                     merges.Add((owner, identifier));
                     merged.Add(owner);
                     planned = combined;
+                    apart.UnionWith(graph.KeptApartFrom(owner));
                 }
                 else
                     unlinked.Add(identifier);

@@ -5,12 +5,13 @@ using UniRetail.Marketing.Domain;
 using UniRetail.Marketing.Persistence;
 using UniRetail.Marketing.Profiles;
 
-namespace UniRetail.Marketing.Identity;
+namespace UniRetail.Marketing.Stitching;
 
 /// <summary>
 /// Undoes a merge: the merged profile comes back with the identifiers it brought (those still on the profile that kept
 /// them), both profiles' traits and aggregates are rebuilt from their own events, and each gets back its own consent.
-/// Consent given after the merge stays with the profile that holds it now.
+/// Consent given after the merge stays with the profile that holds it now. The two are kept apart from then on: an event
+/// linking them again goes to the profile of its strongest identifier and leaves the other identifier where it is.
 /// </summary>
 internal sealed class UndoMerge(
     Database database, MergeStore merges, ProfileStore profiles, IdentityStore identities, ProfileQueries queries, ProfileRebuilder rebuilder, TimeProvider clock)
@@ -20,7 +21,7 @@ internal sealed class UndoMerge(
         ArgumentNullException.ThrowIfNull(caller);
         if (caller.Role != Role.Admin)
             return MarketingErrors.AdminsOnly("undo a merge");
-        var tenant = caller.Tenant.Value;
+        var tenant = caller.Tenant;
         return await database.WriteAsync(async session =>
         {
             var merge = await merges.FindAsync(session.Connection, tenant, mergeId, session.Transaction);
@@ -45,11 +46,10 @@ internal sealed class UndoMerge(
             var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
             if (!await merges.MarkUndoneAsync(session, tenant, mergeId, now))
                 return MarketingErrors.MergeAlreadyUndone(mergeId);
-            return Result<MergeView>.Success(MergeView.From(new MergeRow
-            {
-                MergeId = merge.MergeId, KeptProfileId = merge.KeptProfileId, MergedProfileId = merge.MergedProfileId, LinkType = merge.LinkType,
-                LinkValue = merge.LinkValue, EventSeq = merge.EventSeq, AtMs = merge.AtMs, Identifiers = merge.Identifiers, UndoneAtMs = now,
-            }));
+            // The same evidence arriving again must not undo the undo.
+            await merges.KeepApartAsync(session, tenant, holder, merge.MergedProfileId, mergeId, now);
+            var undone = await merges.FindAsync(session.Connection, tenant, mergeId, session.Transaction);
+            return Result<MergeView>.Success(MergeView.From(undone!));
         }, ct);
     }
 
