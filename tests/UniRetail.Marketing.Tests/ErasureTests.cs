@@ -123,7 +123,7 @@ public abstract class ErasureTests(DatabaseProvider provider) : DataBankTest(pro
         await connection.ExecuteAsync("DELETE FROM marketing_event WHERE tenant_id = @Tenant AND user_id = 'u-kai'", new { Tenant = tenant.Value }, erasure);
         await connection.ExecuteAsync(
             "INSERT INTO marketing_suppression (tenant_id, fingerprint, erasure_id, at_ms) VALUES (@Tenant, @Fingerprint, 'era_1', 0)",
-            new { Tenant = tenant.Value, Fingerprint = new Identifier(IdentifierType.UserId, "u-kai").Fingerprint(tenant) }, erasure);
+            new { Tenant = tenant.Value, Fingerprint = Get<ErasureFingerprints>().For(tenant, new Identifier(IdentifierType.UserId, "u-kai")) }, erasure);
 
         var ingested = Get<IngestEvents>().HandleAsync("track", Encoding.UTF8.GetBytes("""{"userId":"u-kai","event":"Viewed Again"}"""), Web, Ct);
         var projected = projector.StepAsync(Ct);

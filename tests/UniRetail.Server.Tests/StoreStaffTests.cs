@@ -123,7 +123,7 @@ public abstract class StoreStaffTests(ServerFixture server) : ServerTests(server
 
         var response = await retailer.PlaceOrderAsync(AnOrder.ShipToHome(London.Shoreditch).WithLine(sku, 1), client: staff);
 
-        await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "identity.role_forbidden");
+        await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "identity.other_store", "storeId");
         Assert.Empty(await retailer.ListOrdersAsync());
     }
 

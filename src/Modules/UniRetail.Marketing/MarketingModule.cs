@@ -24,7 +24,7 @@ public static class MarketingModule
         services.AddSingleton<SourceStore>().AddSingleton<EventStore>().AddSingleton<WriteKeyDirectory>();
         services.AddSingleton<ManageSources>().AddSingleton<IngestEvents>().AddSingleton<EventQueries>();
         services.AddSingleton<EventFeed>().AddSingleton<ProjectionStore>().AddSingleton<IdentityStore>().AddSingleton<ProfileStore>()
-            .AddSingleton<MergeStore>().AddSingleton<SuppressionStore>().AddSingleton<SuppressionList>();
+            .AddSingleton<MergeStore>().AddSingleton<SuppressionStore>().AddSingleton<ErasureFingerprints>().AddSingleton<SuppressionList>();
         services.AddSingleton<ProfileProjector>().AddSingleton<ProfileQueries>().AddSingleton<ProfileRebuilder>().AddSingleton<UndoMerge>()
             .AddSingleton<RecordConsent>().AddSingleton<ExportPerson>().AddSingleton<ErasePerson>().AddSingleton<ManageIdentityRules>();
         services.AddSingleton<IDomainEventSubscriber<OrderPlaced>, RecordOrderPlaced>();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -13,6 +14,7 @@ namespace UniRetail.Data.Secrets;
 public sealed class ServerKeyring
 {
     private readonly SortedDictionary<int, byte[]> _keys;
+    private readonly ConcurrentDictionary<(int Version, string Purpose), byte[]> _derived = new();
 
     public ServerKeyring(IReadOnlyDictionary<int, byte[]> keys)
     {
@@ -79,5 +81,5 @@ public sealed class ServerKeyring
         string.Create(CultureInfo.InvariantCulture, $"v{version}:{Convert.ToHexStringLower(HMACSHA256.HashData(Derive(version, "fingerprint:" + purpose), Encoding.UTF8.GetBytes(data)))}");
 
     private byte[] Derive(int version, string purpose) =>
-        HKDF.DeriveKey(HashAlgorithmName.SHA256, _keys[version], 32, info: Encoding.UTF8.GetBytes("uniretail/" + purpose));
+        _derived.GetOrAdd((version, purpose), k => HKDF.DeriveKey(HashAlgorithmName.SHA256, _keys[k.Version], 32, info: Encoding.UTF8.GetBytes("uniretail/" + k.Purpose)));
 }

@@ -24,7 +24,7 @@ internal sealed record ErasureView(string ErasureId, DateTimeOffset At, string R
 /// </summary>
 internal sealed class ErasePerson(
     Database database, ProfileQueries queries, ProfileStore profiles, IdentityStore identities, MergeStore merges, EventFeed feed,
-    SuppressionStore suppressionStore, IMemberErasure memberErasure, TimeProvider clock)
+    SuppressionStore suppressionStore, ErasureFingerprints fingerprints, IMemberErasure memberErasure, TimeProvider clock)
 {
     public async Task<Result<ErasureView>> HandleAsync(Caller caller, PersonRequest request, CancellationToken ct)
     {
@@ -72,7 +72,7 @@ internal sealed class ErasePerson(
                 ErasureId = NewId.With("era"), RequestedBy = caller.Role.ToString().ToLowerInvariant(), AtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
                 ProfilesErased = profileIds.Count, IdentifiersErased = held.Count, EventsErased = events, MembersErased = members,
             };
-            await suppressionStore.SuppressAsync(session, tenant, erasure.ErasureId, held.Select(i => i.Fingerprint(tenant)), erasure.AtMs);
+            await suppressionStore.SuppressAsync(session, tenant, erasure.ErasureId, held.Select(i => fingerprints.For(tenant, i)), erasure.AtMs);
             await suppressionStore.RecordAsync(session, tenant, erasure);
             return ErasureView.From(erasure);
         }, ct);

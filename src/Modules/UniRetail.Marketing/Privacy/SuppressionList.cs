@@ -8,11 +8,13 @@ using UniRetail.Marketing.Stitching;
 namespace UniRetail.Marketing.Privacy;
 
 /// <summary>A tenant's erased identifiers as of an erasure epoch.</summary>
-internal sealed record Suppressed(TenantId Tenant, long Epoch, IReadOnlySet<string> Fingerprints)
+internal sealed record Suppressed(TenantId Tenant, long Epoch, IReadOnlySet<string> Fingerprints, ErasureFingerprints Keyed)
 {
+    private readonly bool _withLegacy = Fingerprints.Any(ErasureFingerprints.IsLegacy);
+
     public bool IsEmpty => Fingerprints.Count == 0;
 
-    public bool Contains(Identifier identifier) => Fingerprints.Count > 0 && Fingerprints.Contains(identifier.Fingerprint(Tenant));
+    public bool Contains(Identifier identifier) => Fingerprints.Count > 0 && Keyed.AnyIn(Fingerprints, _withLegacy, Tenant, identifier);
 
     /// <summary>Whether an incoming event names an erased person (see <see cref="ErasedIdentifiers"/>).</summary>
     public bool Names(TrackedEvent e, string sourceId) => !IsEmpty && ErasedIdentifiers.Names(e, sourceId, Contains);
@@ -24,7 +26,7 @@ internal sealed record Suppressed(TenantId Tenant, long Epoch, IReadOnlySet<stri
 /// its write (<see cref="InWriteAsync"/>), where an erasure cannot slip past it, and reads the list again only when it moved:
 /// so another server's erasure is honoured at once, and no list is re-read on a timer.
 /// </summary>
-internal sealed class SuppressionList(Database database, SuppressionStore store)
+internal sealed class SuppressionList(Database database, SuppressionStore store, ErasureFingerprints fingerprints)
 {
     private readonly ConcurrentDictionary<TenantId, Suppressed> _tenants = new();
 
@@ -34,7 +36,7 @@ internal sealed class SuppressionList(Database database, SuppressionStore store)
         if (!fresh && _tenants.TryGetValue(tenant, out var known))
             return known;
         // The epoch first: an erasure committing between the two reads then moves it past what the fingerprints show.
-        var read = await database.ReadAsync(async c => new Suppressed(tenant, await store.EpochAsync(c, tenant), await store.FingerprintsAsync(c, tenant)), ct);
+        var read = await database.ReadAsync(async c => new Suppressed(tenant, await store.EpochAsync(c, tenant), await store.FingerprintsAsync(c, tenant), fingerprints), ct);
         return _tenants[tenant] = read;
     }
 
@@ -50,6 +52,6 @@ internal sealed class SuppressionList(Database database, SuppressionStore store)
         if (epoch == seen.Epoch)
             return seen;
         // Kept even if this write rolls back: the next write compares epochs for equality and reads again.
-        return _tenants[seen.Tenant] = new Suppressed(seen.Tenant, epoch, await store.FingerprintsAsync(session.Connection, seen.Tenant, session.Transaction));
+        return _tenants[seen.Tenant] = new Suppressed(seen.Tenant, epoch, await store.FingerprintsAsync(session.Connection, seen.Tenant, session.Transaction), fingerprints);
     }
 }
