@@ -70,7 +70,7 @@ internal static class ProjectorBenchmark
         if (projected != read)
             throw new InvalidOperationException($"The projector read {projected} events, the ceiling loop {read}.");
         var admin = Caller.AdminOf(tenant);
-        var profiles = (await host.Get<ProfileQueries>().CountAsync(admin, ct)).Value;
+        var profiles = await host.Get<ProfileQueries>().CountAsync(admin, ct);
         var merges = await data.ReadAsync(c => Dapper.SqlMapper.ExecuteScalarAsync<long>(c,
             "SELECT COUNT(*) FROM marketing_merge WHERE tenant_id = @Tenant", new { Tenant = tenant.Value }), ct);
         return new ProjectorReport(database.Name, stream, projected, profiles, merges, projecting.Elapsed, ceiling.Elapsed);

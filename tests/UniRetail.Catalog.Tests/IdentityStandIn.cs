@@ -32,6 +32,9 @@ public sealed class IdentityStandIn : ITenantDirectory, ILocationDirectory
     public Task<TenantInfo?> FindAsync(TenantId tenant, CancellationToken ct) =>
         Task.FromResult(_tenants.TryGetValue(tenant, out var found) ? found : null);
 
+    public Task<IReadOnlyList<TenantInfo>> NamedAsync(string name, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<TenantInfo>>(_tenants.Values.Where(t => string.Equals(t.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)).ToList());
+
     public Task<IReadOnlyList<LocationInfo>> ListAsync(TenantId tenant, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<LocationInfo>>(_locations.TryGetValue(tenant, out var found) ? found.ToList() : []);
 

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using UniRetail.Cli.OnlineRetail;
 using UniRetail.Data;
@@ -23,5 +25,25 @@ public abstract class ImportTest(DatabaseProvider provider) : DatabaseTest(provi
     internal OnlineRetailImport Importer() =>
         new(Get<RegisterMembers>(), Get<IMemberDirectory>(), Get<ManageSources>(), Get<IngestEvents>());
 
-    internal async Task<TenantId> NewTenantAsync() => (await Get<CreateTenant>().HandleAsync("Camden Gifts", "GBP", Ct)).Value.TenantId;
+    internal async Task<TenantId> NewTenantAsync(string name = "Camden Gifts") => (await Get<CreateTenant>().HandleAsync(name, "GBP", Ct)).Value.TenantId;
+
+    /// <summary>Runs <c>dotnet UniRetail.Cli.dll</c> against this test's database, as an operator runs it; returns exit code, stdout and stderr.</summary>
+    internal async Task<(int Exit, string Out, string Error)> CliAsync(params string[] arguments)
+    {
+        var options = Get<Database>().Options;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "UniRetail.Cli.dll"));
+        start.ArgumentList.Add(options.Provider == DatabaseProvider.Sqlite ? "--db" : "--postgres");
+        start.ArgumentList.Add(options.Provider == DatabaseProvider.Sqlite ? new SqliteConnectionStringBuilder(options.ConnectionString).DataSource : options.ConnectionString);
+        start.ArgumentList.Add("--keys");
+        start.ArgumentList.Add(options.KeysFile);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        start.Environment["COLUMNS"] = "200";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(Ct);
+        var error = process.StandardError.ReadToEndAsync(Ct);
+        await process.WaitForExitAsync(Ct);
+        return (process.ExitCode, await output, await error);
+    }
 }

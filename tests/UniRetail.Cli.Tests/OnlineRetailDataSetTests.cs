@@ -32,9 +32,9 @@ public sealed class OnlineRetailDataSetTests() : ImportTest(DatabaseProvider.Sql
         Assert.Equal(summary.EventsStored, await Get<ProfileProjector>().CatchUpAsync(Ct));
         var queries = Get<ProfileQueries>();
         var admin = Caller.AdminOf(tenant);
-        Assert.Equal(4_372 + 1_609, (await queries.CountAsync(admin, Ct)).Value);
+        Assert.Equal(4_372 + 1_609, await queries.CountAsync(admin, Ct));
         var customer = (await queries.FindAsync(admin, "user_id", "12347", Ct)).Value;
         Assert.Equal((7L, 4_310.00m), (customer.Aggregates!.Orders, Assert.Single(customer.Aggregates.Revenue).Amount));
-        Assert.Equal(7, (await queries.TimelineAsync(admin, customer.ProfileId, null, null, Ct)).Value.Events.Count(e => e.Event == "Order Completed"));
+        Assert.Equal(7, (await queries.TimelineAsync(admin, customer.ProfileId, PageQuery.First, Ct)).Value.Items.Count(e => e.Event == "Order Completed"));
     }
 }

@@ -24,7 +24,7 @@ public abstract class OnlineRetailImportTests(DatabaseProvider provider) : Impor
     }
 
     private async Task<IReadOnlyList<EventView>> EventsAsync(TenantId tenant) =>
-        (await Get<EventQueries>().ListAsync(Caller.AdminOf(tenant), null, 1000, null, null, Ct)).Value;
+        (await Get<EventQueries>().ListAsync(Caller.AdminOf(tenant), null, null, new PageQuery(500, null), Ct)).Items;
 
     [Fact]
     public async Task RunAsync_Fixture_CountsLinesCustomersAndInvoices()
@@ -101,13 +101,13 @@ public abstract class OnlineRetailImportTests(DatabaseProvider provider) : Impor
 
         var admin = Caller.AdminOf(tenant);
         var queries = Get<ProfileQueries>();
-        Assert.Equal(5, (await queries.CountAsync(admin, Ct)).Value);
+        Assert.Equal(5, await queries.CountAsync(admin, Ct));
         var customer = (await queries.FindAsync(admin, "user_id", "17850", Ct)).Value;
         Assert.Single(customer.MemberIds);
         Assert.Equal((2L, 0L), (customer.Aggregates!.Orders, customer.Aggregates.Refunds));
         Assert.Equal(161.32m, Assert.Single(customer.Aggregates.Revenue).Amount);
         Assert.Equal("\"United Kingdom\"", customer.Traits!["country"].Value.GetRawText());
-        var timeline = (await queries.TimelineAsync(admin, customer.ProfileId, null, null, Ct)).Value.Events;
+        var timeline = (await queries.TimelineAsync(admin, customer.ProfileId, PageQuery.First, Ct)).Value.Items;
         Assert.Equal([("Order Completed", "536366"), ("Order Completed", "536365"), ("identify", "")],
             timeline.Select(e => (e.Event ?? e.Type, e.Properties?.GetProperty("order_id").GetString() ?? "")));
         var refunded = (await queries.FindAsync(admin, "user_id", "15311", Ct)).Value;
@@ -127,8 +127,8 @@ public abstract class OnlineRetailImportTests(DatabaseProvider provider) : Impor
         Assert.Equal((9, 0, 9), (again.EventsSent, again.EventsStored, again.EventsAlreadyPresent));
         Assert.Equal((first.Source.SourceId, false), (again.Source.SourceId, again.SourceCreated));
         Assert.Equal(9, (await EventsAsync(tenant)).Count);
-        var sources = await Get<ManageSources>().ListAsync(Caller.AdminOf(tenant), Ct);
-        Assert.Single(sources.Value);
+        var sources = await Get<ManageSources>().ListAsync(Caller.AdminOf(tenant), PageQuery.First, Ct);
+        Assert.Single(sources.Items);
     }
 
     [Fact]

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using UniRetail.Data;
 using UniRetail.Kernel;
 using Xunit;
@@ -18,24 +16,6 @@ public abstract class ProfilesCommandTests(DatabaseProvider provider) : ImportTe
         await using var file = File.OpenRead(Fixture);
         Assert.True((await Importer().RunAsync(tenant, file, null, Ct)).IsSuccess);
         return tenant;
-    }
-
-    /// <summary>Runs <c>dotnet UniRetail.Cli.dll</c> against this test's database; returns exit code, stdout and stderr.</summary>
-    private async Task<(int Exit, string Out, string Error)> CliAsync(params string[] arguments)
-    {
-        var options = Get<Database>().Options;
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "UniRetail.Cli.dll"));
-        start.ArgumentList.Add(options.Provider == DatabaseProvider.Sqlite ? "--db" : "--postgres");
-        start.ArgumentList.Add(options.Provider == DatabaseProvider.Sqlite ? new SqliteConnectionStringBuilder(options.ConnectionString).DataSource : options.ConnectionString);
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        start.Environment["COLUMNS"] = "200";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(Ct);
-        var error = process.StandardError.ReadToEndAsync(Ct);
-        await process.WaitForExitAsync(Ct);
-        return (process.ExitCode, await output, await error);
     }
 
     [Fact]

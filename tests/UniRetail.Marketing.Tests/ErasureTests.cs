@@ -27,7 +27,7 @@ public abstract class ErasureTests(DatabaseProvider provider) : DataBankTest(pro
     }
 
     private async Task<IEnumerable<string?>> AnonymousIdsLeftAsync() =>
-        (await Get<EventQueries>().ListAsync(Admin, null, 1000, null, null, Ct)).Value.Select(e => e.AnonymousId);
+        (await Get<EventQueries>().ListAsync(Admin, null, null, new PageQuery(500, null), Ct)).Items.Select(e => e.AnonymousId);
 
     [Fact]
     public async Task Erase_APhone_DeletesTheEventsCarryingItInAnyWritingAndNoneThatOnlyMentionIt()
@@ -104,7 +104,7 @@ public abstract class ErasureTests(DatabaseProvider provider) : DataBankTest(pro
         await projector.CatchUpAsync(Ct);
 
         Assert.True(erasure.EventsErased >= 40, $"The erasure ran before the senders got going ({erasure.EventsErased} events erased).");
-        Assert.Equal(["u-bo"], (await Get<EventQueries>().ListAsync(Admin, null, 1000, null, null, Ct)).Value.Select(e => e.UserId));
+        Assert.Equal(["u-bo"], (await Get<EventQueries>().ListAsync(Admin, null, null, new PageQuery(500, null), Ct)).Items.Select(e => e.UserId));
         Assert.Equal(ErrorKind.NotFound, (await Get<ProfileQueries>().FindAsync(Admin, "user_id", "u-pia", Ct)).ShouldFail().Kind);
         Assert.Equal(ErrorKind.NotFound, (await Get<ProfileQueries>().FindAsync(Admin, "email", "pia@example.com", Ct)).ShouldFail().Kind);
     }
@@ -135,7 +135,7 @@ public abstract class ErasureTests(DatabaseProvider provider) : DataBankTest(pro
         Assert.Equal((1, 0), ((await ingested).Value.Accepted, (await ingested).Value.Stored));
         await projected;
         await projector.CatchUpAsync(Ct);
-        Assert.Equal(["u-bo"], (await Get<EventQueries>().ListAsync(Admin, null, 1000, null, null, Ct)).Value.Select(e => e.UserId));
+        Assert.Equal(["u-bo"], (await Get<EventQueries>().ListAsync(Admin, null, null, new PageQuery(500, null), Ct)).Items.Select(e => e.UserId));
         Assert.Equal(ErrorKind.NotFound, (await Get<ProfileQueries>().FindAsync(Admin, "user_id", "u-kai", Ct)).ShouldFail().Kind);
         Assert.True((await Get<ProfileQueries>().FindAsync(Admin, "user_id", "u-bo", Ct)).IsSuccess);
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using UniRetail.Data;
+using UniRetail.Data.Invalidation;
 using UniRetail.Marketing.Commerce;
 using UniRetail.Marketing.Consent;
 using UniRetail.Marketing.Events;
@@ -21,7 +22,7 @@ public static class MarketingModule
     public static IServiceCollection AddMarketingModule(this IServiceCollection services)
     {
         services.AddMigrations<EventStore>("marketing");
-        services.AddSingleton<SourceStore>().AddSingleton<EventStore>().AddSingleton<WriteKeyDirectory>();
+        services.AddSingleton<SourceStore>().AddSingleton<EventStore>().AddSingleton<WriteKeyDirectory>().AddSingleton<IInvalidationSubscriber>(sp => sp.GetRequiredService<WriteKeyDirectory>());
         services.AddSingleton<ManageSources>().AddSingleton<IngestEvents>().AddSingleton<EventQueries>();
         services.AddSingleton<EventFeed>().AddSingleton<ProjectionStore>().AddSingleton<IdentityStore>().AddSingleton<ProfileStore>()
             .AddSingleton<MergeStore>().AddSingleton<SuppressionStore>().AddSingleton<ErasureFingerprints>().AddSingleton<SuppressionList>();

@@ -1,14 +1,13 @@
 using UniRetail.Server;
 using System.CommandLine;
 using UniRetail.Catalog.Import;
-using UniRetail.Identity.Contracts;
 using UniRetail.Kernel;
 
 namespace UniRetail.Cli.Commands;
 
 internal static class ImportCommands
 {
-    public static readonly Option<string> Tenant = new("--tenant") { Description = "The tenant id (printed by 'tenant create')", Required = true };
+    public static readonly Option<string> Tenant = new("--tenant") { Description = "The tenant: its id (printed by 'tenant create') or its name", Required = true };
 
     public static Command Create()
     {
@@ -20,11 +19,11 @@ internal static class ImportCommands
             if (!path.Exists)
                 return CliOutput.Fail($"no such file: {path.FullName}");
             await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
-            var tenant = new TenantId(result.GetValue(Tenant)!);
-            if (await host.Get<ITenantDirectory>().FindAsync(tenant, ct) is null)
-                return CliOutput.Fail($"no tenant '{tenant}'");
+            var tenant = await TenantArgument.ResolveAsync(host, result.GetValue(Tenant), ct);
+            if (!tenant.IsSuccess)
+                return CliOutput.Fail(tenant.Error);
             await using var stream = path.OpenRead();
-            var imported = await host.Get<ImportCatalog>().HandleAsync(Caller.AdminOf(tenant), stream, ct);
+            var imported = await host.Get<ImportCatalog>().HandleAsync(Caller.AdminOf(tenant.Value), stream, ct);
             if (!imported.IsSuccess)
                 return CliOutput.Fail(imported.Error);
             Console.WriteLine(imported.Value);

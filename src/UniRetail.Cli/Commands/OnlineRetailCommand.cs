@@ -72,7 +72,7 @@ internal static class OnlineRetailCommand
             var profiles = await host.Get<ProfileQueries>().CountAsync(Caller.AdminOf(tenantId.Value), ct);
             AnsiConsole.MarkupLine(CultureInfo.InvariantCulture,
                 "profiles:  {0:N0} people in the data bank; the projector applied {1:N0} new events in {2:F1} s",
-                profiles.Value, projected, projecting.Elapsed.TotalSeconds);
+                profiles, projected, projecting.Elapsed.TotalSeconds);
             return imported.Value.EventsRejected.Count == 0 ? CliOutput.Ok : CliOutput.Failed;
         });
         return command;
@@ -81,7 +81,7 @@ internal static class OnlineRetailCommand
     private static async Task<Result<TenantId>> TenantAsync(ModuleContainer host, string? tenant, CancellationToken ct)
     {
         if (tenant is not null)
-            return new TenantId(tenant);
+            return await TenantArgument.ResolveAsync(host, tenant, ct);
         var created = await host.Get<CreateTenant>().HandleAsync("UCI Online Retail", "GBP", ct);
         if (!created.IsSuccess)
             return created.Error;

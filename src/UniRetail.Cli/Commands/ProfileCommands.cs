@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using UniRetail.Kernel;
+using UniRetail.Marketing.Events;
 using UniRetail.Marketing.Profiles;
 using UniRetail.Marketing.Projection;
 using UniRetail.Server;
@@ -13,7 +14,7 @@ internal static class ProfileCommands
 {
     public static Command Create()
     {
-        var tenant = new Option<string>("--tenant") { Description = "The tenant id (ten_...)", Required = true };
+        var tenant = new Option<string>("--tenant") { Description = "The tenant: its id (ten_...) or its name", Required = true };
         var email = new Option<string?>("--email") { Description = "Find the person by e-mail address" };
         var phone = new Option<string?>("--phone") { Description = "Find the person by phone number (E.164 or national)" };
         var userId = new Option<string?>("--user-id") { Description = "Find the person by the user id a source sends" };
@@ -28,23 +29,26 @@ internal static class ProfileCommands
                 return CliOutput.Fail("give exactly one of --email, --phone, --user-id or --id");
             await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
             await host.Get<ProfileProjector>().CatchUpAsync(ct);
-            var caller = Caller.AdminOf(new TenantId(result.GetValue(tenant)!));
+            var tenantId = await TenantArgument.ResolveAsync(host, result.GetValue(tenant), ct);
+            if (!tenantId.IsSuccess)
+                return CliOutput.Fail(tenantId.Error);
+            var caller = Caller.AdminOf(tenantId.Value);
             var queries = host.Get<ProfileQueries>();
             var (type, value) = lookups[0];
             var profile = type == "id" ? await queries.ShowAsync(caller, value!, ct) : await queries.FindAsync(caller, type, value, ct);
             if (!profile.IsSuccess)
                 return CliOutput.Fail(profile.Error);
-            var timeline = await queries.TimelineAsync(caller, profile.Value.ProfileId, null, 10, ct);
+            var timeline = await queries.TimelineAsync(caller, profile.Value.ProfileId, new PageQuery(10, null), ct);
             if (result.GetValue(json))
-                Console.WriteLine(JsonSerializer.Serialize(new { profile = profile.Value, latestEvents = timeline.Value.Events }, JsonSerializerOptions.Web));
+                Console.WriteLine(JsonSerializer.Serialize(new { profile = profile.Value, latestEvents = timeline.Value.Items }, JsonSerializerOptions.Web));
             else
-                Print(profile.Value, timeline.Value);
+                Print(profile.Value, timeline.Value.Items);
             return CliOutput.Ok;
         });
         return new Command("profiles", "Profiles of the data bank: one person across every source") { show };
     }
 
-    private static void Print(ProfileView profile, TimelineView timeline)
+    private static void Print(ProfileView profile, IReadOnlyList<EventView> timeline)
     {
         AnsiConsole.MarkupLineInterpolated($"[bold]{profile.ProfileId}[/]  created {profile.CreatedAt:u}  members: {string.Join(", ", profile.MemberIds)}");
         var identifiers = new Table().AddColumns("Identifier", "Value", "Source", "First seen");
@@ -66,7 +70,7 @@ internal static class ProfileCommands
         }
         AnsiConsole.MarkupLineInterpolated($"consent: {string.Join(", ", profile.Consent.Select(c => $"{c.Purpose}={(c.Granted ? "yes" : "no")}{(c.Recorded ? "" : " (default)")}"))}");
         var events = new Table().AddColumns("When", "Type", "Event", "Source", "Store");
-        foreach (var e in timeline.Events)
+        foreach (var e in timeline)
             events.AddRow(e.Timestamp.ToString("u", CultureInfo.InvariantCulture), e.Type, Markup.Escape(e.Event ?? e.Name ?? ""), Markup.Escape(e.SourceKind), Markup.Escape(e.LocationId ?? ""));
         AnsiConsole.Write(events);
     }

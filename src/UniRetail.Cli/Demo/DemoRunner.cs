@@ -67,7 +67,7 @@ internal sealed class DemoRunner(ModuleContainer host, DemoClock clock, DemoSett
         // The orders also went into the data bank as e-commerce events; the projector turns them into one profile per member.
         var projected = await host.Get<ProfileProjector>().CatchUpAsync(ct);
         var people = await host.Get<ProfileQueries>().CountAsync(Caller.AdminOf(tenant), ct);
-        checks.AddRow("data bank", $"{projected} order events projected into {people.Value} member profiles");
+        checks.AddRow("data bank", $"{projected} order events projected into {people} member profiles");
         AnsiConsole.Write(checks);
         return ledger.Consistent && oversold == 0 ? CliOutput.Ok : CliOutput.Failed;
     }

@@ -98,6 +98,8 @@ public static class RoleReach
 
         new("Marketing.Sources.Create", "create event sources", No, Marketer: false, Integration: false),
         new("Marketing.Sources.List", "list event sources", No, Marketer: false, Integration: false),
+        new("Marketing.Sources.RotateKey", "rotate write keys", No, Marketer: false, Integration: false),
+        new("Marketing.Sources.RevokeKey", "revoke write keys", No, Marketer: false, Integration: false),
         new("Marketing.Events.List", "read the event bank", No, Marketer: true, Integration: false),
         new("Marketing.Profiles.Find", "read profiles", No, Marketer: true, Integration: false),
         new("Marketing.Profiles.Show", "read profiles", No, Marketer: true, Integration: false),

@@ -115,16 +115,9 @@ public abstract class KilledIngestTests(DatabaseProvider provider)
     private static async Task<Dictionary<string, int>> StoredCountsAsync(HttpClient admin)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var after = 0L; ;)
-        {
-            var page = await (await admin.GetAsync(new Uri($"/api/marketing/events?after={after}&limit=1000", UriKind.Relative), Ct))
-                .ShouldBeAsync<List<BankEvent>>(HttpStatusCode.OK);
-            if (page.Count == 0)
-                return counts;
-            foreach (var stored in page)
-                counts[stored.MessageId] = counts.GetValueOrDefault(stored.MessageId) + 1;
-            after = page[^1].Seq;
-        }
+        foreach (var stored in await admin.AllPagesAsync<BankEvent>("/api/marketing/events"))
+            counts[stored.MessageId] = counts.GetValueOrDefault(stored.MessageId) + 1;
+        return counts;
     }
 }
 

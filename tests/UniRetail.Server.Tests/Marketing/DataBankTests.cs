@@ -18,7 +18,7 @@ public abstract class DataBankTests(ServerFixture server) : ServerTests(server)
 
         var stored = Assert.Single(await retailer.EventsAsync());
         Assert.Equal((pos.SourceId, "pos", store.Id), (stored.SourceId, stored.SourceKind, stored.LocationId));
-        var listed = Assert.Single(await retailer.Admin.GetFromJsonAsync<List<Source>>("/api/marketing/sources", Ct) ?? []);
+        var listed = Assert.Single((await retailer.Admin.GetFromJsonAsync<Page<Source>>("/api/marketing/sources", Ct))!.Items);
         Assert.Equal((pos.SourceId, store.Id), (listed.SourceId, listed.StoreId));
         Assert.Null(listed.WriteKey);
     }
@@ -38,7 +38,7 @@ public abstract class DataBankTests(ServerFixture server) : ServerTests(server)
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "marketing.store_not_allowed", "storeId");
         await (await marketer.PostAsJsonAsync("/api/marketing/sources", new { kind = "web" }, Ct))
             .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "identity.role_forbidden");
-        Assert.Empty(await retailer.Admin.GetFromJsonAsync<List<Source>>("/api/marketing/sources", Ct) ?? []);
+        Assert.Empty((await retailer.Admin.GetFromJsonAsync<Page<Source>>("/api/marketing/sources", Ct))!.Items);
     }
 
     [Fact]
@@ -50,9 +50,9 @@ public abstract class DataBankTests(ServerFixture server) : ServerTests(server)
         var marketer = retailer.ClientWithKey((await retailer.CreateKeyAsync("marketer")).Token);
         var staff = await retailer.KeyForStoreAsync(store);
 
-        Assert.Single(await (await marketer.GetAsync("/api/marketing/events?userId=u1", Ct)).ShouldBeAsync<List<BankEvent>>(HttpStatusCode.OK));
+        Assert.Single((await (await marketer.GetAsync("/api/marketing/events?userId=u1", Ct)).ShouldBeAsync<Page<BankEvent>>(HttpStatusCode.OK)).Items);
         await (await staff.GetAsync("/api/marketing/events", Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "identity.role_forbidden");
-        await (await retailer.Admin.GetAsync("/api/marketing/events?limit=0", Ct)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "marketing.bad_limit", "limit");
+        await (await retailer.Admin.GetAsync("/api/marketing/events?limit=0", Ct)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "request.bad_limit", "limit");
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public abstract class DataBankTests(ServerFixture server) : ServerTests(server)
 
         Assert.Equal(["Camden Event"], (await camden.EventsAsync("?userId=u1")).Select(e => e.Event));
         Assert.Equal(["Brixton Event"], (await brixton.EventsAsync("?userId=u1")).Select(e => e.Event));
-        Assert.Single(await brixton.Admin.GetFromJsonAsync<List<Source>>("/api/marketing/sources", Ct) ?? []);
+        Assert.Single((await brixton.Admin.GetFromJsonAsync<Page<Source>>("/api/marketing/sources", Ct))!.Items);
     }
 }
 

@@ -9,7 +9,7 @@ namespace UniRetail.Server.Tests.Marketing;
 /// <summary>Erasure over HTTP: exactly the person, however their identifiers are written, and nobody else.</summary>
 public abstract class ErasureApiTests(ServerFixture server) : ServerTests(server)
 {
-    private static IEnumerable<long> Seqs(JsonElement timeline) => timeline.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("seq").GetInt64());
+    private static IEnumerable<string?> Seqs(JsonElement timeline) => timeline.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("messageId").GetString());
 
     [Fact]
     public async Task ErasingNAtExampleDotComLeavesAnnAtExampleDotComsEventsProfileAndTimelineUntouched()

@@ -16,7 +16,7 @@ public sealed record Rejected(int Index, string Code, string Reason);
 public sealed record IngestAnswer(bool Success, string? Code, string? Message, IReadOnlyList<Rejected>? Rejected);
 
 public sealed record BankEvent(
-    long Seq, string MessageId, string SourceId, string SourceKind, string? LocationId, string Type, string? Event, string? Name, string? UserId,
+    string MessageId, string SourceId, string SourceKind, string? LocationId, string Type, string? Event, string? Name, string? UserId,
     string? AnonymousId, string? PreviousId, string? GroupId, DateTimeOffset Timestamp, JsonElement? Properties, JsonElement? Traits, JsonElement? Context);
 
 /// <summary>The data bank's calls as an SDK and a marketer make them.</summary>
@@ -76,7 +76,7 @@ public static class EventApi
     public static async Task<IReadOnlyList<BankEvent>> EventsAsync(this Retailer retailer, string query = "")
     {
         ArgumentNullException.ThrowIfNull(retailer);
-        return await (await retailer.Admin.GetAsync($"/api/marketing/events{query}", Ct)).ShouldBeAsync<List<BankEvent>>(HttpStatusCode.OK);
+        return await retailer.Admin.AllPagesAsync<BankEvent>($"/api/marketing/events{query}");
     }
 
     /// <summary>

@@ -148,7 +148,7 @@ public abstract class InvalidTextTests(ServerFixture server) : ServerTests(serve
         Assert.Equal(("\uFFFD", "\0"), (order.Properties!.Value.GetProperty("q").GetString(), order.Properties!.Value.GetProperty("note").GetString()));
         var profileId = profile.GetProperty("profileId").GetString();
         var timeline = await (await retailer.Admin.GetAsync($"/api/marketing/profiles/{profileId}/timeline", Ct)).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
-        Assert.Equal("Zoe\uFFFD", timeline.GetProperty("events")[1].GetProperty("traits").GetProperty("name").GetString());
+        Assert.Equal("Zoe\uFFFD", timeline.GetProperty("items")[1].GetProperty("traits").GetProperty("name").GetString());
         var export = await (await retailer.Admin.PostAsJsonAsync("/api/marketing/exports", new { type = "email", value = "zoe@example.com" }, Ct)).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
         Assert.Equal(2, export.GetProperty("events").GetArrayLength());
     }

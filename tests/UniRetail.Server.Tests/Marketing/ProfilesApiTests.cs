@@ -43,10 +43,10 @@ public abstract class ProfilesApiTests(ServerFixture server) : ServerTests(serve
         Assert.Equal((1, 25.00m, store.Id), (aggregates.GetProperty("orders").GetInt32(), aggregates.GetProperty("revenue")[0].GetProperty("amount").GetDecimal(), aggregates.GetProperty("favouriteStore").GetString()));
         Assert.Equal(["commerce", "web"], aggregates.GetProperty("channels").EnumerateArray().Select(c => c.GetString()));
         var timeline = await retailer.Admin.GetFromJsonAsync<JsonElement>($"/api/marketing/profiles/{Id(profile)}/timeline", Ct);
-        var first = timeline.GetProperty("events")[0];
+        var first = timeline.GetProperty("items")[0];
         Assert.Equal(("Order Completed", order.Id), (first.GetProperty("event").GetString(), first.GetProperty("properties").GetProperty("order_id").GetString()));
         Assert.Equal(Id(profile), Id(await retailer.Admin.GetFromJsonAsync<JsonElement>($"/api/marketing/profiles/{Id(profile)}", Ct)));
-        Assert.Equal(4, (await retailer.Admin.GetFromJsonAsync<JsonElement>($"/api/marketing/profiles/{Id(profile)}/identities", Ct)).GetArrayLength());
+        Assert.Equal(4, (await retailer.Admin.GetFromJsonAsync<JsonElement>($"/api/marketing/profiles/{Id(profile)}/identities", Ct)).GetProperty("items").GetArrayLength());
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public abstract class ProfilesApiTests(ServerFixture server) : ServerTests(serve
 
         var ben = await ProfileAsync(retailer.Admin, "anonymous_id", "install-1", events: 3);
         Assert.Equal(Id(await ProfileAsync(retailer.Admin, "user_id", "u-ben")), Id(ben));
-        var merge = (await retailer.Admin.GetFromJsonAsync<JsonElement>($"/api/marketing/profiles/{Id(ben)}/merges", Ct))[0];
+        var merge = (await retailer.Admin.GetFromJsonAsync<JsonElement>($"/api/marketing/profiles/{Id(ben)}/merges", Ct)).GetProperty("items")[0];
         Assert.Equal(Id(appOnly), merge.GetProperty("mergedProfileId").GetString());
 
         var undone = await (await retailer.Admin.PostAsync($"/api/marketing/merges/{merge.GetProperty("mergeId").GetString()}/undo", null, Ct))
@@ -89,7 +89,7 @@ public abstract class ProfilesApiTests(ServerFixture server) : ServerTests(serve
         var appOnly = Id(await ProfileAsync(retailer.Admin, "anonymous_id", "install-7"));
         await (await app.SendJsonAsync("/v1/identify", linking)).ShouldAnswerAsync(HttpStatusCode.OK);
         var cal = Id(await ProfileAsync(retailer.Admin, "anonymous_id", "install-7", events: 3));
-        var mergeId = (await retailer.Admin.GetFromJsonAsync<JsonElement>($"/api/marketing/profiles/{cal}/merges", Ct))[0].GetProperty("mergeId").GetString();
+        var mergeId = (await retailer.Admin.GetFromJsonAsync<JsonElement>($"/api/marketing/profiles/{cal}/merges", Ct)).GetProperty("items")[0].GetProperty("mergeId").GetString();
 
         var undone = await (await retailer.Admin.PostAsync($"/api/marketing/merges/{mergeId}/undo", null, Ct)).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
         await (await app.SendJsonAsync("/v1/identify", linking)).ShouldAnswerAsync(HttpStatusCode.OK);
@@ -104,7 +104,7 @@ public abstract class ProfilesApiTests(ServerFixture server) : ServerTests(serve
         Assert.Equal((appOnly, 2), (Id(appAgain), appAgain.GetProperty("aggregates").GetProperty("events").GetInt32()));
         Assert.Equal(["anonymous_id:install-7"], Identifiers(appAgain));
         var merges = await retailer.Admin.GetFromJsonAsync<JsonElement>($"/api/marketing/profiles/{cal}/merges", Ct);
-        Assert.Equal(pair, Assert.Single(merges.EnumerateArray()).GetProperty("keptApart").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(pair, Assert.Single(merges.GetProperty("items").EnumerateArray()).GetProperty("keptApart").EnumerateArray().Select(p => p.GetString()));
         await (await retailer.Admin.PostAsync($"/api/marketing/merges/{mergeId}/undo", null, Ct))
             .ShouldBeProblemAsync(HttpStatusCode.Conflict, "marketing.merge_already_undone", "mergeId");
     }
@@ -121,13 +121,13 @@ public abstract class ProfilesApiTests(ServerFixture server) : ServerTests(serve
         var seen = await ProfileAsync(marketer, "user_id", "u-cat");
         Assert.Equal(JsonValueKind.Null, seen.GetProperty("aggregates").ValueKind);
         Assert.Equal(["aggregates", "timeline"], seen.GetProperty("withheld").EnumerateArray().Select(w => w.GetString()));
-        Assert.Empty((await retailer.Admin.GetFromJsonAsync<JsonElement>("/api/marketing/audiences/consented?purpose=marketing", Ct)).GetProperty("profileIds").EnumerateArray());
+        Assert.Empty((await retailer.Admin.GetFromJsonAsync<JsonElement>("/api/marketing/audiences/consented?purpose=marketing", Ct)).GetProperty("items").EnumerateArray());
 
         var consent = await (await retailer.Admin.PutAsJsonAsync($"/api/marketing/profiles/{Id(cat)}/consent", new { purposes = new { marketing = true } }, Ct))
             .ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
 
         Assert.Contains(consent.EnumerateArray(), c => c.GetProperty("purpose").GetString() == "marketing" && c.GetProperty("granted").GetBoolean());
-        Assert.Equal([Id(cat)], (await marketer.GetFromJsonAsync<JsonElement>("/api/marketing/audiences/consented?purpose=marketing", Ct)).GetProperty("profileIds").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal([Id(cat)], (await marketer.GetFromJsonAsync<JsonElement>("/api/marketing/audiences/consented?purpose=marketing", Ct)).GetProperty("items").EnumerateArray().Select(p => p.GetString()));
         await (await retailer.Admin.PutAsJsonAsync($"/api/marketing/profiles/{Id(cat)}/consent", new { purposes = new { spam = true } }, Ct))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "marketing.bad_purpose", "purposes.spam");
         await (await marketer.PutAsJsonAsync($"/api/marketing/profiles/{Id(cat)}/consent", new { purposes = new { marketing = false } }, Ct))
@@ -160,14 +160,14 @@ public abstract class ProfilesApiTests(ServerFixture server) : ServerTests(serve
 
         Assert.Equal((1, 4, 3), (erasure.GetProperty("profilesErased").GetInt32(), erasure.GetProperty("identifiersErased").GetInt32(), erasure.GetProperty("eventsErased").GetInt32()));
         await (await retailer.Admin.GetAsync("/api/marketing/profiles?type=user_id&value=u-dan", Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "marketing.unknown_profile");
-        var left = await retailer.EventsAsync("?limit=1000");
+        var left = await retailer.EventsAsync();
         Assert.Equal(["u-eve"], left.Select(e => e.UserId));
         var log = await retailer.Admin.GetStringAsync("/api/marketing/erasures", Ct);
         Assert.DoesNotContain("dan", log, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(erasure.GetProperty("erasureId").GetString()!, log, StringComparison.Ordinal);
 
         await (await web.SendJsonAsync("/v1/track", """{"userId":"u-dan","event":"Product Viewed"}""")).ShouldAnswerAsync(HttpStatusCode.OK);
-        Assert.Equal(["u-eve"], (await retailer.EventsAsync("?limit=1000")).Select(e => e.UserId));
+        Assert.Equal(["u-eve"], (await retailer.EventsAsync()).Select(e => e.UserId));
     }
 
     [Fact]
@@ -201,7 +201,7 @@ public abstract class ProfilesApiTests(ServerFixture server) : ServerTests(serve
         await (await retailer.Admin.GetAsync("/api/marketing/profiles?type=shoe_size&value=9", Ct)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "marketing.bad_identifier_type", "type");
         await (await retailer.Admin.GetAsync("/api/marketing/profiles?type=email&value=not-an-email", Ct)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "marketing.bad_identifier", "value");
         await (await retailer.Admin.GetAsync("/api/marketing/profiles?type=email&value=nobody%40example.com", Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "marketing.unknown_profile");
-        await (await retailer.Admin.GetAsync("/api/marketing/profiles/prof_nope/timeline?before=yesterday", Ct)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "marketing.bad_cursor", "before");
+        await (await retailer.Admin.GetAsync("/api/marketing/profiles/prof_nope/timeline?cursor=yesterday", Ct)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "request.bad_cursor", "cursor");
         await (await marketer.PostAsJsonAsync("/api/marketing/erasures", new { type = "email", value = "a@example.com" }, Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "identity.role_forbidden");
         await (await marketer.PostAsJsonAsync("/api/marketing/exports", new { type = "email", value = "a@example.com" }, Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "identity.role_forbidden");
         await (await retailer.Admin.PostAsJsonAsync("/api/marketing/erasures", new { profileId = "prof_nope" }, Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "marketing.unknown_profile");

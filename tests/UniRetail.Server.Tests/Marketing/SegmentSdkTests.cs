@@ -65,7 +65,7 @@ public abstract class SegmentSdkTests(DatabaseProvider provider)
         Assert.Equal(25.5m, aggregates.GetProperty("revenue")[0].GetProperty("amount").GetDecimal());
         Assert.Equal("Ana Silva", profile.GetProperty("traits").GetProperty("name").GetProperty("value").GetString());
         var timeline = await shop.GetAsync($"/api/marketing/profiles/{profile.GetProperty("profileId").GetString()}/timeline");
-        Assert.Equal(7, timeline.GetProperty("events").GetArrayLength());
+        Assert.Equal(7, timeline.GetProperty("items").GetArrayLength());
     }
 
     [Fact]
@@ -124,14 +124,7 @@ public abstract class SegmentSdkTests(DatabaseProvider provider)
         /// </summary>
         public async Task<Dictionary<string, List<BankEvent>>> StoredOnceAsync(IReadOnlyList<SdkEvent> delivered)
         {
-            var stored = new List<BankEvent>();
-            while (true)
-            {
-                var page = await _admin.GetFromJsonAsync<List<BankEvent>>($"/api/marketing/events?after={stored.LastOrDefault()?.Seq ?? 0}&limit=1000", Ct) ?? [];
-                if (page.Count == 0)
-                    break;
-                stored.AddRange(page);
-            }
+            var stored = await _admin.AllPagesAsync<BankEvent>("/api/marketing/events");
             Assert.Equal(stored.Count, stored.DistinctBy(e => e.MessageId).Count());
             Assert.Equal(delivered.Select(e => e.MessageId).Order(), stored.Select(e => e.MessageId).Order());
             var byId = stored.ToDictionary(e => e.MessageId);

@@ -56,4 +56,7 @@ public interface ITenantDirectory
 {
     /// <summary>The tenant, or null when no such tenant exists.</summary>
     Task<TenantInfo?> FindAsync(TenantId tenant, CancellationToken ct);
+
+    /// <summary>The tenants with this name (compared without case or surrounding spaces); at most ten, for a caller to tell apart.</summary>
+    Task<IReadOnlyList<TenantInfo>> NamedAsync(string name, CancellationToken ct);
 }

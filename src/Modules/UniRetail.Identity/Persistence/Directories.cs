@@ -42,4 +42,6 @@ internal sealed class TenantDirectory(Database database, TenantStore store) : IT
             _cache[tenant] = found;
         return found;
     }
+
+    public Task<IReadOnlyList<TenantInfo>> NamedAsync(string name, CancellationToken ct) => database.ReadAsync(c => store.NamedAsync(c, name), ct);
 }

@@ -20,6 +20,11 @@ internal sealed class TenantStore
         return row?.ToTenant();
     }
 
+    public async Task<IReadOnlyList<TenantInfo>> NamedAsync(DbConnection connection, string name) =>
+        (await connection.QueryAsync<TenantRow>(
+            "SELECT tenant_id AS Id, name AS Name, currency AS Currency FROM identity_tenant WHERE lower(name) = lower(@Name) ORDER BY tenant_id LIMIT 10",
+            new { Name = name.Trim() })).Select(r => r.ToTenant()).ToList();
+
     private sealed class TenantRow
     {
         public string Id { get; init; } = "";

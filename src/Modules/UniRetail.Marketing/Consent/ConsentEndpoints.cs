@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using UniRetail.Kernel;
 using UniRetail.Marketing.Profiles;
 using UniRetail.Web;
+using UniRetail.Web.Paging;
 
 namespace UniRetail.Marketing.Consent;
 
@@ -28,7 +29,7 @@ internal static class ConsentEndpoints
         (await handler.HandleAsync(caller, profileId, request, ct)).ToOk();
 
     /// <summary>Profiles whose consent allows a purpose (default marketing), paged by profile id.</summary>
-    private static async Task<Results<Ok<ProfilePage>, ProblemHttpResult>> ConsentedAsync(
-        Caller caller, ProfileQueries queries, CancellationToken ct, string? purpose = null, string? after = null, int? limit = null) =>
-        (await queries.AllowingAsync(caller, purpose, after, limit, ct)).ToOk();
+    private static async Task<Results<Ok<Page<string>>, ProblemHttpResult>> ConsentedAsync(
+        Caller caller, ProfileQueries queries, Cursors cursors, CancellationToken ct, string? purpose = null, int? limit = null, string? cursor = null) =>
+        (await cursors.PageAsync(caller, "marketing.consented", limit, cursor, page => queries.AllowingAsync(caller, purpose, page, ct))).ToOk();
 }

@@ -21,8 +21,6 @@ internal sealed class RecordConsent(Database database, ProfileStore profiles, Pr
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        if (caller.Role is not (Role.Admin or Role.Integration))
-            return MarketingErrors.ConsentWritersOnly();
         if (request.Purposes is not { Count: > 0 })
             return MarketingErrors.NoPurposes();
         var choices = new Dictionary<ConsentPurpose, bool>();

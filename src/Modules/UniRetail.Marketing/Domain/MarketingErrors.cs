@@ -13,14 +13,20 @@ internal static class MarketingErrors
     public static Error UnknownStore(string id) =>
         Error.NotFound("marketing.unknown_store", $"No store '{id}' in this tenant.", "storeId");
 
+    public static Error BadSourceName() =>
+        Error.Validation("marketing.bad_source_name", "A source name has at most 200 characters and no control characters.", "name");
+
+    public static Error UnknownSource(string id) =>
+        Error.NotFound("marketing.unknown_source", $"No source '{id}' in this tenant.", "sourceId");
+
+    public static Error UnknownWriteKey(string id) =>
+        Error.NotFound("marketing.unknown_write_key", $"The source has no live write key '{id}'.", "keyId");
+
+    public static Error BadOverlap(int max) =>
+        Error.Validation("marketing.bad_overlap", $"'overlapMinutes' is between 0 and {max} (30 days).", "overlapMinutes");
+
     public static Error UnknownTenant(string id) =>
         Error.NotFound("marketing.unknown_tenant", $"No tenant '{id}'.", "tenant");
-
-    public static Error AdminOnly() =>
-        Error.Forbidden("marketing.admin_only", "Only an admin key can manage sources.");
-
-    public static Error ReadersOnly() =>
-        Error.Forbidden("marketing.readers_only", "Only admin and marketer keys can read the event bank.");
 
     public static Error BadLimit() =>
         Error.Validation("marketing.bad_limit", "'limit' must be between 1 and 1000.", "limit");
@@ -48,12 +54,6 @@ internal static class MarketingErrors
 
     public static Error MergeChanged(string id) =>
         Error.Conflict("marketing.merge_changed", $"The profiles of merge '{id}' changed while it was being undone; try again.", "mergeId");
-
-    public static Error AdminsOnly(string what) =>
-        Error.Forbidden("marketing.admin_only", $"Only an admin key can {what}.");
-
-    public static Error ConsentWritersOnly() =>
-        Error.Forbidden("marketing.consent_writers_only", "Only admin and integration keys can record consent.");
 
     public static Error BadRule(string message, string field) =>
         Error.Validation("marketing.bad_identity_rule", message, field);

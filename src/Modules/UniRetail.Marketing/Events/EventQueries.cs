@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using UniRetail.Data;
 using UniRetail.Kernel;
@@ -7,14 +8,14 @@ using UniRetail.Marketing.Persistence;
 
 namespace UniRetail.Marketing.Events;
 
-/// <summary>An event of the bank as marketers read it; <c>seq</c> is the position to page (and later project) from.</summary>
+/// <summary>An event of the bank as marketers read it. Its storage sequence number is not shown: numbered across tenants, it would tell one tenant how much the others send.</summary>
 internal sealed record EventView(
-    long Seq, string MessageId, string SourceId, string SourceKind, string? LocationId, string Type, string? Event, string? Name,
+    string MessageId, string SourceId, string SourceKind, string? LocationId, string Type, string? Event, string? Name,
     string? UserId, string? AnonymousId, string? PreviousId, string? GroupId, DateTimeOffset Timestamp, DateTimeOffset ReceivedAt,
     JsonElement? Properties, JsonElement? Traits, JsonElement? Context)
 {
     public static EventView From(EventRow row) => new(
-        row.EventSeq, row.MessageId, row.SourceId, row.SourceKind, row.LocationId, row.Type, row.Event, row.Name, row.UserId, row.AnonymousId,
+        row.MessageId, row.SourceId, row.SourceKind, row.LocationId, row.Type, row.Event, row.Name, row.UserId, row.AnonymousId,
         row.PreviousId, row.GroupId, DateTimeOffset.FromUnixTimeMilliseconds(row.TimestampMs), DateTimeOffset.FromUnixTimeMilliseconds(row.ReceivedAtMs),
         Json(row.Properties), Json(row.Traits), Json(row.Context));
 
@@ -23,32 +24,27 @@ internal sealed record EventView(
 }
 
 /// <summary>
-/// Reads the caller's tenant's events in sequence order, optionally for one user or anonymous id. A marketer does not
-/// see the events of people who refused analytics (a page can then hold fewer than <c>limit</c> events; page on from
-/// the last <c>seq</c> asked for, as always).
+/// Reads the caller's tenant's events in the order they were stored, optionally for one user or anonymous id. A marketer
+/// does not see the events of people who refused analytics (a page can then hold fewer than <c>limit</c> events; page on
+/// with its <c>next</c>, as always).
 /// </summary>
 internal sealed class EventQueries(Database database, EventStore events, ProfileStore profiles)
 {
-    public async Task<Result<IReadOnlyList<EventView>>> ListAsync(Caller caller, long? after, int? limit, string? userId, string? anonymousId, CancellationToken ct)
+    public async Task<Slice<EventView>> ListAsync(Caller caller, string? userId, string? anonymousId, PageQuery page, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (caller.Role is not (Role.Admin or Role.Marketer))
-            return MarketingErrors.ReadersOnly();
-        if (after < 0)
-            return MarketingErrors.BadAfter();
-        if (limit is < 1 or > 1000)
-            return MarketingErrors.BadLimit();
-        var filter = new EventFilter(after ?? 0, limit ?? 100, Blank(userId), Blank(anonymousId));
-        var rows = await database.ReadAsync(async c =>
+        var after = long.TryParse(page.After, NumberStyles.None, CultureInfo.InvariantCulture, out var seq) ? seq : 0;
+        var filter = new EventFilter(after, page.RowsToRead, Blank(userId), Blank(anonymousId));
+        var read = await database.ReadAsync(async c =>
         {
-            var page = await events.ListAsync(c, caller.Tenant, filter);
-            if (caller.Role == Role.Admin || page.Count == 0)
-                return page;
+            var rows = Slice<EventRow>.Of(await events.ListAsync(c, caller.Tenant, filter), page, r => r.EventSeq.ToString(CultureInfo.InvariantCulture));
+            if (caller.Role == Role.Admin || rows.Items.Count == 0)
+                return rows;
             var refused = await profiles.RefusedAsync(c, caller.Tenant, ConsentPurpose.Analytics,
-                page.SelectMany(r => new[] { r.UserId, r.AnonymousId }).OfType<string>());
-            return refused.Count == 0 ? page : page.Where(r => !Refused(r, refused)).ToList();
+                rows.Items.SelectMany(r => new[] { r.UserId, r.AnonymousId }).OfType<string>());
+            return refused.Count == 0 ? rows : rows with { Items = rows.Items.Where(r => !Refused(r, refused)).ToList() };
         }, ct);
-        return rows.Select(EventView.From).ToList();
+        return read.Map(EventView.From);
     }
 
     private static bool Refused(EventRow row, HashSet<(string Type, string Value)> refused) =>

@@ -75,11 +75,12 @@ internal sealed class SuppressionStore
             },
             session.Transaction);
 
-    public async Task<List<ErasureRow>> ErasuresAsync(DbConnection connection, TenantId tenant) =>
+    /// <summary>Erasures newest first (their ids are time-ordered), before the page's position.</summary>
+    public async Task<List<ErasureRow>> ErasuresAsync(DbConnection connection, TenantId tenant, PageQuery page) =>
         (await connection.QueryAsync<ErasureRow>(
             """
             SELECT erasure_id AS ErasureId, requested_by AS RequestedBy, at_ms AS AtMs, profiles_erased AS ProfilesErased,
                 identifiers_erased AS IdentifiersErased, events_erased AS EventsErased, members_erased AS MembersErased
-            FROM marketing_erasure WHERE tenant_id = @TenantId ORDER BY at_ms DESC, erasure_id
-            """, new { TenantId = tenant.Value })).ToList();
+            FROM marketing_erasure WHERE tenant_id = @TenantId AND (@After IS NULL OR erasure_id < @After) ORDER BY erasure_id DESC LIMIT @Limit
+            """, new { TenantId = tenant.Value, page.After, Limit = page.RowsToRead })).ToList();
 }

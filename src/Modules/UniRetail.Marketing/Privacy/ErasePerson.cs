@@ -30,8 +30,6 @@ internal sealed class ErasePerson(
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        if (caller.Role != Role.Admin)
-            return MarketingErrors.AdminsOnly("erase a person");
         var named = request.Validate();
         if (!named.IsSuccess)
             return named.Error;
@@ -69,7 +67,7 @@ internal sealed class ErasePerson(
                 session, caller.Tenant, held.Where(i => i.Type == IdentifierType.MemberId).Select(i => new MemberId(i.Value)).ToList(), ct);
             var erasure = new ErasureRow
             {
-                ErasureId = NewId.With("era"), RequestedBy = caller.Role.ToString().ToLowerInvariant(), AtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+                ErasureId = NewId.With("era"), RequestedBy = Roles.ToName(caller.Role), AtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
                 ProfilesErased = profileIds.Count, IdentifiersErased = held.Count, EventsErased = events, MembersErased = members,
             };
             await suppressionStore.SuppressAsync(session, tenant, erasure.ErasureId, held.Select(i => fingerprints.For(tenant, i)), erasure.AtMs);
@@ -78,13 +76,12 @@ internal sealed class ErasePerson(
         }, ct);
     }
 
-    public async Task<Result<IReadOnlyList<ErasureView>>> ListAsync(Caller caller, CancellationToken ct)
+    /// <summary>The erasure log, newest first.</summary>
+    public async Task<Slice<ErasureView>> ListAsync(Caller caller, PageQuery page, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (caller.Role != Role.Admin)
-            return MarketingErrors.AdminsOnly("read the erasure log");
-        var rows = await database.ReadAsync(c => suppressionStore.ErasuresAsync(c, caller.Tenant), ct);
-        return rows.Select(ErasureView.From).ToList();
+        var rows = await database.ReadAsync(c => suppressionStore.ErasuresAsync(c, caller.Tenant, page), ct);
+        return Slice<ErasureRow>.Of(rows, page, r => r.ErasureId).Map(ErasureView.From);
     }
 
     /// <summary>The live profile and every profile merged into it, however many merges back.</summary>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using UniRetail.Kernel;
 using UniRetail.Marketing.Profiles;
 using UniRetail.Web;
+using UniRetail.Web.Paging;
 
 namespace UniRetail.Marketing.Privacy;
 
@@ -25,6 +26,7 @@ internal static class PrivacyEndpoints
     private static async Task<Results<Ok<ErasureView>, ProblemHttpResult>> EraseAsync(PersonRequest request, Caller caller, ErasePerson handler, CancellationToken ct) =>
         (await handler.HandleAsync(caller, request, ct)).ToOk();
 
-    private static async Task<Results<Ok<IReadOnlyList<ErasureView>>, ProblemHttpResult>> ErasuresAsync(Caller caller, ErasePerson handler, CancellationToken ct) =>
-        (await handler.ListAsync(caller, ct)).ToOk();
+    private static async Task<Results<Ok<Page<ErasureView>>, ProblemHttpResult>> ErasuresAsync(
+        Caller caller, ErasePerson handler, Cursors cursors, CancellationToken ct, int? limit = null, string? cursor = null) =>
+        (await cursors.PageAsync(caller, "marketing.erasures", limit, cursor, page => handler.ListAsync(caller, page, ct))).ToOk();
 }

@@ -18,8 +18,6 @@ internal sealed class ProfileQueries(Database database, ProfileStore profiles, I
 {
     public async Task<Result<ProfileView>> ShowAsync(Caller caller, string profileId, CancellationToken ct)
     {
-        if (!CanRead(caller))
-            return MarketingErrors.ReadersOnly();
         return await database.ReadAsync(async c =>
         {
             var row = await LiveAsync(c, caller.Tenant, profileId);
@@ -29,8 +27,6 @@ internal sealed class ProfileQueries(Database database, ProfileStore profiles, I
 
     public async Task<Result<ProfileView>> FindAsync(Caller caller, string? type, string? value, CancellationToken ct)
     {
-        if (!CanRead(caller))
-            return MarketingErrors.ReadersOnly();
         var identifier = Parse(type, value);
         if (!identifier.IsSuccess)
             return identifier.Error;
@@ -42,15 +38,10 @@ internal sealed class ProfileQueries(Database database, ProfileStore profiles, I
         }, ct);
     }
 
-    public async Task<Result<TimelineView>> TimelineAsync(Caller caller, string profileId, string? before, int? limit, CancellationToken ct)
+    /// <summary>A person's events across every source, newest first (empty when a marketer may not see them).</summary>
+    public async Task<Result<Slice<EventView>>> TimelineAsync(Caller caller, string profileId, PageQuery page, CancellationToken ct)
     {
-        if (!CanRead(caller))
-            return MarketingErrors.ReadersOnly();
-        if (limit is < 1 or > 1000)
-            return MarketingErrors.BadLimit();
-        var cursor = Cursor(before);
-        if (!cursor.IsSuccess)
-            return cursor.Error;
+        var before = Position(page.After);
         return await database.ReadAsync(async c =>
         {
             var row = await LiveAsync(c, caller.Tenant, profileId);
@@ -58,46 +49,38 @@ internal sealed class ProfileQueries(Database database, ProfileStore profiles, I
                 return MarketingErrors.UnknownProfile($"id '{profileId}'");
             var consent = await profiles.ConsentAsync(c, caller.Tenant, [row.ProfileId]);
             if (!Sees(caller, row.ToState(consent), ConsentPurpose.Analytics))
-                return new TimelineView([], null);
+                return new Slice<EventView>([], null);
             var ids = await EventIdsAsync(c, caller.Tenant, row.ProfileId);
-            var page = limit ?? 100;
-            var events = await feed.OfPersonAsync(c, caller.Tenant, row.ProfileId, ids, cursor.Value, page);
-            var next = events.Count == page ? $"{events[^1].TimestampMs}.{events[^1].EventSeq}" : null;
-            return Result<TimelineView>.Success(new TimelineView(events.Select(EventView.From).ToList(), next));
+            var events = await feed.OfPersonAsync(c, caller.Tenant, row.ProfileId, ids, before, page.RowsToRead);
+            return Result<Slice<EventView>>.Success(Slice<EventRow>.Of(events, page, e => string.Create(CultureInfo.InvariantCulture, $"{e.TimestampMs}.{e.EventSeq}")).Map(EventView.From));
         }, ct);
     }
 
-    public async Task<Result<IReadOnlyList<MergeView>>> MergesAsync(Caller caller, string profileId, CancellationToken ct)
+    /// <summary>The merges that made the profile (into it, and into profiles merged into it), oldest first.</summary>
+    public async Task<Result<Slice<MergeView>>> MergesAsync(Caller caller, string profileId, PageQuery page, CancellationToken ct)
     {
-        if (!CanRead(caller))
-            return MarketingErrors.ReadersOnly();
         return await database.ReadAsync(async c =>
         {
             var row = await LiveAsync(c, caller.Tenant, profileId);
             if (row is null)
                 return MarketingErrors.UnknownProfile($"id '{profileId}'");
             var rows = await merges.OfProfilesAsync(c, caller.Tenant, [row.ProfileId, .. await profiles.MergedIntoAsync(c, caller.Tenant, row.ProfileId)]);
-            return Result<IReadOnlyList<MergeView>>.Success(rows.Select(MergeView.From).ToList());
+            // Merge ids are time-ordered (UUIDv7): their ordinal order is the order the merges happened.
+            return Result<Slice<MergeView>>.Success(Slice<MergeView>.From(rows.Select(MergeView.From).OrderBy(m => m.MergeId, StringComparer.Ordinal), page, m => m.MergeId));
         }, ct);
     }
 
     /// <summary>How many people the tenant's bank knows (live profiles).</summary>
-    public async Task<Result<long>> CountAsync(Caller caller, CancellationToken ct) =>
-        CanRead(caller) ? await database.ReadAsync(c => profiles.CountAsync(c, caller.Tenant), ct) : MarketingErrors.ReadersOnly();
+    public Task<long> CountAsync(Caller caller, CancellationToken ct) => database.ReadAsync(c => profiles.CountAsync(c, caller.Tenant), ct);
 
     /// <summary>Profiles whose consent allows a purpose: the list campaigns and audiences start from.</summary>
-    public async Task<Result<ProfilePage>> AllowingAsync(Caller caller, string? purpose, string? after, int? limit, CancellationToken ct)
+    public async Task<Result<Slice<string>>> AllowingAsync(Caller caller, string? purpose, PageQuery page, CancellationToken ct)
     {
-        if (!CanRead(caller))
-            return MarketingErrors.ReadersOnly();
         var parsed = ConsentPurposes.Parse(purpose ?? "marketing", "consent");
         if (!parsed.IsSuccess)
             return parsed.Error;
-        if (limit is < 1 or > 1000)
-            return MarketingErrors.BadLimit();
-        var page = limit ?? 100;
-        var ids = await database.ReadAsync(c => profiles.AllowingAsync(c, caller.Tenant, parsed.Value, after, page), ct);
-        return new ProfilePage(ids, ids.Count == page ? ids[^1] : null);
+        var ids = await database.ReadAsync(c => profiles.AllowingAsync(c, caller.Tenant, parsed.Value, page.After, page.RowsToRead), ct);
+        return Slice<string>.Of(ids, page, id => id);
     }
 
     public Task<string?> OwnerAsync(DbConnection connection, TenantId tenant, Identifier identifier) => identities.OwnerAsync(connection, tenant, identifier);
@@ -157,8 +140,6 @@ internal sealed class ProfileQueries(Database database, ProfileStore profiles, I
             : MarketingErrors.BadIdentifier(IdentifierTypes.ToName(parsed));
     }
 
-    private static bool CanRead(Caller caller) => caller.Role is Role.Admin or Role.Marketer;
-
     private static bool Sees(Caller caller, ProfileState state, ConsentPurpose purpose) => caller.Role == Role.Admin || state.Allows(purpose);
 
     private static AggregatesView Aggregates(ProfileState s) => new(
@@ -168,15 +149,13 @@ internal sealed class ProfileQueries(Database database, ProfileStore profiles, I
 
     private static DateTimeOffset? Instant(long? ms) => ms is { } value ? DateTimeOffset.FromUnixTimeMilliseconds(value) : null;
 
-    /// <summary>A timeline cursor: <c>timestampMs.seq</c> of the last event of the previous page.</summary>
-    private static Result<(long, long)?> Cursor(string? before)
+    /// <summary>A timeline position: <c>timestampMs.seq</c> of the last event of the previous page (sealed in its cursor).</summary>
+    private static (long, long)? Position(string? after)
     {
-        if (string.IsNullOrEmpty(before))
-            return ((long, long)?)null;
-        var parts = before.Split('.');
-        return parts.Length == 2 && long.TryParse(parts[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ms)
-               && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seq)
-            ? ((long, long)?)(ms, seq)
-            : MarketingErrors.BadCursor();
+        var parts = after?.Split('.');
+        return parts is [var ms, var seq] && long.TryParse(ms, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var atMs)
+               && long.TryParse(seq, NumberStyles.None, CultureInfo.InvariantCulture, out var eventSeq)
+            ? (atMs, eventSeq)
+            : null;
     }
 }

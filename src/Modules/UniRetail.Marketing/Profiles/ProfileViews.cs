@@ -49,11 +49,7 @@ internal sealed record MergeView(
         row is { ApartProfileId: { } one, ApartOtherId: { } other } ? [one, other] : null);
 }
 
-internal sealed record TimelineView(IReadOnlyList<EventView> Events, string? Next);
-
 internal sealed record ProfileSummary(string ProfileId);
-
-internal sealed record ProfilePage(IReadOnlyList<string> ProfileIds, string? Next);
 
 /// <summary>Everything held about a person, for an access request (GDPR article 15): their profile, merges and every event.</summary>
 internal sealed record PersonExport(DateTimeOffset ExportedAt, ProfileView? Profile, IReadOnlyList<MergeView> Merges, IReadOnlyList<EventView> Events);

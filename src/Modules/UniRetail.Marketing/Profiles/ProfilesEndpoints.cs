@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using UniRetail.Kernel;
+using UniRetail.Marketing.Events;
 using UniRetail.Web;
+using UniRetail.Web.Paging;
 
 namespace UniRetail.Marketing.Profiles;
 
@@ -28,15 +30,19 @@ internal static class ProfilesEndpoints
     private static async Task<Results<Ok<ProfileView>, ProblemHttpResult>> ShowAsync(string profileId, Caller caller, ProfileQueries queries, CancellationToken ct) =>
         (await queries.ShowAsync(caller, profileId, ct)).ToOk();
 
-    private static async Task<Results<Ok<IReadOnlyList<IdentifierView>>, ProblemHttpResult>> IdentitiesAsync(
-        string profileId, Caller caller, ProfileQueries queries, CancellationToken ct) =>
-        (await queries.ShowAsync(caller, profileId, ct)).Map(p => p.Identifiers).ToOk();
+    /// <summary>A profile's identifiers by type, then value.</summary>
+    private static async Task<Results<Ok<Page<IdentifierView>>, ProblemHttpResult>> IdentitiesAsync(
+        string profileId, Caller caller, ProfileQueries queries, Cursors cursors, CancellationToken ct, int? limit = null, string? cursor = null) =>
+        (await cursors.PageAsync(caller, "marketing.identities", limit, cursor, async page =>
+            (await queries.ShowAsync(caller, profileId, ct)).Map(p => Slice<IdentifierView>.From(p.Identifiers.OrderBy(Position, StringComparer.Ordinal), page, Position)))).ToOk();
 
-    private static async Task<Results<Ok<TimelineView>, ProblemHttpResult>> TimelineAsync(
-        string profileId, Caller caller, ProfileQueries queries, CancellationToken ct, string? before = null, int? limit = null) =>
-        (await queries.TimelineAsync(caller, profileId, before, limit, ct)).ToOk();
+    private static string Position(IdentifierView identifier) => $"{identifier.Type}\n{identifier.Value}";
 
-    private static async Task<Results<Ok<IReadOnlyList<MergeView>>, ProblemHttpResult>> MergesAsync(
-        string profileId, Caller caller, ProfileQueries queries, CancellationToken ct) =>
-        (await queries.MergesAsync(caller, profileId, ct)).ToOk();
+    private static async Task<Results<Ok<Page<EventView>>, ProblemHttpResult>> TimelineAsync(
+        string profileId, Caller caller, ProfileQueries queries, Cursors cursors, CancellationToken ct, int? limit = null, string? cursor = null) =>
+        (await cursors.PageAsync(caller, "marketing.timeline", limit, cursor, page => queries.TimelineAsync(caller, profileId, page, ct))).ToOk();
+
+    private static async Task<Results<Ok<Page<MergeView>>, ProblemHttpResult>> MergesAsync(
+        string profileId, Caller caller, ProfileQueries queries, Cursors cursors, CancellationToken ct, int? limit = null, string? cursor = null) =>
+        (await cursors.PageAsync(caller, "marketing.profile_merges", limit, cursor, page => queries.MergesAsync(caller, profileId, page, ct))).ToOk();
 }

@@ -1,37 +1,48 @@
-using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
 using UniRetail.Data;
+using UniRetail.Data.Invalidation;
+using UniRetail.Kernel;
 using UniRetail.Marketing.Domain;
 using UniRetail.Marketing.Persistence;
 
 namespace UniRetail.Marketing.Sources;
 
 /// <summary>
-/// Finds the source a write key belongs to. Every event request authenticates, so source rows are cached for a short
-/// time (sources are never deleted in this slice; a new one is found on its first use).
+/// Finds the source a write key opens. Every event request authenticates, so valid keys are held in memory for a short
+/// while: at most <see cref="Capacity"/> (the least used go first), never a miss, so made-up key ids cannot push real ones
+/// out. A key's end (a rotation's overlap) is checked on every request against the clock; a revocation or rotation reaches
+/// every server through the cache invalidations (<see cref="InvalidationPoller.Interval"/>), the changing one at once.
 /// </summary>
-internal sealed class WriteKeyDirectory(Database database, SourceStore store, TimeProvider clock)
+internal sealed class WriteKeyDirectory(Database database, SourceStore store, TimeProvider clock) : IInvalidationSubscriber, IDisposable
 {
+    public const string InvalidationTopic = "write_key";
+    public const int Capacity = 100_000;
     private static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(30);
-    private readonly ConcurrentDictionary<string, (DateTimeOffset Expires, SourceRow? Row)> _rows = new(StringComparer.Ordinal);
+    private readonly MemoryCache _keys = new(new MemoryCacheOptions { SizeLimit = Capacity, CompactionPercentage = 0.1 });
 
-    /// <summary>The source the token opens, or null when the token is malformed, unknown or its secret is wrong.</summary>
+    public string Topic => InvalidationTopic;
+
+    /// <summary>The source the token opens, or null when the token is malformed, unknown, revoked, past its end, or its secret is wrong.</summary>
     public async Task<EventOrigin?> AuthenticateAsync(string? token, CancellationToken ct)
     {
         var key = WriteKey.TryParse(token);
         if (key is null)
             return null;
         var row = await FindAsync(key.KeyId, ct);
-        return row is not null && key.Matches(row.WriteKeyHash) ? row.ToOrigin() : null;
+        return row is not null && row.IsLiveAt(clock.GetUtcNow().ToUnixTimeMilliseconds()) && key.Matches(row.SecretHash) ? row.ToOrigin() : null;
     }
 
-    private async Task<SourceRow?> FindAsync(string keyId, CancellationToken ct)
+    public void Invalidate(TenantId tenant, string item) => _keys.Remove(item);
+
+    public void Dispose() => _keys.Dispose();
+
+    private async Task<WriteKeyRow?> FindAsync(string keyId, CancellationToken ct)
     {
-        if (_rows.TryGetValue(keyId, out var entry) && entry.Expires > clock.GetUtcNow())
-            return entry.Row;
-        var row = await database.ReadAsync(c => store.FindByKeyAsync(c, keyId), ct);
-        if (_rows.Count > 100_000)
-            _rows.Clear();
-        _rows[keyId] = (clock.GetUtcNow() + TimeToLive, row);
+        if (_keys.TryGetValue(keyId, out WriteKeyRow? cached))
+            return cached;
+        var row = await database.ReadAsync(c => store.FindKeyAsync(c, keyId), ct);
+        if (row is { RevokedAtMs: null })
+            _keys.Set(keyId, row, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeToLive });
         return row;
     }
 }

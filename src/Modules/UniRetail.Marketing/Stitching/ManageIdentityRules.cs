@@ -22,8 +22,6 @@ internal sealed class ManageIdentityRules(Database database, IdentityStore ident
     public async Task<Result<IdentityRulesView>> GetAsync(Caller caller, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (caller.Role is not (Role.Admin or Role.Marketer))
-            return MarketingErrors.ReadersOnly();
         return View(await database.ReadAsync(c => identities.RulesAsync(c, caller.Tenant), ct));
     }
 
@@ -31,8 +29,6 @@ internal sealed class ManageIdentityRules(Database database, IdentityStore ident
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        if (caller.Role != Role.Admin)
-            return MarketingErrors.AdminsOnly("change identity rules");
         var rules = new List<IdentityRule>();
         var index = 0;
         foreach (var rule in request.Rules ?? [])

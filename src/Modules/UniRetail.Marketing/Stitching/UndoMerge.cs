@@ -19,8 +19,6 @@ internal sealed class UndoMerge(
     public async Task<Result<MergeView>> HandleAsync(Caller caller, string mergeId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (caller.Role != Role.Admin)
-            return MarketingErrors.AdminsOnly("undo a merge");
         var tenant = caller.Tenant;
         return await database.WriteAsync(async session =>
         {

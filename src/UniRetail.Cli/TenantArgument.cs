@@ -1,0 +1,28 @@
+using UniRetail.Identity.Contracts;
+using UniRetail.Kernel;
+using UniRetail.Server;
+
+namespace UniRetail.Cli;
+
+/// <summary>A tenant as commands take it: its id (<c>ten_…</c>), or its name when exactly one tenant has that name.</summary>
+internal static class TenantArgument
+{
+    public static async Task<Result<TenantId>> ResolveAsync(ModuleContainer host, string? text, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        if (string.IsNullOrWhiteSpace(text))
+            return Error.Validation("identity.tenant_required", "Name the tenant by its id (ten_…) or its name.", "tenant");
+        var tenants = host.Get<ITenantDirectory>();
+        if (await tenants.FindAsync(new TenantId(text.Trim()), ct) is { } byId)
+            return byId.Id;
+        var named = await tenants.NamedAsync(text, ct);
+        return named.Count switch
+        {
+            1 => named[0].Id,
+            0 => Error.NotFound("identity.unknown_tenant", $"No tenant has the id or name '{text}'.", "tenant"),
+            _ => Error.Validation("identity.ambiguous_tenant",
+                $"{(named.Count == 10 ? "10 or more" : named.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))} tenants are named '{text}' " +
+                $"({string.Join(", ", named.Select(t => t.Id.Value))}): give the tenant's id.", "tenant"),
+        };
+    }
+}
