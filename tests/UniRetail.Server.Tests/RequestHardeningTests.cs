@@ -263,6 +263,37 @@ public abstract class RequestHardeningTests(ServerFixture server) : ServerTests(
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "catalog.too_many_skus", "skus");
     }
+
+    [Fact]
+    public async Task ATenantsBlockedValuesAreBoundedAndNamedByIndex()
+    {
+        var (retailer, _) = await AShopAsync();
+
+        var tooMany = await retailer.Admin.PutAsJsonAsync("/api/marketing/identity-rules", new { blockedValues = Enumerable.Range(0, 10_001).Select(i => $"junk-{i}") }, Ct);
+        var control = await retailer.Admin.PutAsJsonAsync("/api/marketing/identity-rules", new { blockedValues = new[] { "till-tablet", "bad\u0007" } }, Ct);
+
+        await tooMany.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "marketing.bad_identity_rule", "blockedValues");
+        await control.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "marketing.bad_identity_rule", "blockedValues[1]");
+    }
+
+    [Fact]
+    public async Task StoreStaffRegisterMembersAtTheTillButCannotChangeAnyMembersIdentifiersOrMergeThem()
+    {
+        var (retailer, _) = await AShopAsync();
+        var store = await retailer.AddStoreAsync(London.CoventGarden);
+        var staff = await retailer.KeyForStoreAsync(store);
+        var ann = await retailer.AddMemberAsync("Ann", "ann@example.com");
+
+        var registered = await staff.PostAsJsonAsync("/api/members", new { displayName = "Till sign-up", identifiers = new[] { new { kind = "email", value = "till@example.com" } } }, Ct);
+        var added = await staff.PostAsJsonAsync($"/api/members/{ann.Id}/identifiers", new { kind = "email", value = "staff@example.com" }, Ct);
+        var removed = await staff.DeleteAsync($"/api/members/{ann.Id}/identifiers/email/ann%40example.com", Ct);
+
+        await registered.ShouldHaveStatusAsync(HttpStatusCode.Created);
+        await added.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "identity.role_forbidden");
+        await removed.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "identity.role_forbidden");
+        var member = await (await retailer.Admin.GetAsync($"/api/members/{ann.Id}", Ct)).ShouldBeAsync<System.Text.Json.JsonElement>(HttpStatusCode.OK);
+        Assert.Equal(["ann@example.com"], member.GetProperty("identifiers").EnumerateArray().Select(i => i.GetProperty("value").GetString()));
+    }
 }
 
 public sealed class RequestHardeningSqliteTests(SqliteServer server) : RequestHardeningTests(server), IClassFixture<SqliteServer>;

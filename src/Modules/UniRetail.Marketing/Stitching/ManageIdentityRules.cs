@@ -25,6 +25,9 @@ internal sealed class ManageIdentityRules(Database database, IdentityStore ident
         return View(await database.ReadAsync(c => identities.RulesAsync(c, caller.Tenant), ct));
     }
 
+    /// <summary>The most junk values a tenant blocks on top of the built-in list.</summary>
+    public const int MaxBlockedValues = 10_000;
+
     public async Task<Result<IdentityRulesView>> SetAsync(Caller caller, IdentityRulesRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -44,11 +47,14 @@ internal sealed class ManageIdentityRules(Database database, IdentityStore ident
                 return MarketingErrors.BadRule("'priority' must be between 1 (strongest) and 100.", $"{field}.priority");
             rules.Add(new IdentityRule(type, rule.MayMerge, rule.MaxPerProfile, rule.Priority));
         }
+        if (request.BlockedValues?.Count > MaxBlockedValues)
+            return MarketingErrors.BadRule($"A tenant blocks at most {MaxBlockedValues:N0} values.", "blockedValues");
         var blocked = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var value in request.BlockedValues ?? [])
+        for (var i = 0; i < (request.BlockedValues?.Count ?? 0); i++)
         {
-            if (string.IsNullOrWhiteSpace(value) || value.Length > 255)
-                return MarketingErrors.BadRule("Blocked values must be non-empty and at most 255 characters.", "blockedValues");
+            var value = request.BlockedValues![i];
+            if (string.IsNullOrWhiteSpace(value) || value.Length > 255 || value.Any(char.IsControl))
+                return MarketingErrors.BadRule("A blocked value is 1 to 255 characters, without control characters.", $"blockedValues[{i}]");
             // Compared after normalisation: an e-mail as lower case, anything else trimmed.
             blocked.Add(value.Contains('@', StringComparison.Ordinal) ? value.Trim().ToLowerInvariant() : value.Trim());
         }
