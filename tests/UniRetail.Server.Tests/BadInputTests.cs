@@ -7,27 +7,8 @@ using Xunit;
 namespace UniRetail.Server.Tests;
 
 /// <summary>Every rejected request answers with a problem naming the field, and leaves no order, hold or stock movement behind.</summary>
-public abstract class BadInputTests(ServerFixture server) : ServerTests(server)
+public abstract class BadInputTests(ServerFixture server) : ShopTests(server)
 {
-    private const string Sku = "MUG-BLUE";
-
-    private async Task<(Retailer Retailer, Location Warehouse)> AShopAsync()
-    {
-        var retailer = await NewRetailerAsync();
-        var warehouse = await retailer.AddWarehouseAsync(London.ParkRoyal);
-        await retailer.AddProductAsync(Sku);
-        await retailer.ReceiveAsync(warehouse, Sku, 10);
-        return (retailer, warehouse);
-    }
-
-    private static async Task NothingWasWrittenAsync(Retailer retailer, Location warehouse)
-    {
-        Assert.Empty(await retailer.ListOrdersAsync());
-        Assert.Equal(new StockLevel(Sku, warehouse.Id, 10, 0, 0, 0, 10), await retailer.LevelAsync(Sku, warehouse));
-        Assert.Equal(10, (await retailer.AtpAsync(Sku)).NetworkAvailable);
-        Assert.True((await retailer.CheckLedgerAsync()).Consistent);
-    }
-
     private static Task<HttpResponseMessage> PostRawAsync(Retailer retailer, string json) =>
         retailer.Admin.PostAsync("/api/orders", new StringContent(json, Encoding.UTF8, "application/json"), Ct);
 

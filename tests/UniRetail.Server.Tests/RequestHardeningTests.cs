@@ -10,26 +10,8 @@ namespace UniRetail.Server.Tests;
 /// Requests the framework or the kernel used to answer with a 500 (nulls inside arrays, a foreign charset, amounts beyond
 /// 64 bits, huge inputs) are 4xx problems with a stable code that speak in API terms and leave nothing written.
 /// </summary>
-public abstract class RequestHardeningTests(ServerFixture server) : ServerTests(server)
+public abstract class RequestHardeningTests(ServerFixture server) : ShopTests(server)
 {
-    private const string Sku = "MUG-BLUE";
-
-    private async Task<(Retailer Retailer, Location Warehouse)> AShopAsync()
-    {
-        var retailer = await NewRetailerAsync();
-        var warehouse = await retailer.AddWarehouseAsync(London.ParkRoyal);
-        await retailer.AddProductAsync(Sku);
-        await retailer.ReceiveAsync(warehouse, Sku, 10);
-        return (retailer, warehouse);
-    }
-
-    private static async Task NothingWasWrittenAsync(Retailer retailer, Location warehouse)
-    {
-        Assert.Empty(await retailer.ListOrdersAsync());
-        Assert.Equal(new StockLevel(Sku, warehouse.Id, 10, 0, 0, 0, 10), await retailer.LevelAsync(Sku, warehouse));
-        Assert.True((await retailer.CheckLedgerAsync()).Consistent);
-    }
-
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string json, string contentType = "application/json") =>
         client.SendAsync(new HttpRequestMessage(method, path) { Content = new StringContent(json, Encoding.UTF8, contentType) }, Ct);
 
