@@ -17,6 +17,9 @@ public static class London
     /// <summary>A customer 2.7 km from Camden and 3.0 km from Covent Garden.</summary>
     public static readonly Place Islington = new("", "Islington", 51.5362, -0.1033);
 
+    /// <summary>A customer 2.2 km from Park Royal and about 10 km from every store: the warehouse ships to them.</summary>
+    public static readonly Place Acton = new("", "Acton", 51.5076, -0.2680);
+
     /// <summary>A customer more than 11 km from every store.</summary>
     public static readonly Place Wimbledon = new("", "Wimbledon", 51.4214, -0.2064);
 }

@@ -5,11 +5,14 @@ using Xunit;
 namespace UniRetail.Server.Tests.Infrastructure;
 
 /// <summary>
-/// One running server per test class on a fresh database. PostgreSQL runs only when UNIRETAIL_TEST_PG is set;
-/// otherwise every test that asks for the server is skipped with the reason.
+/// One running server per test class on a fresh database, configured with <paramref name="settings"/> when given.
+/// PostgreSQL runs only when UNIRETAIL_TEST_PG is set; otherwise every test that asks for the server is skipped with the reason.
 /// </summary>
-public abstract class ServerFixture(DatabaseProvider provider) : IAsyncLifetime
+public abstract class ServerFixture(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null) : IAsyncLifetime
 {
+    /// <summary>For tests that send thousands of requests with one key on purpose (the fuzzer, the access matrix).</summary>
+    protected static readonly IReadOnlyDictionary<string, string> RateLimitsOff = new Dictionary<string, string> { ["UniRetail:RateLimits:Enabled"] = "false" };
+
     private UniRetailFactory? _factory;
 
     public DatabaseProvider Provider { get; } = provider;
@@ -28,7 +31,7 @@ public abstract class ServerFixture(DatabaseProvider provider) : IAsyncLifetime
     {
         if (Provider == DatabaseProvider.Postgres && TestDatabases.PostgresConnectionString is null)
             return ValueTask.CompletedTask;
-        _factory = new UniRetailFactory(TestDatabases.New(Provider));
+        _factory = new UniRetailFactory(TestDatabases.New(Provider), settings);
         // Starts the host now (migrations included) rather than inside the first test's timing.
         _ = _factory.Server;
         return ValueTask.CompletedTask;
@@ -45,3 +48,7 @@ public abstract class ServerFixture(DatabaseProvider provider) : IAsyncLifetime
 public sealed class SqliteServer() : ServerFixture(DatabaseProvider.Sqlite);
 
 public sealed class PostgresServer() : ServerFixture(DatabaseProvider.Postgres);
+
+public sealed class UnlimitedSqliteServer() : ServerFixture(DatabaseProvider.Sqlite, RateLimitsOff);
+
+public sealed class UnlimitedPostgresServer() : ServerFixture(DatabaseProvider.Postgres, RateLimitsOff);
