@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using UniRetail.Server.Tests.Infrastructure;
+using Xunit;
+
+namespace UniRetail.Server.Tests.Fuzzing;
+
+/// <summary>How much the fuzzer sends: the default keeps CI quick; <c>UNIRETAIL_FUZZ_CASES</c> and <c>UNIRETAIL_FUZZ_SEED</c> run longer or replay.</summary>
+public sealed record FuzzSettings(int Seed, int RandomCases)
+{
+    public const string SeedVariable = "UNIRETAIL_FUZZ_SEED";
+    public const string CasesVariable = "UNIRETAIL_FUZZ_CASES";
+
+    /// <summary>A fixed seed by default, so CI sends the same cases every run; <c>UNIRETAIL_FUZZ_SEED=random</c> draws one.</summary>
+    public static FuzzSettings FromEnvironment()
+    {
+        var seed = Environment.GetEnvironmentVariable(SeedVariable) switch
+        {
+            null or "" => 1207,
+            "random" => Random.Shared.Next(),
+            var given => int.Parse(given, CultureInfo.InvariantCulture),
+        };
+        var cases = Environment.GetEnvironmentVariable(CasesVariable) is { Length: > 0 } count ? int.Parse(count, CultureInfo.InvariantCulture) : 1_500;
+        return new FuzzSettings(seed, cases);
+    }
+
+    public string Replay => $"{SeedVariable}={Seed} {CasesVariable}={RandomCases}";
+}
+
+/// <summary>
+/// Sends the cases one at a time (so a failure's server log is its own) with the admin key unless a case says otherwise,
+/// checks each answer against <see cref="AnswerRules"/>, and keeps the first example of each rule broken per operation.
+/// </summary>
+public sealed class FuzzRun(UniRetailFactory factory, string adminToken)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    private readonly HttpClient _client = factory.CreateClient();
+    private readonly Dictionary<string, (FuzzCase? First, string Answer, int Count)> _broken = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, int> _statuses = [];
+
+    public int Sent { get; private set; }
+
+    public int BrokenKinds => _broken.Count;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async Task SendAsync(FuzzCase fuzz)
+    {
+        ArgumentNullException.ThrowIfNull(fuzz);
+        var request = fuzz.Request.Authorization is null && fuzz.Operation.IsApi ? fuzz.Request.WithBearer(adminToken) : fuzz.Request;
+        var logged = factory.Logged.Count;
+        Sent++;
+        var (response, body, failure) = await TrySendAsync(request);
+        if (failure is not null)
+            Record(fuzz with { Request = request }, failure, $"{body}{ServerLog(logged)}");
+        else
+        {
+            _statuses[(int)response!.StatusCode] = _statuses.GetValueOrDefault((int)response.StatusCode) + 1;
+            foreach (var rule in AnswerRules.Broken(fuzz, response, body))
+                Record(fuzz with { Request = request }, rule, $"{(int)response.StatusCode} {Cut(body, 1_000)}{ServerLog(logged)}");
+        }
+        response?.Dispose();
+    }
+
+    /// <summary>A read after the run, with the admin key, that must answer whole JSON that <paramref name="fine"/> accepts; the answer's body.</summary>
+    public async Task<string> CheckAfterwardsAsync(ApiRequest request, Func<HttpStatusCode, string, bool> fine)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(fine);
+        var logged = factory.Logged.Count;
+        var (response, body, failure) = await TrySendAsync(request.WithBearer(adminToken));
+        using (response)
+        {
+            if (failure is not null || AnswerRules.Parse(body) is null || !fine(response!.StatusCode, body))
+                _broken[$"afterwards: {request.Method} {request.Path}"] = (null, $"{failure ?? ((int)response!.StatusCode).ToString(CultureInfo.InvariantCulture)} {Cut(body, 1_000)}{ServerLog(logged)}", 1);
+        }
+        return failure is null ? body : "";
+    }
+
+    /// <summary>The answer and its body, or why there was none: no answer in time, or the connection dropped mid-answer.</summary>
+    private async Task<(HttpResponseMessage? Response, string Body, string? Failure)> TrySendAsync(ApiRequest request)
+    {
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        patience.CancelAfter(Patience);
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = await _client.SendAsync(request, patience.Token);
+            return (response, await response.Content.ReadAsStringAsync(patience.Token), null);
+        }
+        catch (OperationCanceledException) when (!Ct.IsCancellationRequested)
+        {
+            response?.Dispose();
+            return (null, "", $"no answer within {Patience.TotalSeconds} s");
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or InvalidOperationException)
+        {
+            response?.Dispose();
+            return (null, $"{e.GetType().Name}: {e.Message} {e.InnerException?.InnerException?.Message}", "the connection dropped");
+        }
+    }
+
+    public string Summary(FuzzSettings settings, TimeSpan took) =>
+        $"HTTP fuzzer: seed {settings.Seed}, {Sent:N0} requests in {took.TotalSeconds:N1} s; answers "
+        + string.Join(", ", _statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"));
+
+    public string Report(FuzzSettings settings)
+    {
+        var text = new StringBuilder($"The fuzzer found {_broken.Count} kinds of wrong answer. Replay: {settings.Replay}\n");
+        var n = 0;
+        foreach (var (kind, (first, answer, count)) in _broken.OrderBy(b => b.Key, StringComparer.Ordinal))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n{++n}. {kind} ({count}×)");
+            if (first is not null)
+                text.Append(CultureInfo.InvariantCulture, $"\n   first: {first.What}\n   {first.Request.ToString().Replace("\n", "\n   ", StringComparison.Ordinal)}");
+            text.Append(CultureInfo.InvariantCulture, $"\n   → {answer.Replace("\n", "\n     ", StringComparison.Ordinal)}\n");
+        }
+        return text.ToString();
+    }
+
+    private void Record(FuzzCase fuzz, string rule, string answer)
+    {
+        var kind = $"{fuzz.Operation.Name}: {rule}";
+        _broken[kind] = _broken.TryGetValue(kind, out var seen) ? seen with { Count = seen.Count + 1 } : (fuzz, answer, 1);
+    }
+
+    /// <summary>What the server logged at Error while answering, the exception's first lines: the lead needs the stack, not only the 500.</summary>
+    private string ServerLog(int before)
+    {
+        var errors = factory.Logged.Skip(before).Where(l => l.StartsWith("Error", StringComparison.Ordinal)).ToList();
+        return errors.Count == 0 ? "" : "\n   server log: " + Cut(string.Join("\n", errors[0].Split('\n').Take(6)), 1_500);
+    }
+
+    private static string Cut(string text, int length) => text.Length <= length ? text : $"{text[..length]}… ({text.Length:N0} characters)";
+}
