@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using UniRetail.Server.Tests.Infrastructure;
 using Xunit;
 
@@ -30,14 +31,14 @@ public sealed record FuzzSettings(int Seed, int RandomCases)
 
 /// <summary>
 /// Sends the cases one at a time (so a failure's server log is its own) with the admin key unless a case says otherwise,
-/// checks each answer against <see cref="AnswerRules"/>, and keeps the first example of each rule broken per operation.
+/// checks each answer against <see cref="AnswerRules"/>, and keeps the first example of each rule broken, per cause.
 /// </summary>
-public sealed class FuzzRun(UniRetailFactory factory, string adminToken)
+public sealed partial class FuzzRun(UniRetailFactory factory, string adminToken)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
     private readonly HttpClient _client = factory.CreateClient();
-    private readonly Dictionary<string, (FuzzCase? First, string Answer, int Count)> _broken = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Finding> _broken = new(StringComparer.Ordinal);
     private readonly Dictionary<int, int> _statuses = [];
 
     public int Sent { get; private set; }
@@ -53,13 +54,14 @@ public sealed class FuzzRun(UniRetailFactory factory, string adminToken)
         var logged = factory.Logged.Count;
         Sent++;
         var (response, body, failure) = await TrySendAsync(request);
+        var (log, cause) = ServerLog(logged);
         if (failure is not null)
-            Record(fuzz with { Request = request }, failure, $"{body}{ServerLog(logged)}");
+            Record(fuzz with { Request = request }, failure + cause, $"{body}{log}");
         else
         {
             _statuses[(int)response!.StatusCode] = _statuses.GetValueOrDefault((int)response.StatusCode) + 1;
             foreach (var rule in AnswerRules.Broken(fuzz, response, body))
-                Record(fuzz with { Request = request }, rule, $"{(int)response.StatusCode} {Cut(body, 1_000)}{ServerLog(logged)}");
+                Record(fuzz with { Request = request }, rule + cause, $"{(int)response.StatusCode} {Cut(body, 1_000)}{log}");
         }
         response?.Dispose();
     }
@@ -74,7 +76,7 @@ public sealed class FuzzRun(UniRetailFactory factory, string adminToken)
         using (response)
         {
             if (failure is not null || AnswerRules.Parse(body) is null || !fine(response!.StatusCode, body))
-                _broken[$"afterwards: {request.Method} {request.Path}"] = (null, $"{failure ?? ((int)response!.StatusCode).ToString(CultureInfo.InvariantCulture)} {Cut(body, 1_000)}{ServerLog(logged)}", 1);
+                _broken[$"afterwards: {request.Method} {request.Path}"] = new Finding(null, $"{failure ?? ((int)response!.StatusCode).ToString(CultureInfo.InvariantCulture)} {Cut(body, 1_000)}{ServerLog(logged).Text}") { Count = 1 };
         }
         return failure is null ? body : "";
     }
@@ -110,27 +112,58 @@ public sealed class FuzzRun(UniRetailFactory factory, string adminToken)
     {
         var text = new StringBuilder($"The fuzzer found {_broken.Count} kinds of wrong answer. Replay: {settings.Replay}\n");
         var n = 0;
-        foreach (var (kind, (first, answer, count)) in _broken.OrderBy(b => b.Key, StringComparer.Ordinal))
+        foreach (var (kind, finding) in _broken.OrderBy(b => b.Key, StringComparer.Ordinal))
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n{++n}. {kind} ({count}×)");
-            if (first is not null)
+            text.Append(CultureInfo.InvariantCulture, $"\n{++n}. {kind}: {finding.Count}×");
+            if (finding.First is { } first)
+            {
+                text.Append(CultureInfo.InvariantCulture, $" in {string.Join(", ", finding.Operations)}");
                 text.Append(CultureInfo.InvariantCulture, $"\n   first: {first.What}\n   {first.Request.ToString().Replace("\n", "\n   ", StringComparison.Ordinal)}");
-            text.Append(CultureInfo.InvariantCulture, $"\n   → {answer.Replace("\n", "\n     ", StringComparison.Ordinal)}\n");
+            }
+            text.Append(CultureInfo.InvariantCulture, $"\n   → {finding.Answer.Replace("\n", "\n     ", StringComparison.Ordinal)}\n");
         }
         return text.ToString();
     }
 
     private void Record(FuzzCase fuzz, string rule, string answer)
     {
-        var kind = $"{fuzz.Operation.Name}: {rule}";
-        _broken[kind] = _broken.TryGetValue(kind, out var seen) ? seen with { Count = seen.Count + 1 } : (fuzz, answer, 1);
+        if (!_broken.TryGetValue(rule, out var finding))
+            _broken[rule] = finding = new Finding(fuzz, answer);
+        finding.Count++;
+        finding.Operations.Add(fuzz.Operation.Name);
     }
 
-    /// <summary>What the server logged at Error while answering, the exception's first lines: the lead needs the stack, not only the 500.</summary>
-    private string ServerLog(int before)
+    /// <summary>
+    /// What the server logged at Error while answering: the exception's first lines (the lead needs the stack, not only
+    /// the 500), and its cause — the innermost exception and the first frame in our code — so two defects behind the same
+    /// status of one operation are reported apart.
+    /// </summary>
+    private (string Text, string Cause) ServerLog(int before)
     {
-        var errors = factory.Logged.Skip(before).Where(l => l.StartsWith("Error", StringComparison.Ordinal)).ToList();
-        return errors.Count == 0 ? "" : "\n   server log: " + Cut(string.Join("\n", errors[0].Split('\n').Take(6)), 1_500);
+        var error = factory.Logged.Skip(before).FirstOrDefault(l => l.StartsWith("Error", StringComparison.Ordinal));
+        if (error is null)
+            return ("", "");
+        var exception = ExceptionType().Matches(error).LastOrDefault()?.Groups[1].Value ?? "an exception";
+        var frame = OurFrame().Match(error) is { Success: true } m ? $" in {string.Join('.', m.Groups[1].Value.Split('.')[^2..])}" : "";
+        return ("\n   server log: " + Cut(string.Join("\n", error.Split('\n').Take(6)), 1_500), $" ({exception}{frame})");
+    }
+
+    [GeneratedRegex(@"(?:^|---> |\s)((?:[A-Z]\w*\.)+\w*Exception)\b")]
+    private static partial Regex ExceptionType();
+
+    [GeneratedRegex(@"at (UniRetail\.[\w.`<>]+)\(")]
+    private static partial Regex OurFrame();
+
+    /// <summary>One rule broken for one cause: the first case that broke it, its answer, how often and in which operations.</summary>
+    private sealed class Finding(FuzzCase? first, string answer)
+    {
+        public FuzzCase? First { get; } = first;
+
+        public string Answer { get; } = answer;
+
+        public int Count { get; set; }
+
+        public SortedSet<string> Operations { get; } = new(StringComparer.Ordinal);
     }
 
     private static string Cut(string text, int length) => text.Length <= length ? text : $"{text[..length]}… ({text.Length:N0} characters)";
