@@ -105,23 +105,27 @@ public sealed class CaseGenerator(int seed, IReadOnlyList<FuzzTarget> targets, I
         return Mutations.SlotValue(t, slot, Pick(pool));
     }
 
-    /// <summary>Up to three plain values in other fields, then one of any sort in a field none of them contains.</summary>
+    /// <summary>Up to three plain values in unrelated fields (none inside another), then one of any sort in one more.</summary>
     private FuzzCase SeveralSlotValues(FuzzTarget t, IReadOnlyList<JsonSlot> slots)
     {
-        var last = Pick(slots);
-        var others = slots.Where(s => !last.Path.StartsWith(s.Path, StringComparison.Ordinal)).ToList();
+        var chosen = new List<JsonSlot> { Pick(slots) };
+        for (var i = _random.Next(1, 4); i > 0; i--)
+        {
+            var slot = Pick(slots);
+            if (chosen.All(c => !c.Path.StartsWith(slot.Path, StringComparison.Ordinal) && !slot.Path.StartsWith(c.Path, StringComparison.Ordinal)))
+                chosen.Add(slot);
+        }
         var body = t.Json;
         var what = new List<string>();
-        for (var i = others.Count == 0 ? 0 : _random.Next(1, 4); i > 0; i--)
+        foreach (var slot in chosen.Skip(1))
         {
-            var slot = Pick(others);
             var value = Pick(BadValues.Numbers.Concat(BadValues.Strings).Where(v => v.Raw is null).Append(BadValues.Null).ToList());
             body = slot.With(body, value.Node);
             what.Add($"{slot.Path} = {value}");
         }
         var raw = Pick([.. BadValues.Strings, .. BadValues.Numbers]);
-        what.Add($"{last.Path} = {raw}");
-        return t.Case(string.Join("; ", what), t.Valid with { Body = last.Put(body, raw) });
+        what.Add($"{chosen[0].Path} = {raw}");
+        return t.Case(string.Join("; ", what), t.Valid with { Body = chosen[0].Put(body, raw) });
     }
 
     private FuzzCase RandomQuery(FuzzTarget t)

@@ -92,7 +92,14 @@ public sealed class JsonSlot
     {
         var node = body;
         foreach (var step in _steps.Take(_steps.Count - 1))
-            node = step is int i ? node?.AsArray()[i] : node?.AsObject()[(string)step];
+        {
+            node = (node, step) switch
+            {
+                (JsonArray array, int i) when i < array.Count => array[i],
+                (JsonObject obj, string name) => obj[name],
+                _ => throw new InvalidOperationException($"The body has no {Path}: a slot is taken from the body it changes."),
+            };
+        }
         return node;
     }
 
