@@ -14,8 +14,8 @@ namespace UniRetail.Server.Tests.Access;
 /// </summary>
 public abstract partial class TenantIsolationMatrixTests(ServerFixture server) : ServerTests(server)
 {
-    /// <summary>An id the server made: <c>ord_</c> and 32 hex digits, or an API key's <c>key_</c> and 16.</summary>
-    [GeneratedRegex("\\b(?:[a-z]{2,5}_[0-9a-f]{32}|key_[0-9a-f]{16})\\b")]
+    /// <summary>An id the server made: <c>ord_</c> and 32 hex digits, or an API or write key's <c>key_</c> or <c>wk_</c> and 16.</summary>
+    [GeneratedRegex("\\b(?:[a-z]{2,5}_[0-9a-f]{32}|(?:key|wk)_[0-9a-f]{16})\\b")]
     private static partial Regex ServerId();
 
     [Fact]

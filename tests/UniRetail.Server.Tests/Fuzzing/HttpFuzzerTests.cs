@@ -55,9 +55,9 @@ public abstract class HttpFuzzerTests(ServerFixture server) : ServerTests(server
         for (var pages = 0; pages < 200; pages++)
         {
             var body = await run.CheckAfterwardsAsync(ApiRequest.Get(page), (status, _) => status == HttpStatusCode.OK);
-            if (AnswerRules.Parse(body) is not { ValueKind: JsonValueKind.Array } events || events.GetArrayLength() < 50)
+            if (AnswerRules.Parse(body) is not { ValueKind: JsonValueKind.Object } events || events.GetProperty("next").GetString() is not { } next)
                 break;
-            page = $"/api/marketing/events?limit=50&after={events[events.GetArrayLength() - 1].GetProperty("seq").GetInt64()}";
+            page = $"/api/marketing/events?limit=50&cursor={Uri.EscapeDataString(next)}";
         }
     }
 }

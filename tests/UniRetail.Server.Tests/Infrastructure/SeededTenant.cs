@@ -112,6 +112,7 @@ public sealed class SeededTenant
             "rcp_" => ReceiptId,
             "prd_" => ProductId,
             "src_" => Till.SourceId,
+            "wk_" => Web.WriteKeyId,
             "era_" => ErasureId,
             "key_" => Integration.KeyId,
             _ => null,
@@ -196,7 +197,7 @@ public sealed class SeededTenant
         await Admin.WaitForProfileAsync("email", $"eve.{Tag}@example.com");
         await IngestAsync(Till, "/v1/identify", new { anonymousId = $"install-{Tag}", traits = new { email = $"ben.{Tag}@example.com" } });
         var ben = await Admin.WaitForProfileAsync("anonymous_id", $"install-{Tag}", events: 2);
-        ProfileMergeId = (await Admin.GetFromJsonAsync<JsonElement>($"/api/marketing/profiles/{Id(ben)}/merges", Ct))[0].GetProperty("mergeId").GetString()!;
+        ProfileMergeId = (await Admin.AllPagesAsync<JsonElement>($"/api/marketing/profiles/{Id(ben)}/merges"))[0].GetProperty("mergeId").GetString()!;
         await SendOkAsync<JsonElement>(ApiRequest.Put($"/api/marketing/profiles/{AnnProfileId}/consent", new { purposes = new { marketing = true } }));
         ErasureId = (await SendOkAsync<JsonElement>(ApiRequest.Post("/api/marketing/erasures", new { type = "email", value = $"eve.{Tag}@example.com" })))
             .GetProperty("erasureId").GetString()!;

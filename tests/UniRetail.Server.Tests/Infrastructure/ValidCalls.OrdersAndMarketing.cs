@@ -45,6 +45,12 @@ public sealed partial class ValidCalls
     {
         Add("Marketing.Sources.Create", store => ApiRequest.Post("/api/marketing/sources", new { kind = "pos", name = "Till 2", storeId = store.Id }));
         Add("Marketing.Sources.List", _ => ApiRequest.Get("/api/marketing/sources"));
+        Add("Marketing.Sources.RotateKey", async _ => ApiRequest.Post($"/api/marketing/sources/{(await T.Retailer.AddSourceAsync("app")).SourceId}/keys", new { overlapMinutes = 60 }));
+        Add("Marketing.Sources.RevokeKey", async _ =>
+        {
+            var source = await T.Retailer.AddSourceAsync("app");
+            return ApiRequest.Delete($"/api/marketing/sources/{source.SourceId}/keys/{source.WriteKeyId}");
+        });
         Add("Marketing.Events.List", _ => ApiRequest.Get($"/api/marketing/events?limit=10&userId=u-ann-{T.Tag}"));
         Add("Marketing.Profiles.Find", _ => ApiRequest.Get($"/api/marketing/profiles?type=email&value={Uri.EscapeDataString(T.AnnEmail)}"));
         Add("Marketing.Profiles.Show", _ => ApiRequest.Get($"/api/marketing/profiles/{T.AnnProfileId}"));
@@ -73,8 +79,8 @@ public sealed partial class ValidCalls
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
-            var merges = await T.SendOkAsync<JsonElement>(ApiRequest.Get($"/api/marketing/profiles/{T.AnnProfileId}/merges"));
-            var merge = merges.EnumerateArray().FirstOrDefault(m => m.GetProperty("mergedProfileId").GetString() == alone);
+            var merges = await T.Retailer.Admin.AllPagesAsync<JsonElement>($"/api/marketing/profiles/{T.AnnProfileId}/merges");
+            var merge = merges.FirstOrDefault(m => m.GetProperty("mergedProfileId").GetString() == alone);
             if (merge.ValueKind == JsonValueKind.Object)
                 return merge.GetProperty("mergeId").GetString()!;
             Assert.True(DateTime.UtcNow < deadline, $"The projector did not merge {install} into Ann's profile within 30 s.");

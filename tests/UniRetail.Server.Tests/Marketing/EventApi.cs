@@ -9,7 +9,7 @@ using Xunit;
 
 namespace UniRetail.Server.Tests.Marketing;
 
-public sealed record Source(string SourceId, string Kind, string Name, string? StoreId, string? WriteKey);
+public sealed record Source(string SourceId, string Kind, string Name, string? StoreId, string? WriteKey, string? WriteKeyId = null);
 
 public sealed record Rejected(int Index, string Code, string Reason);
 
