@@ -59,6 +59,7 @@ public abstract class RequestHardeningTests(ServerFixture server) : ShopTests(se
     [InlineData("application/json; charset=ebcdic")]
     [InlineData("application/json; charset=utf-16")]
     [InlineData("application/json; charset=\"x-unknown\"")]
+    [InlineData("application/json; charset=")]
     public async Task ABodyInACharsetOtherThanUtf8IsUnsupportedMediaType(string contentType)
     {
         var (retailer, warehouse) = await AShopAsync();
