@@ -11,19 +11,8 @@ namespace UniRetail.Server.Tests.Fuzzing;
 /// Defects the HTTP fuzzer found, each kept as a request a person can read and replay. The fuzzer finds a class of
 /// defect by chance and by seed; these keep its examples fixed on every run.
 /// </summary>
-public abstract class FoundByTheFuzzerTests(ServerFixture server) : ServerTests(server)
+public abstract class FoundByTheFuzzerTests(ServerFixture server) : ShopTests(server)
 {
-    private const string Sku = "MUG-BLUE";
-
-    private async Task<(Retailer Retailer, Location Store)> AShopAsync()
-    {
-        var retailer = await NewRetailerAsync();
-        var store = await retailer.AddStoreAsync(London.CoventGarden);
-        await retailer.AddProductAsync(Sku);
-        await retailer.ReceiveAsync(store, Sku, 10);
-        return (retailer, store);
-    }
-
     private static Task<HttpResponseMessage> PostJsonAsync(HttpClient client, string path, string json) =>
         client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"), Ct);
 
@@ -73,8 +62,8 @@ public abstract class FoundByTheFuzzerTests(ServerFixture server) : ServerTests(
     [Fact]
     public async Task AdjustmentsWithABadReasonNeverFailAnotherClientsGoodAdjustments()
     {
-        var (retailer, store) = await AShopAsync();
-        object Adjustment(string reason) => new { sku = Sku, locationId = store.Id, delta = 1, reason };
+        var (retailer, warehouse) = await AShopAsync();
+        object Adjustment(string reason) => new { sku = Sku, locationId = warehouse.Id, delta = 1, reason };
 
         var clients = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
         {
@@ -90,7 +79,7 @@ public abstract class FoundByTheFuzzerTests(ServerFixture server) : ServerTests(
         var answers = (await Task.WhenAll(clients)).SelectMany(a => a).GroupBy(a => a).ToDictionary(g => g.Key, g => g.Count());
 
         Assert.Equal(new Dictionary<string, int> { ["400 then 204"] = 200 }, answers);
-        Assert.Equal(10 + 200, (await retailer.LevelAsync(Sku, store)).OnHand);
+        Assert.Equal(10 + 200, (await retailer.LevelAsync(Sku, warehouse)).OnHand);
         Assert.True((await retailer.CheckLedgerAsync()).Consistent);
     }
 

@@ -148,7 +148,7 @@ public sealed partial class FuzzRun(UniRetailFactory factory, string adminToken)
         return ("\n   server log: " + Cut(string.Join("\n", error.Split('\n').Take(6)), 1_500), $" ({exception}{frame})");
     }
 
-    [GeneratedRegex(@"(?:^|---> |\s)((?:[A-Z]\w*\.)+\w*Exception)\b")]
+    [GeneratedRegex(@"(?:^|---> |\s)((?:[A-Z]\w*\.)+\w*Exception)(?=[:\s])")]
     private static partial Regex ExceptionType();
 
     [GeneratedRegex(@"at (UniRetail\.[\w.`<>]+)\(")]
