@@ -107,14 +107,12 @@ public abstract partial class TenantIsolationMatrixTests(ServerFixture server) :
         var shown = theirMarkers.Where(m => answer.Contains(m, StringComparison.Ordinal) && !sent.Contains(m, StringComparison.Ordinal)).ToList();
         if (shown.Count > 0)
             wrong.Add($"showed their {string.Join(", ", shown)}");
-        return wrong.Select(w => $"{w}: {(int)response.StatusCode} {Cut(answer)}\n    {request}");
+        return wrong.Select(w => $"{w}: {(int)response.StatusCode} {answer.Cut(600)}\n    {request}");
     }
 
     private static string Text(ApiRequest request) => Uri.UnescapeDataString(request.Path) + (request.Body is null ? "" : Encoding.UTF8.GetString(request.Body));
 
     private static IEnumerable<string> IdsIn(string text) => ServerId().Matches(text).Select(m => m.Value);
-
-    private static string Cut(string text) => text.Length <= 600 ? text : text[..600] + "…";
 }
 
 public sealed class TenantIsolationMatrixSqliteTests(UnlimitedSqliteServer server) : TenantIsolationMatrixTests(server), IClassFixture<UnlimitedSqliteServer>;

@@ -61,7 +61,7 @@ public sealed partial class FuzzRun(UniRetailFactory factory, string adminToken)
         {
             _statuses[(int)response!.StatusCode] = _statuses.GetValueOrDefault((int)response.StatusCode) + 1;
             foreach (var rule in AnswerRules.Broken(fuzz, response, body))
-                Record(fuzz with { Request = request }, rule + cause, $"{(int)response.StatusCode} {Cut(body, 1_000)}{log}");
+                Record(fuzz with { Request = request }, rule + cause, $"{(int)response.StatusCode} {body.Cut(1_000)}{log}");
         }
         response?.Dispose();
     }
@@ -76,7 +76,7 @@ public sealed partial class FuzzRun(UniRetailFactory factory, string adminToken)
         using (response)
         {
             if (failure is not null || AnswerRules.Parse(body) is null || !fine(response!.StatusCode, body))
-                _broken[$"afterwards: {request.Method} {request.Path}"] = new Finding(null, $"{failure ?? ((int)response!.StatusCode).ToString(CultureInfo.InvariantCulture)} {Cut(body, 1_000)}{ServerLog(logged).Text}") { Count = 1 };
+                _broken[$"afterwards: {request.Method} {request.Path}"] = new Finding(null, $"{failure ?? ((int)response!.StatusCode).ToString(CultureInfo.InvariantCulture)} {body.Cut(1_000)}{ServerLog(logged).Text}") { Count = 1 };
         }
         return failure is null ? body : "";
     }
@@ -145,7 +145,7 @@ public sealed partial class FuzzRun(UniRetailFactory factory, string adminToken)
             return ("", "");
         var exception = ExceptionType().Matches(error).LastOrDefault()?.Groups[1].Value ?? "an exception";
         var frame = OurFrame().Match(error) is { Success: true } m ? $" in {string.Join('.', m.Groups[1].Value.Split('.')[^2..])}" : "";
-        return ("\n   server log: " + Cut(string.Join("\n", error.Split('\n').Take(6)), 1_500), $" ({exception}{frame})");
+        return ("\n   server log: " + string.Join("\n", error.Split('\n').Take(6)).Cut(1_500), $" ({exception}{frame})");
     }
 
     [GeneratedRegex(@"(?:^|---> |\s)((?:[A-Z]\w*\.)+\w*Exception)(?=[:\s])")]
@@ -166,5 +166,4 @@ public sealed partial class FuzzRun(UniRetailFactory factory, string adminToken)
         public SortedSet<string> Operations { get; } = new(StringComparer.Ordinal);
     }
 
-    private static string Cut(string text, int length) => text.Length <= length ? text : $"{text[..length]}… ({text.Length:N0} characters)";
 }

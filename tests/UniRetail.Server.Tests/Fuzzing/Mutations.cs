@@ -71,8 +71,7 @@ public static class Mutations
         var segments = bare.Split('/');
         var index = target.Operation.Template.Split('/').ToList().IndexOf($"{{{parameter}}}");
         segments[index] = value;
-        var shown = value.Length > 60 ? $"{value[..20]}… ({value.Length:N0} characters)" : value;
-        return target.Case($"path {{{parameter}}} = {shown} (was {valid})", target.Valid with { Path = string.Join('/', segments) + (query < 0 ? "" : path[query..]) });
+        return target.Case($"path {{{parameter}}} = {value.Cut(60)} (was {valid})", target.Valid with { Path = string.Join('/', segments) + (query < 0 ? "" : path[query..]) });
     }
 
     public static FuzzCase OtherTenantsPath(FuzzTarget target) =>
@@ -86,8 +85,7 @@ public static class Mutations
         var path = target.Valid.Path;
         var query = path.IndexOf('?', StringComparison.Ordinal);
         var pairs = (query < 0 ? "" : path[(query + 1)..]).Split('&', StringSplitOptions.RemoveEmptyEntries).Where(p => !p.StartsWith(parameter + "=", StringComparison.Ordinal));
-        var shown = value.Length > 60 ? $"{value[..20]}… ({value.Length:N0} characters)" : value;
-        return target.Case($"query {parameter} = {shown}", target.Valid with { Path = $"{(query < 0 ? path : path[..query])}?{string.Join('&', pairs.Append($"{parameter}={value}"))}" });
+        return target.Case($"query {parameter} = {value.Cut(60)}", target.Valid with { Path = $"{(query < 0 ? path : path[..query])}?{string.Join('&', pairs.Append($"{parameter}={value}"))}" });
     }
 
     public static FuzzCase QueryShape(FuzzTarget target, string what, string suffix)
@@ -97,7 +95,7 @@ public static class Mutations
     }
 
     public static FuzzCase Header(FuzzTarget target, string name, string value) =>
-        target.Case($"header {name}: {(value.Length > 40 ? $"{value.Length:N0} characters" : value)}", target.Valid.WithHeader(name, value));
+        target.Case($"header {name}: {value.Cut(40)}", target.Valid.WithHeader(name, value));
 
     public static FuzzCase Authorization(FuzzTarget target, string what, string? header) =>
         target.Case($"Authorization: {what}", target.Valid with { Authorization = header });

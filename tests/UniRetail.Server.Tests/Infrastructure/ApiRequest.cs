@@ -68,15 +68,15 @@ public sealed record ApiRequest(HttpMethod Method, string Path)
     /// <summary>The request as curl would show it, the key's secret left out and a long body cut.</summary>
     public override string ToString()
     {
-        var text = new StringBuilder($"{Method} {Cut(Path, 300)}");
+        var text = new StringBuilder($"{Method} {Path.Cut(300)}");
         if (Authorization is not null)
             text.Append($"\n  Authorization: {Authorization.Split(' ')[0]} …");
         foreach (var (name, value) in Headers)
-            text.Append($"\n  {name}: {Cut(value, 200)}");
+            text.Append($"\n  {name}: {value.Cut(200)}");
         if (ContentType is not null)
             text.Append($"\n  Content-Type: {ContentType}");
         if (Body is not null)
-            text.Append($"\n  body ({Body.Length:N0} bytes): {Cut(Printable(Body), 1_500)}");
+            text.Append($"\n  body ({Body.Length:N0} bytes): {Printable(Body).Cut(1_500)}");
         return text.ToString();
     }
 
@@ -102,8 +102,6 @@ public sealed record ApiRequest(HttpMethod Method, string Path)
         }
         return text.ToString();
     }
-
-    private static string Cut(string text, int length) => text.Length <= length ? text : $"{text[..length]}… ({text.Length:N0} characters)";
 }
 
 public static class ApiRequestSending
