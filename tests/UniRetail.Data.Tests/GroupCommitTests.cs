@@ -1,3 +1,4 @@
+using Dapper;
 using System.Collections.Concurrent;
 using UniRetail.Kernel;
 using UniRetail.Testing;
@@ -130,6 +131,62 @@ public abstract class GroupCommitTests(DatabaseProvider provider) : DataTest(pro
         Assert.Equal(20, await CommittedRowsAsync());
         AssertSharedTransactionOnSqlite([.. Enumerable.Range(1, 21).Select(i => (long)i)]);
     }
+
+    /// <summary>
+    /// Writes the database itself refuses (PostgreSQL takes no NUL in text; SQLite's primary key refuses a duplicate)
+    /// fail only their own callers, however they interleave with good writes from other callers.
+    /// </summary>
+    [Fact]
+    public async Task WriteAsync_WritesTheDatabaseRefuses_NeverFailAnotherCallersGoodWrites()
+    {
+        await WriteRowAsync(0);
+        var clients = Enumerable.Range(0, 4).Select(client => Task.Run(async () =>
+        {
+            var answers = new List<string>();
+            for (var round = 0; round < 50; round++)
+            {
+                var rowNo = 1 + client * 1000 + round;
+                var refused = WriteAsync<Unit>(async s =>
+                {
+                    await InsertReturningAsync(s, Provider == DatabaseProvider.Postgres ? -rowNo : 0, "a\0b");
+                    return Unit.Value;
+                });
+                var good = WriteAsync<Unit>(async s =>
+                {
+                    await InsertKeptAsync(s, rowNo, "good");
+                    return Unit.Value;
+                });
+                var refusedAnswer = await Record.ExceptionAsync(() => refused);
+                answers.Add($"{(refusedAnswer is null ? "written" : "refused")} then {((await good).IsSuccess ? "written" : "failed")}");
+            }
+            return answers;
+        }, Ct)).ToList();
+
+        var answers = (await Task.WhenAll(clients)).SelectMany(a => a).GroupBy(a => a).ToDictionary(g => g.Key, g => g.Count());
+
+        Assert.Equal(new Dictionary<string, int> { ["refused then written"] = 200 }, answers);
+        Assert.Equal(201, await CommittedRowsAsync());
+    }
+
+    /// <summary>
+    /// A row changed, then the row written by a statement that answers rows, with one set of parameters (as the ledger's
+    /// adjustment is: the level, then the entry and its id).
+    /// </summary>
+    private static async Task<long> InsertReturningAsync(DbSession session, long rowNo, string label)
+    {
+        var parameters = new DynamicParameters(new { Tenant, RowNo = rowNo, Label = label });
+        await session.Connection.ExecuteAsync("UPDATE data_test_row SET amount = 1 WHERE tenant_id = @Tenant AND row_no = 0", parameters, session.Transaction);
+        return await session.Connection.ExecuteScalarAsync<long>(
+            "INSERT INTO data_test_row (tenant_id, row_no, label, created_at_ms) VALUES (@Tenant, @RowNo, @Label, 0) RETURNING row_no",
+            parameters, session.Transaction);
+    }
+
+    private static readonly string[] RowParameters = ["@Tenant", "@RowNo", "@Label"];
+
+    /// <summary>The row written through a kept command (as the ledger's append is), not one Dapper builds each time.</summary>
+    private static Task<int> InsertKeptAsync(DbSession session, long rowNo, string label) =>
+        session.ExecuteHotAsync("INSERT INTO data_test_row (tenant_id, row_no, label, created_at_ms) VALUES (@Tenant, @RowNo, @Label, 0)",
+            RowParameters, Tenant, rowNo, label);
 
     /// <summary>
     /// Runs <paramref name="failing"/> queued between a write of row 1 and one of row 3 (on SQLite all three in one batch)

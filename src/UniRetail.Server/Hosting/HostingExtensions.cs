@@ -26,7 +26,11 @@ internal static class HostingExtensions
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            o.SerializerOptions.Converters.Add(new TextWithoutNul());
+        });
         services.AddUniRetailRateLimits(builder.Configuration);
         services.AddInvalidationPoller();
         services.AddOpenApi();

@@ -8,8 +8,10 @@ namespace UniRetail.Server.Hosting;
 
 /// <summary>
 /// Checks every API request's envelope before any handler runs: its declared size against the endpoint's limit (1 MiB
-/// unless the endpoint says otherwise), and that a JSON body is UTF-8. Kestrel enforces the same size limit while
-/// reading a body without a length; this answers with a problem and a code, in every host.
+/// unless the endpoint says otherwise, or limits its body itself: <see cref="OwnBodyLimit"/>), that a JSON body is
+/// UTF-8, and that no query parameter holds the NUL character (the host refuses one in the path; body strings are checked
+/// as they are read: <see cref="TextWithoutNul"/>). Kestrel enforces the same size limit while reading a body without a length;
+/// this answers with a problem and a code, in every host.
 /// </summary>
 internal sealed class RequestGuards(RequestDelegate next)
 {
@@ -20,7 +22,7 @@ internal sealed class RequestGuards(RequestDelegate next)
     {
         var endpoint = context.GetEndpoint();
         var limit = endpoint?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? DefaultMaxBodyBytes;
-        if (context.Request.ContentLength > limit)
+        if (context.Request.ContentLength > limit && endpoint?.Metadata.GetMetadata<OwnBodyLimit>() is null)
         {
             await WriteAsync(context, StatusCodes.Status413PayloadTooLarge,
                 Error.Validation(RequestErrors.TooLarge, $"The request body is larger than this endpoint accepts ({limit / 1024:N0} KiB).", "body"));
@@ -32,7 +34,28 @@ internal sealed class RequestGuards(RequestDelegate next)
                 Error.Validation(RequestErrors.UnsupportedCharset, "Request bodies are UTF-8: send no charset, or charset=utf-8.", "Content-Type"));
             return;
         }
+        if (IsApi(context.Request.Path) && FirstWithNul(context.Request) is { } field)
+        {
+            await WriteAsync(context, StatusCodes.Status400BadRequest, RequestErrorText.NulInText(field));
+            return;
+        }
         await next(context);
+    }
+
+    /// <summary>The first query parameter whose name or value holds a NUL, by name; null when none does.</summary>
+    private static string? FirstWithNul(HttpRequest request)
+    {
+        foreach (var (name, values) in request.Query)
+        {
+            if (name.Contains('\0', StringComparison.Ordinal))
+                return "query";
+            foreach (var value in values)
+            {
+                if (value is not null && value.Contains('\0', StringComparison.Ordinal))
+                    return name;
+            }
+        }
+        return null;
     }
 
     private static bool IsApi(PathString path) => path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
@@ -41,8 +64,11 @@ internal sealed class RequestGuards(RequestDelegate next)
     {
         if (string.IsNullOrEmpty(contentType) || !MediaTypeHeaderValue.TryParse(contentType, out var parsed))
             return true;
+        // "charset=" with nothing after it names no encoding: the JSON reader cannot read it, so it is refused here.
+        if (!parsed.Parameters.Any(p => p.Name.Equals("charset", StringComparison.OrdinalIgnoreCase)))
+            return true;
         var charset = parsed.Charset.Value?.Trim('"');
-        return string.IsNullOrEmpty(charset) || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
+        return charset is not null && (charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase));
     }
 
     private static async Task WriteAsync(HttpContext context, int status, Error error)

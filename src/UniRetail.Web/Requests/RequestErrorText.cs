@@ -46,6 +46,8 @@ public static partial class RequestErrorText
     {
         ArgumentNullException.ThrowIfNull(exception);
         var field = exception.Path is { Length: > 0 } path && path.TrimStart('$', '.') is { Length: > 0 } f ? f : "body";
+        if (exception is NulInTextException)
+            return NulInText(field);
         if (exception.Message.Contains("could not be converted to", StringComparison.Ordinal))
         {
             var expected = JsonPathTypes.Describe(JsonPathTypes.TypeAt(bodyType, field == "body" ? "" : field));
@@ -57,6 +59,10 @@ public static partial class RequestErrorText
             : Location().Replace(exception.Message, "").TrimEnd(' ', '.');
         return Error.Validation(RequestErrors.Malformed, field == "body" ? $"The body is not valid JSON: {reason}." : $"'{field}' could not be read: {reason}.", field);
     }
+
+    /// <summary>Text with the NUL character, in a body field, a query parameter or a path segment.</summary>
+    public static Error NulInText(string field) =>
+        Error.Validation(RequestErrors.BadText, $"'{field}' contains the NUL character (U+0000), which no text here may hold.", field);
 
     /// <summary>A .NET type name as the kind of JSON value it reads.</summary>
     private static string Expected(string typeName)

@@ -5,6 +5,7 @@ public static class RequestErrors
 {
     public const string Malformed = "request.malformed";
     public const string NullItem = "request.null_item";
+    public const string BadText = "request.bad_text";
     public const string TooLarge = "request.too_large";
     public const string UnsupportedMediaType = "request.unsupported_media_type";
     public const string UnsupportedCharset = "request.unsupported_charset";

@@ -30,34 +30,34 @@ public abstract class FoundByTheFuzzerTests(ServerFixture server) : ShopTests(se
         await ShouldBeBadRequestNamingAsync(response, field);
     }
 
-    /// <summary>A filter or an id with a NUL matches nothing, as any unknown value does; PostgreSQL answered 500.</summary>
+    /// <summary>A filter or an id with a NUL is refused (the host itself refuses one in the path), naming it, as text in a body is; PostgreSQL answered 500.</summary>
     [Theory]
-    [InlineData("/api/orders?storeId=a%00b")]
-    [InlineData("/api/inventory/levels?sku=a%00b")]
-    [InlineData("/api/marketing/events?userId=a%00b")]
-    public async Task AFilterWithANulFindsNothingOnEitherEngine(string path)
+    [InlineData("/api/orders?storeId=a%00b", "storeId")]
+    [InlineData("/api/inventory/levels?sku=a%00b", "sku")]
+    [InlineData("/api/marketing/events?userId=a%00b", "userId")]
+    public async Task AFilterWithANulIsABadRequestNamingItOnEitherEngine(string path, string field)
     {
         var (retailer, _) = await AShopAsync();
 
-        var page = await (await retailer.Admin.GetAsync(path, Ct)).ShouldBeAsync<Page<object>>(HttpStatusCode.OK);
-
-        Assert.Empty(page.Items);
+        await ShouldBeBadRequestNamingAsync(await retailer.Admin.GetAsync(path, Ct), field);
     }
 
     [Fact]
-    public async Task MergingAMemberWhoseIdHasANulFindsNoSuchMemberOnEitherEngine()
+    public async Task MergingAMemberWhoseIdHasANulIsABadRequestNamingTheIdOnEitherEngine()
     {
         var (retailer, _) = await AShopAsync();
         var ann = await retailer.AddMemberAsync("Ann Lee", "ann@example.com");
 
         var response = await retailer.Admin.PostAsJsonAsync("/api/members/merge", new { sourceId = "a\0b", targetId = ann.Id }, Ct);
 
-        await response.ShouldBeProblemAsync(HttpStatusCode.NotFound, "members.unknown_member", "sourceId");
+        await ShouldBeBadRequestNamingAsync(response, "sourceId");
+        Assert.Equal("active", (await retailer.Admin.GetFromJsonAsync<Member>($"/api/members/{ann.Id}", Ct))!.Status);
     }
 
     /// <summary>
     /// On PostgreSQL, after adjustments the database refused (a NUL in the reason), some good adjustments from another
     /// client answered 500: "Received unexpected backend message DataRow", then ObjectDisposedException on the rollback.
+    /// The reason is now refused before any write (why one refused statement broke other writes is not yet understood).
     /// </summary>
     [Fact]
     public async Task AdjustmentsWithABadReasonNeverFailAnotherClientsGoodAdjustments()

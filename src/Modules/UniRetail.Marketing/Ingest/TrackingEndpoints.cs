@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using UniRetail.Web.Requests;
 
 namespace UniRetail.Marketing.Ingest;
 
@@ -24,7 +25,7 @@ internal static class TrackingEndpoints
     {
         foreach (var prefix in new[] { "/v1", "" })
         {
-            var group = app.MapGroup(prefix).WithTags("Event API (Segment compatible)").AllowAnonymous();
+            var group = app.MapGroup(prefix).WithTags("Event API (Segment compatible)").AllowAnonymous().WithMetadata(OwnBodyLimit.Instance);
             foreach (var type in MessageTypes)
                 group.MapPost($"/{type}", (HttpRequest request, IngestEvents handler, CancellationToken ct) => IngestAsync(type, request, handler, ct));
             foreach (var path in new[] { "/batch", "/b" })
