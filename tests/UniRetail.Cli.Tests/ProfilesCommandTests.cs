@@ -63,6 +63,39 @@ public abstract class ProfilesCommandTests(DatabaseProvider provider) : ImportTe
         });
         Assert.Contains("marketing.unknown_profile", nobody.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ProfilesRestitch_RebuildsTheTenantsProfilesAndTheSameCustomersComeBack()
+    {
+        var tenant = await ImportedTenantAsync();
+        var (_, before, _) = await CliAsync("profiles", "show", "--tenant", tenant.Value, "--user-id", "17850", "--json");
+
+        var (exit, output, error) = await CliAsync("profiles", "restitch", "--tenant", tenant.Value);
+        var status = await CliAsync("profiles", "restitch", "--tenant", tenant.Value, "--status");
+        var (_, after, _) = await CliAsync("profiles", "show", "--tenant", tenant.Value, "--user-id", "17850", "--json");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains(": finished;", output, StringComparison.Ordinal);
+        Assert.Equal(0, status.Exit);
+        Assert.Contains(": finished;", status.Out, StringComparison.Ordinal);
+        using var was = JsonDocument.Parse(before);
+        using var now = JsonDocument.Parse(after);
+        var (wasProfile, nowProfile) = (was.RootElement.GetProperty("profile"), now.RootElement.GetProperty("profile"));
+        Assert.Equal(wasProfile.GetProperty("profileId").GetString(), nowProfile.GetProperty("profileId").GetString());
+        Assert.Equal(wasProfile.GetProperty("aggregates").GetRawText(), nowProfile.GetProperty("aggregates").GetRawText());
+    }
+
+    [Fact]
+    public async Task ProfilesRestitch_OfATenantNeverRestitched_StatusFailsWithOneLine()
+    {
+        var tenant = await NewTenantAsync();
+
+        var (exit, _, error) = await CliAsync("profiles", "restitch", "--tenant", tenant.Value, "--status");
+
+        Assert.NotEqual(0, exit);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.Contains("marketing.no_restitch", error, StringComparison.Ordinal);
+    }
 }
 
 public sealed class ProfilesCommandSqliteTests() : ProfilesCommandTests(DatabaseProvider.Sqlite);

@@ -6,6 +6,7 @@ using UniRetail.Kernel;
 using UniRetail.Marketing.Events;
 using UniRetail.Marketing.Profiles;
 using UniRetail.Marketing.Projection;
+using UniRetail.Marketing.Stitching;
 using UniRetail.Server;
 
 namespace UniRetail.Cli.Commands;
@@ -45,7 +46,46 @@ internal static class ProfileCommands
                 Print(profile.Value, timeline.Value.Items);
             return CliOutput.Ok;
         });
-        return new Command("profiles", "Profiles of the data bank: one person across every source") { show };
+        return new Command("profiles", "Profiles of the data bank: one person across every source") { show, Restitch() };
+    }
+
+    /// <summary>
+    /// <c>profiles restitch --tenant T</c>: rebuilds the tenant's profiles from its events with the current identity rules and
+    /// waits for the end; run again after an interruption, it resumes the running job rather than starting over.
+    /// </summary>
+    private static Command Restitch()
+    {
+        var tenant = new Option<string>("--tenant") { Description = "The tenant: its id (ten_...) or its name", Required = true };
+        var status = new Option<bool>("--status") { Description = "Only show the tenant's last or running re-stitch" };
+        var command = new Command("restitch", "Rebuild a tenant's profiles from its events with the current identity rules (resumes a running one)") { tenant, status };
+        command.SetAction(async (result, ct) =>
+        {
+            await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
+            var tenantId = await TenantArgument.ResolveAsync(host, result.GetValue(tenant), ct);
+            if (!tenantId.IsSuccess)
+                return CliOutput.Fail(tenantId.Error);
+            var caller = Caller.AdminOf(tenantId.Value);
+            var restitch = host.Get<RestitchProfiles>();
+            if (!result.GetValue(status))
+            {
+                // Profiles must be current before the live projector steps aside for this tenant.
+                await host.Get<ProfileProjector>().CatchUpAsync(ct);
+                var started = await restitch.StartAsync(caller, "cli", ct);
+                if (!started.IsSuccess)
+                    return CliOutput.Fail(started.Error);
+                Console.WriteLine($"re-stitching {tenantId.Value.Value} ({started.Value.JobId}, started {started.Value.StartedAt:u})");
+                await host.Get<Restitcher>().RunAsync(tenantId.Value, new Progress<long>(n => Console.WriteLine($"  {n:N0} events replayed")), ct);
+                await host.Get<ProfileProjector>().CatchUpAsync(ct);
+            }
+            var job = await restitch.StatusAsync(caller, ct);
+            if (!job.IsSuccess)
+                return CliOutput.Fail(job.Error);
+            var j = job.Value;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{j.JobId}: {j.State}; {j.EventsReplayed:N0} events replayed; live profiles {j.ProfilesBefore:N0} before, {(j.ProfilesAfter is { } after ? after.ToString("N0", CultureInfo.InvariantCulture) : "-")} after"));
+            return CliOutput.Ok;
+        });
+        return command;
     }
 
     private static void Print(ProfileView profile, IReadOnlyList<EventView> timeline)

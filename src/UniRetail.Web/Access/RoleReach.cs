@@ -112,6 +112,8 @@ public static class RoleReach
         new("Marketing.Merges.Undo", "undo merges", No, Marketer: false, Integration: false),
         new("Marketing.IdentityRules.Get", "read identity rules", No, Marketer: true, Integration: false),
         new("Marketing.IdentityRules.Set", "change identity rules", No, Marketer: false, Integration: false),
+        new("Marketing.Restitch.Start", "re-stitch profiles", No, Marketer: false, Integration: false),
+        new("Marketing.Restitch.Status", "read the re-stitch", No, Marketer: true, Integration: false),
         new("Marketing.Privacy.Export", "export a person's data", No, Marketer: false, Integration: false),
         new("Marketing.Privacy.Erase", "erase a person", No, Marketer: false, Integration: false),
         new("Marketing.Privacy.Erasures", "read the erasure log", No, Marketer: false, Integration: false),

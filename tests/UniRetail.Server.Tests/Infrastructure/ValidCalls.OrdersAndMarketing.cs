@@ -64,6 +64,13 @@ public sealed partial class ValidCalls
         Add("Marketing.IdentityRules.Get", _ => ApiRequest.Get("/api/marketing/identity-rules"));
         Add("Marketing.IdentityRules.Set", _ => ApiRequest.Put("/api/marketing/identity-rules",
             new { rules = new[] { new { type = "device_id", mayMerge = true, maxPerProfile = 5, priority = 7 } }, blockedValues = new[] { "till-tablet" } }));
+        // A seeded tenant's re-stitch finishes within the request and Ann keeps her profile id, so later calls still find her.
+        Add("Marketing.Restitch.Start", _ => ApiRequest.Post("/api/marketing/restitch"));
+        Add("Marketing.Restitch.Status", async _ =>
+        {
+            await T.Retailer.Admin.PostAsync("/api/marketing/restitch", null, TestContext.Current.CancellationToken);
+            return ApiRequest.Get("/api/marketing/restitch");
+        });
         Add("Marketing.Privacy.Export", _ => ApiRequest.Post("/api/marketing/exports", new { profileId = T.AnnProfileId }));
         Add("Marketing.Privacy.Erase", _ => ApiRequest.Post("/api/marketing/erasures", new { type = "email", value = $"gone.{Fresh()}@example.com" }));
         Add("Marketing.Privacy.Erasures", _ => ApiRequest.Get("/api/marketing/erasures"));

@@ -212,6 +212,38 @@ public abstract class ProfilesApiTests(ServerFixture server) : ServerTests(serve
         Assert.Contains(rules.GetProperty("rules").EnumerateArray(), r => r.GetProperty("type").GetString() == "device_id" && !r.GetProperty("mayMerge").GetBoolean());
         Assert.Equal(["till-tablet"], (await marketer.GetFromJsonAsync<JsonElement>("/api/marketing/identity-rules", Ct)).GetProperty("blockedValues").EnumerateArray().Select(v => v.GetString()));
     }
+
+    /// <summary>
+    /// After blocking a value the old rules joined through, a re-stitch over HTTP splits the two people; a small tenant's
+    /// re-stitch is finished by the answer, and the profile that keeps most of its identifiers keeps its id.
+    /// </summary>
+    [Fact]
+    public async Task ARestitchRebuildsProfilesWithTheCurrentRules()
+    {
+        var retailer = await NewRetailerAsync();
+        var web = Server.SdkClient((await retailer.AddSourceAsync()).WriteKey);
+        await (await web.SendJsonAsync("/v1/batch", """
+            {"batch":[
+              {"type":"identify","userId":"u-ann","anonymousId":"laptop-1","traits":{"email":"family@camden.example"}},
+              {"type":"identify","anonymousId":"tablet-2","traits":{"email":"family@camden.example"}}
+            ]}
+            """)).ShouldAnswerAsync(HttpStatusCode.OK);
+        var before = await ProfileAsync(retailer.Admin, "anonymous_id", "tablet-2", events: 2);
+        await (await retailer.Admin.GetAsync("/api/marketing/restitch", Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "marketing.no_restitch");
+        await (await retailer.Admin.PutAsJsonAsync("/api/marketing/identity-rules", new { blockedValues = new[] { "family@camden.example" } }, Ct)).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+
+        var job = await (await retailer.Admin.PostAsync("/api/marketing/restitch", null, Ct)).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+
+        Assert.Equal(("finished", 2, 1, 2), (job.GetProperty("state").GetString(), job.GetProperty("eventsReplayed").GetInt32(),
+            job.GetProperty("profilesBefore").GetInt32(), job.GetProperty("profilesAfter").GetInt32()));
+        var ann = await ProfileAsync(retailer.Admin, "user_id", "u-ann");
+        var tablet = await ProfileAsync(retailer.Admin, "anonymous_id", "tablet-2");
+        Assert.Equal(Id(before), Id(ann));
+        Assert.NotEqual(Id(ann), Id(tablet));
+        Assert.Equal(job.GetProperty("jobId").GetString(), (await retailer.Admin.GetFromJsonAsync<JsonElement>("/api/marketing/restitch", Ct)).GetProperty("jobId").GetString());
+        var marketer = retailer.ClientWithKey((await retailer.CreateKeyAsync("marketer")).Token);
+        await (await marketer.PostAsync("/api/marketing/restitch", null, Ct)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "identity.role_forbidden");
+    }
 }
 
 public sealed class ProfilesApiSqliteTests(SqliteServer server) : ProfilesApiTests(server), IClassFixture<SqliteServer>;

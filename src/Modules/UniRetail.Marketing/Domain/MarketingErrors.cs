@@ -70,6 +70,12 @@ internal static class MarketingErrors
         (inName ? "A property name in this object" : "The text") + " is not valid Unicode: invalid UTF-8, or a \\u escape of half a surrogate pair.",
         field.Length == 0 ? "body" : field);
 
+    public static Error NoRestitch() =>
+        Error.NotFound("marketing.no_restitch", "This tenant has never been re-stitched.");
+
+    public static Error RestitchRunning() =>
+        Error.Conflict("marketing.restitch_running", "A re-stitch is rebuilding this tenant's profiles; try again when it has finished (GET /api/marketing/restitch).");
+
     public static Error ProjectionRaced(string what) =>
         Error.Conflict("marketing.projection_raced", $"Another writer got there first: {what}.");
 }

@@ -71,6 +71,25 @@ internal sealed class EventFeed
     }
 
     /// <summary>
+    /// One tenant's events after <paramref name="after"/> and at or before <paramref name="upTo"/> (a position the projector
+    /// has passed, so nothing is still arriving below it), in the projector's order: what a re-stitch replays.
+    /// </summary>
+    public async Task<List<FeedRow>> ReadTenantAsync(DbConnection connection, TenantId tenant, FeedPosition after, FeedPosition upTo, int limit)
+    {
+        var sql = connection is Npgsql.NpgsqlConnection
+            ? $"""
+               SELECT {FeedColumns(connection)} FROM marketing_event e
+               WHERE e.tenant_id = @TenantId AND (e.tx_id, e.event_seq) > (@Tx, @Seq) AND (e.tx_id, e.event_seq) <= (@UpToTx, @UpToSeq)
+               ORDER BY e.tx_id, e.event_seq LIMIT @Limit
+               """
+            : $"""
+               SELECT {FeedColumns(connection)} FROM marketing_event e
+               WHERE e.tenant_id = @TenantId AND e.event_seq > @Seq AND e.event_seq <= @UpToSeq ORDER BY e.event_seq LIMIT @Limit
+               """;
+        return (await connection.QueryAsync<FeedRow>(sql, new { TenantId = tenant.Value, after.Tx, after.Seq, UpToTx = upTo.Tx, UpToSeq = upTo.Seq, Limit = limit })).ToList();
+    }
+
+    /// <summary>
     /// The projector's columns. The amounts of an order event come out of its properties in one pass of the engine's own
     /// JSON reader (SQLite's json_extract with several paths gives one array; PostgreSQL's <c>-&gt;</c> keeps each value as
     /// JSON, so amounts stay exact); no other event's properties are read. PostgreSQL's <c>-&gt;</c> de-escapes every string of

@@ -20,6 +20,20 @@ internal sealed class ProjectionStore
         return row is null ? FeedPosition.Start : new FeedPosition(row.Tx, row.Seq);
     }
 
+    /// <summary>
+    /// Takes the projector's position row until the transaction ends and returns where it is: what starting or finishing a
+    /// re-stitch holds, so no batch of the projector saves between its reading which tenants are re-stitching and its commit.
+    /// </summary>
+    public async Task<FeedPosition> LockAsync(DbSession session, string name, long atMs)
+    {
+        await session.Connection.ExecuteAsync(
+            "INSERT INTO marketing_projection (name, position_tx, position_seq, updated_at_ms) VALUES (@Name, 0, 0, @AtMs) ON CONFLICT (name) DO NOTHING",
+            new { Name = name, AtMs = atMs }, session.Transaction);
+        await session.Connection.ExecuteAsync(
+            "UPDATE marketing_projection SET updated_at_ms = updated_at_ms WHERE name = @Name", new { Name = name }, session.Transaction);
+        return await PositionAsync(session.Connection, name, session.Transaction);
+    }
+
     /// <summary>Moves the position from <paramref name="from"/> to <paramref name="to"/>; false when another projector moved it first.</summary>
     public async Task<bool> AdvanceAsync(DbSession session, string name, FeedPosition from, FeedPosition to, long atMs)
     {

@@ -24,7 +24,7 @@ internal sealed record ErasureView(string ErasureId, DateTimeOffset At, string R
 /// </summary>
 internal sealed class ErasePerson(
     Database database, ProfileQueries queries, ProfileStore profiles, IdentityStore identities, MergeStore merges, EventFeed feed,
-    SuppressionStore suppressionStore, ErasureFingerprints fingerprints, IMemberErasure memberErasure, TimeProvider clock)
+    SuppressionStore suppressionStore, ErasureFingerprints fingerprints, IMemberErasure memberErasure, RestitchStore restitches, TimeProvider clock)
 {
     public async Task<Result<ErasureView>> HandleAsync(Caller caller, PersonRequest request, CancellationToken ct)
     {
@@ -48,6 +48,8 @@ internal sealed class ErasePerson(
             var held = (await identities.OfProfilesAsync(session.Connection, tenant, profileIds, session.Transaction)).Select(r => r.ToIdentifier()).ToList();
             if (identifier is { } asked && !held.Contains(asked))
                 held.Add(asked);
+            // A running re-stitch may not have replayed the person yet: what it keeps aside names their other identifiers.
+            held.AddRange(await restitches.ForgetAsync(session, tenant, held));
             var events = await feed.DeleteOfPersonAsync(session, tenant, ProfileQueries.EventIdsOf(held));
             if (PersonEvents.Patterns(held) is { Count: > 0 } patterns)
             {

@@ -18,7 +18,7 @@ namespace UniRetail.Marketing.Projection;
 /// </summary>
 internal sealed class ProfileProjector(
     Database database, EventFeed feed, ProjectionStore positions, IdentityStore identities, ProfileStore profiles, MergeStore merges,
-    SuppressionList suppression, SuppressionStore erasures, TimeProvider clock, ILogger<ProfileProjector> logger)
+    SuppressionList suppression, SuppressionStore erasures, RestitchStore restitches, TimeProvider clock, ILogger<ProfileProjector> logger)
 {
     public const string Name = "profiles";
     public const int BatchSize = 5000;
@@ -64,11 +64,14 @@ internal sealed class ProfileProjector(
             Result<Unit> saved;
             try
             {
+                // A tenant being re-stitched has its events replayed by the re-stitch (Restitcher), not here.
+                var restitching = await database.ReadAsync(c => restitches.RunningAsync(c), ct);
+                var tenants = rows.Select(r => r.TenantId).ToHashSet(StringComparer.Ordinal);
                 var graphs = new List<TenantGraph>();
-                foreach (var tenant in rows.GroupBy(r => new TenantId(r.TenantId)))
+                foreach (var tenant in rows.Where(r => !restitching.Contains(r.TenantId)).GroupBy(r => new TenantId(r.TenantId)))
                     graphs.Add(await PlanAsync(tenant.Key, tenant.ToList(), ct));
                 var to = new FeedPosition(rows[^1].TxId, rows[^1].EventSeq);
-                saved = await database.WriteAsync(session => SaveAsync(session, graphs, from, to), ct);
+                saved = await database.WriteAsync(session => SaveAsync(session, graphs, from, to, tenants, restitching), ct);
             }
             catch (Exception ex) when (attempt < Attempts && ex is KeyNotFoundException or System.Data.Common.DbException)
             {
@@ -84,7 +87,8 @@ internal sealed class ProfileProjector(
         }
     }
 
-    private async Task<TenantGraph> PlanAsync(TenantId tenant, List<FeedRow> rows, CancellationToken ct)
+    /// <summary>Plans one tenant's events in memory against its stored graph (the re-stitch plans its replay here too).</summary>
+    internal async Task<TenantGraph> PlanAsync(TenantId tenant, List<FeedRow> rows, CancellationToken ct)
     {
         var suppressed = await suppression.ForTenantAsync(tenant, ct, fresh: true);
         var rules = await database.ReadAsync(c => identities.RulesAsync(c, tenant), ct);
@@ -159,11 +163,23 @@ internal sealed class ProfileProjector(
         return (own, alias);
     }
 
-    private async Task<Result<Unit>> SaveAsync(DbSession session, List<TenantGraph> graphs, FeedPosition from, FeedPosition to)
+    private async Task<Result<Unit>> SaveAsync(
+        DbSession session, List<TenantGraph> graphs, FeedPosition from, FeedPosition to, HashSet<string> tenants, HashSet<string> restitching)
     {
         var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
         if (!await positions.AdvanceAsync(session, Name, from, to, nowMs))
             return Raced("the position moved");
+        // Read after the position row is taken: a re-stitch starts and finishes holding that row, so this is current.
+        var restitchingNow = await restitches.RunningAsync(session.Connection, session.Transaction);
+        if (tenants.Any(t => restitching.Contains(t) != restitchingNow.Contains(t)))
+            return Raced("a re-stitch started or finished");
+        return await SaveGraphsAsync(session, graphs);
+    }
+
+    /// <summary>Writes what the plans changed; the caller has moved its position in the same transaction.</summary>
+    internal async Task<Result<Unit>> SaveGraphsAsync(DbSession session, IReadOnlyList<TenantGraph> graphs)
+    {
+        var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
         foreach (var graph in graphs)
         {
             var tenant = graph.Tenant;

@@ -3,8 +3,11 @@ using Microsoft.Extensions.Logging;
 
 namespace UniRetail.Marketing.Projection;
 
-/// <summary>Runs the profile projector in the server: catches up, then looks for new events every quarter second.</summary>
-internal sealed class ProfileProjectorService(ProfileProjector projector, TimeProvider clock, ILogger<ProfileProjectorService> logger) : BackgroundService
+/// <summary>
+/// Runs the profile projector in the server: catches up, then looks for new events every quarter second; and steps any
+/// tenant's running re-stitch, a batch per tick, so a restarted server resumes it.
+/// </summary>
+internal sealed class ProfileProjectorService(ProfileProjector projector, Restitcher restitcher, TimeProvider clock, ILogger<ProfileProjectorService> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
@@ -16,6 +19,7 @@ internal sealed class ProfileProjectorService(ProfileProjector projector, TimePr
             try
             {
                 await projector.DrainAsync(stoppingToken);
+                await restitcher.StepAllAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -14,7 +14,8 @@ namespace UniRetail.Marketing.Stitching;
 /// linking them again goes to the profile of its strongest identifier and leaves the other identifier where it is.
 /// </summary>
 internal sealed class UndoMerge(
-    Database database, MergeStore merges, ProfileStore profiles, IdentityStore identities, ProfileQueries queries, ProfileRebuilder rebuilder, TimeProvider clock)
+    Database database, MergeStore merges, ProfileStore profiles, IdentityStore identities, ProfileQueries queries, ProfileRebuilder rebuilder,
+    RestitchProfiles restitch, TimeProvider clock)
 {
     public async Task<Result<MergeView>> HandleAsync(Caller caller, string mergeId, CancellationToken ct)
     {
@@ -22,6 +23,8 @@ internal sealed class UndoMerge(
         var tenant = caller.Tenant;
         return await database.WriteAsync(async session =>
         {
+            if (await restitch.RunningAsync(session, tenant))
+                return MarketingErrors.RestitchRunning();
             var merge = await merges.FindAsync(session.Connection, tenant, mergeId, session.Transaction);
             if (merge is null)
                 return MarketingErrors.UnknownMerge(mergeId);
