@@ -66,7 +66,19 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                         connection = await _openConnection(CancellationToken.None);
                         hot = new HotCommands(connection);
                     }
-                    await RunBatchAsync(connection, hot!, batch);
+                    if (await RunBatchAsync(connection, hot!, batch))
+                    {
+                        // An operation threw: its statements may have left the connection's prepared ones out of step.
+                        hot!.Dispose();
+                        hot = null;
+                        if (PreparedStatements.ForgetAfterFailure(connection))
+                            hot = new HotCommands(connection);
+                        else
+                        {
+                            await connection.DisposeAsync();
+                            connection = null;
+                        }
+                    }
                 }
                 catch (Exception ex) when (TransientErrors.IsTransient(ex))
                 {
@@ -81,7 +93,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                     hot?.Dispose();
                     hot = null;
                     if (connection is not null)
+                    {
+                        PreparedStatements.ForgetAfterFailure(connection);
                         await connection.DisposeAsync();
+                    }
                     connection = null;
                 }
             }
@@ -96,7 +111,8 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     private static readonly string[] NoParameters = [];
 
-    private async Task RunBatchAsync(DbConnection connection, HotCommands hot, List<WriteOperation> batch)
+    /// <summary>Runs and commits one batch; true when an operation threw (not a failed result).</summary>
+    private async Task<bool> RunBatchAsync(DbConnection connection, HotCommands hot, List<WriteOperation> batch)
     {
         // A batch of one needs no savepoint: when it fails, the whole transaction is rolled back instead.
         var alone = batch.Count == 1;
@@ -142,6 +158,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
         foreach (var operation in retry)
             Retry(operation);
+        return batch.Exists(o => o.Threw);
     }
 
     private void Retry(WriteOperation operation)

@@ -9,6 +9,9 @@ internal abstract class WriteOperation
 
     public abstract CancellationToken CancellationToken { get; }
 
+    /// <summary>The work threw (not a failed result): the connection it ran on is suspect.</summary>
+    public abstract bool Threw { get; }
+
     /// <summary>Runs the work in the batch's transaction; returns false when the work failed and its writes must be rolled back.</summary>
     public abstract Task<bool> RunAsync(DbSession session);
 
@@ -30,6 +33,8 @@ internal sealed class WriteOperation<T>(Func<DbSession, Task<Result<T>>> work, C
     public Task<Result<T>> Completion => _completion.Task;
 
     public override CancellationToken CancellationToken => ct;
+
+    public override bool Threw => _failure is not null;
 
     public override async Task<bool> RunAsync(DbSession session)
     {
