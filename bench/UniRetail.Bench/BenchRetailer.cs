@@ -12,7 +12,7 @@ using UniRetail.Kernel;
 namespace UniRetail.Bench;
 
 /// <summary>The retailer a benchmark sells for: its tenant, its DC and stores, and the SKUs it stocks at the DC.</summary>
-internal sealed record BenchSetup(Caller Admin, Caller WebShop, string WarehouseId, IReadOnlyList<string> Skus);
+internal sealed record BenchSetup(Caller Admin, Caller WebShop, string WarehouseId, IReadOnlyList<string> StoreIds, IReadOnlyList<string> Skus);
 
 /// <summary>
 /// Sets a London retailer up through the same handlers the API uses: the tenant, a distribution centre and four stores,
@@ -66,7 +66,7 @@ internal static class BenchRetailer
                 .Select(i => new ReceiptLine(s.Sku, Math.Min(Quantity.Max, s.Units - i * Quantity.Max))));
         foreach (var receipt in lines.Chunk(StockLimits.MaxReceiptLines))
             Must(await host.Get<ReceiveGoods>().HandleAsync(admin, new GoodsReceiptRequest(ids[0], "bench-opening-stock", receipt), ct));
-        return new BenchSetup(admin, new Caller(tenant.TenantId, Role.Integration), ids[0], listed);
+        return new BenchSetup(admin, new Caller(tenant.TenantId, Role.Integration), ids[0], ids[1..], listed);
     }
 
     private static LocationRequest Store(string code, string name, string address, double latitude, double longitude) =>
