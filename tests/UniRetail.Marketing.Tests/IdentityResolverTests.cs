@@ -18,6 +18,16 @@ public sealed class IdentityResolverTests
 
         public IReadOnlySet<string> KeptApartFrom(string profileId) => _apart.GetValueOrDefault(profileId) ?? [];
 
+        public IReadOnlyCollection<Identifier> HeldBy(string profileId) => Owners.Where(o => o.Value == profileId).Select(o => o.Key).ToList();
+
+        public HashSet<Identifier> Shared { get; } = [];
+
+        public bool IsShared(Identifier identifier) => Shared.Contains(identifier);
+
+        public Dictionary<Identifier, long> LastSeen { get; } = [];
+
+        public long? LastSeenMs(Identifier identifier) => LastSeen.TryGetValue(identifier, out var at) ? at : null;
+
         public Graph Holds(string profile, params Identifier[] identifiers)
         {
             foreach (var identifier in identifiers)

@@ -17,6 +17,8 @@ public sealed class MemberIdentifierTests
     [InlineData("+44 (0)7700 900123")]
     [InlineData("0044 7700 900123")]
     [InlineData("  +447700900123  ")]
+    [InlineData("447700900123")]
+    [InlineData("44 7700 900123")]
     public void Parse_UkPhoneWrittenAnyWay_IsOneE164Number(string written)
     {
         var phone = MemberIdentifier.Parse(IdentifierKind.Phone, written, Uk);
@@ -48,6 +50,7 @@ public sealed class MemberIdentifierTests
     [InlineData("+1234567")]
     [InlineData("+1234567890123456")]
     [InlineData("+0447700900123")]
+    [InlineData("4477009")]
     [InlineData("0")]
     [InlineData(null)]
     public void Parse_BadPhone_IsBadPhoneAtTheField(string? written)
@@ -124,5 +127,17 @@ public sealed class MemberIdentifierTests
     public void Parse_KindName_IsTheApiName(string name, IdentifierKind kind)
     {
         Assert.Equal(kind, IdentifierKinds.Parse(name).Value);
+    }
+
+    [Fact]
+    public void ContactIdentifiers_EveryKind_GivesTheFormTheMembersModuleStores()
+    {
+        Assert.Equal("601200000009", ContactIdentifiers.LoyaltyCard("6012 0000 0009"));
+        Assert.Equal("601200000009", ContactIdentifiers.LoyaltyCard("6012-0000-0009"));
+        Assert.Equal("+447700900123", ContactIdentifiers.Phone("447700900123"));
+        Assert.Equal("ann@example.com", ContactIdentifiers.Email(" Ann@Example.com "));
+        Assert.Equal("mem_0193a5c2e7b87c3a9f0e4b1d2c3a4b5c", ContactIdentifiers.MemberId(" MEM_0193A5C2E7B87C3A9F0E4B1D2C3A4B5C "));
+        Assert.Null(ContactIdentifiers.MemberId("mem_ann"));
+        Assert.Null(ContactIdentifiers.MemberId("u-0193a5c2e7b87c3a9f0e4b1d2c3a4b5c"));
     }
 }

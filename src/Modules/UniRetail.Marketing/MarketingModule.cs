@@ -25,8 +25,9 @@ public static class MarketingModule
         services.AddSingleton<SourceStore>().AddSingleton<EventStore>().AddSingleton<WriteKeyDirectory>().AddSingleton<IInvalidationSubscriber>(sp => sp.GetRequiredService<WriteKeyDirectory>());
         services.AddSingleton<ManageSources>().AddSingleton<IngestEvents>().AddSingleton<EventQueries>();
         services.AddSingleton<EventFeed>().AddSingleton<ProjectionStore>().AddSingleton<IdentityStore>().AddSingleton<ProfileStore>()
-            .AddSingleton<MergeStore>().AddSingleton<RestitchStore>().AddSingleton<SuppressionStore>().AddSingleton<ErasureFingerprints>().AddSingleton<SuppressionList>();
-        services.AddSingleton<ProfileProjector>().AddSingleton<ProfileQueries>().AddSingleton<ProfileRebuilder>().AddSingleton<UndoMerge>()
+            .AddSingleton<MergeStore>().AddSingleton<JoinStore>().AddSingleton<SharedIdentifierStore>().AddSingleton<RestitchStore>().AddSingleton<SuppressionStore>()
+            .AddSingleton<ErasureFingerprints>().AddSingleton<SuppressionList>();
+        services.AddSingleton<ProfileProjector>().AddSingleton<ProfileQueries>().AddSingleton<ProfileRebuilder>().AddSingleton<UndoMerge>().AddSingleton<UndoJoin>()
             .AddSingleton<RecordConsent>().AddSingleton<ExportPerson>().AddSingleton<ErasePerson>().AddSingleton<ManageIdentityRules>()
             .AddSingleton<Restitcher>().AddSingleton<RestitchProfiles>();
         services.AddSingleton<IDomainEventSubscriber<OrderPlaced>, RecordOrderPlaced>();

@@ -55,6 +55,15 @@ internal static class MarketingErrors
     public static Error MergeChanged(string id) =>
         Error.Conflict("marketing.merge_changed", $"The profiles of merge '{id}' changed while it was being undone; try again.", "mergeId");
 
+    public static Error UnknownJoin(string id) =>
+        Error.NotFound("marketing.unknown_join", $"No join '{id}' in this tenant.", "joinId");
+
+    public static Error JoinAlreadyUndone(string id) =>
+        Error.Conflict("marketing.join_already_undone", $"Join '{id}' has already been undone.", "joinId");
+
+    public static Error JoinChanged(string id) =>
+        Error.Conflict("marketing.join_changed", $"The identifiers of join '{id}' are no longer on its profile (moved or erased since); nothing to undo.", "joinId");
+
     public static Error BadRule(string message, string field) =>
         Error.Validation("marketing.bad_identity_rule", message, field);
 

@@ -18,6 +18,7 @@ internal readonly record struct FeedPosition(long Tx, long Seq)
 internal sealed class FeedRow
 {
     public long EventSeq { get; init; }
+    public string MessageId { get; init; } = "";
     public long TxId { get; init; }
     public string TenantId { get; init; } = "";
     public string SourceId { get; init; } = "";
@@ -103,7 +104,7 @@ internal sealed class EventFeed
                $"CASE WHEN {OrderEvents} AND {EscapesPostgresRefuses} THEN e.properties END")
             : ($"CASE WHEN {OrderEvents} THEN json_extract(e.properties, '$.revenue', '$.total', '$.currency') END", "NULL");
         return $"""
-            e.event_seq AS EventSeq, e.tx_id AS TxId, e.tenant_id AS TenantId, e.source_id AS SourceId, e.source_kind AS SourceKind,
+            e.event_seq AS EventSeq, e.message_id AS MessageId, e.tx_id AS TxId, e.tenant_id AS TenantId, e.source_id AS SourceId, e.source_kind AS SourceKind,
             e.location_id AS LocationId, e.type AS Type, e.event AS Event, e.name AS Name, e.user_id AS UserId, e.anonymous_id AS AnonymousId,
             e.previous_id AS PreviousId, e.timestamp_ms AS TimestampMs, e.traits AS Traits, e.context AS Context, {money} AS Money,
             {whole} AS OrderProperties

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using UniRetail.Data;
 using UniRetail.Kernel;
+using UniRetail.Marketing.Projection;
 using UniRetail.Marketing.Stitching;
 
 namespace UniRetail.Marketing.Persistence;
@@ -13,6 +14,11 @@ internal sealed class IdentityRow
     public string ProfileId { get; init; } = "";
     public string SourceId { get; init; } = "";
     public long FirstSeenMs { get; init; }
+    public long? LastSeenMs { get; init; }
+    /// <summary>The rule that attached it (<see cref="AttachRules"/>), the event's message id and the join; null on rows older than explanations.</summary>
+    public string? AttachedBy { get; init; }
+    public string? MessageId { get; init; }
+    public string? JoinId { get; init; }
 
     public Identifier ToIdentifier() =>
         IdentifierTypes.TryParse(IdType, out var type) ? new Identifier(type, IdValue) : throw new InvalidOperationException($"Unknown stored identifier type '{IdType}'.");
@@ -29,7 +35,11 @@ internal sealed class RuleRow
 /// <summary>The identity graph (identifier → profile), and each tenant's identity rules and blocked values.</summary>
 internal sealed class IdentityStore
 {
-    private const string Columns = "id_type AS IdType, id_value AS IdValue, profile_id AS ProfileId, source_id AS SourceId, first_seen_ms AS FirstSeenMs";
+    private const string Columns =
+        """
+        id_type AS IdType, id_value AS IdValue, profile_id AS ProfileId, source_id AS SourceId, first_seen_ms AS FirstSeenMs, last_seen_ms AS LastSeenMs,
+        attached_by AS AttachedBy, message_id AS MessageId, join_id AS JoinId
+        """;
 
     /// <summary>The graph's rows for these identifiers (those it knows).</summary>
     public async Task<List<IdentityRow>> FindAsync(DbConnection connection, TenantId tenant, IEnumerable<Identifier> identifiers)
@@ -58,14 +68,38 @@ internal sealed class IdentityStore
             "SELECT profile_id FROM marketing_identity WHERE tenant_id = @TenantId AND id_type = @Type AND id_value = @Value",
             new { TenantId = tenant.Value, Type = identifier.TypeName, identifier.Value }, transaction);
 
-    public Task InsertAsync(DbSession session, TenantId tenant, IEnumerable<(Identifier Identifier, string ProfileId, string SourceId, long AtMs)> rows) =>
+    public Task InsertAsync(DbSession session, TenantId tenant, IEnumerable<(Identifier Identifier, string ProfileId, Attachment How, long? LastSeenMs)> rows) =>
         session.ExecuteManyAsync(
             """
-            INSERT INTO marketing_identity (tenant_id, id_type, id_value, profile_id, source_id, first_seen_ms)
-            VALUES (@TenantId, @Type, @Value, @ProfileId, @SourceId, @AtMs)
+            INSERT INTO marketing_identity (tenant_id, id_type, id_value, profile_id, source_id, first_seen_ms, last_seen_ms, attached_by, message_id, join_id)
+            VALUES (@TenantId, @Type, @Value, @ProfileId, @SourceId, @AtMs, @LastSeenMs, @AttachedBy, @MessageId, @JoinId)
             """,
-            ["@TenantId", "@Type", "@Value", "@ProfileId", "@SourceId", "@AtMs"],
-            rows.Select(r => new object?[] { tenant.Value, r.Identifier.TypeName, r.Identifier.Value, r.ProfileId, r.SourceId, r.AtMs }));
+            ["@TenantId", "@Type", "@Value", "@ProfileId", "@SourceId", "@AtMs", "@LastSeenMs", "@AttachedBy", "@MessageId", "@JoinId"],
+            rows.Select(r => new object?[]
+            {
+                tenant.Value, r.Identifier.TypeName, r.Identifier.Value, r.ProfileId, r.How.SourceId, r.How.AtMs, r.LastSeenMs, AttachRules.ToName(r.How.Rule),
+                r.How.MessageId, r.How.JoinId,
+            }));
+
+    /// <summary>Records how stored identifiers came to the profile they were just moved to (a recycled phone's new owner).</summary>
+    public Task ExplainAsync(DbSession session, TenantId tenant, IEnumerable<(Identifier Identifier, Attachment How)> rows) =>
+        session.ExecuteManyAsync(
+            """
+            UPDATE marketing_identity SET attached_by = @AttachedBy, message_id = @MessageId, join_id = @JoinId
+            WHERE tenant_id = @TenantId AND id_type = @Type AND id_value = @Value
+            """,
+            ["@TenantId", "@Type", "@Value", "@AttachedBy", "@MessageId", "@JoinId"],
+            rows.Select(r => new object?[] { tenant.Value, r.Identifier.TypeName, r.Identifier.Value, AttachRules.ToName(r.How.Rule), r.How.MessageId, r.How.JoinId }));
+
+    /// <summary>Moves phones' last sightings forward (never back).</summary>
+    public Task SeenAsync(DbSession session, TenantId tenant, IEnumerable<(Identifier Identifier, long AtMs)> rows) =>
+        session.ExecuteManyAsync(
+            """
+            UPDATE marketing_identity SET last_seen_ms = @AtMs
+            WHERE tenant_id = @TenantId AND id_type = @Type AND id_value = @Value AND (last_seen_ms IS NULL OR last_seen_ms < @AtMs)
+            """,
+            ["@TenantId", "@Type", "@Value", "@AtMs"],
+            rows.Select(r => new object?[] { tenant.Value, r.Identifier.TypeName, r.Identifier.Value, r.AtMs }));
 
     /// <summary>Moves identifiers between profiles; returns how many moved (an identifier no longer on <paramref name="from"/> stays put).</summary>
     public Task<int> MoveAsync(DbSession session, TenantId tenant, string from, string to, IEnumerable<Identifier> identifiers) =>

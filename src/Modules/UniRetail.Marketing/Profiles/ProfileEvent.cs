@@ -25,7 +25,11 @@ internal sealed record ProfileEvent(
     string? AliasOf,
     IReadOnlyDictionary<string, string> Traits,
     Purchase? Purchase,
-    IReadOnlyDictionary<ConsentPurpose, bool> Consent);
+    IReadOnlyDictionary<ConsentPurpose, bool> Consent)
+{
+    /// <summary>The message id the source gave the event: what explanations name.</summary>
+    public string MessageId { get; init; } = "";
+}
 
 /// <summary>What an e-commerce spec event says about money: an order completed, refunded or cancelled.</summary>
 internal sealed record Purchase(PurchaseKind Kind, decimal? Amount, string? Currency);

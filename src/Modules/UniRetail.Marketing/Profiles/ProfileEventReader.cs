@@ -5,13 +5,15 @@ using UniRetail.Marketing.Consent;
 using UniRetail.Marketing.Domain;
 using UniRetail.Marketing.Persistence;
 using UniRetail.Marketing.Stitching;
+using UniRetail.Members.Contracts;
 
 namespace UniRetail.Marketing.Profiles;
 
 /// <summary>
 /// Reads what profiles need out of a stored event: identifiers from the id fields, traits (an identify's <c>traits</c>, and any event's
 /// <c>context.traits</c>) and <c>context.device.id</c>; money from Segment's e-commerce events; consent from
-/// <c>context.consent.categoryPreferences</c>. Commerce events name the member in <c>userId</c>.
+/// <c>context.consent.categoryPreferences</c>. Commerce events name the member in <c>userId</c>, and so does any
+/// event whose <c>userId</c> is a member id.
 /// </summary>
 internal static class ProfileEventReader
 {
@@ -36,7 +38,10 @@ internal static class ProfileEventReader
         var reading = Collect(row.Type, row.SourceId, row.UserId, row.AnonymousId, row.Traits, row.Context);
         return new ProfileEvent(
             row.EventSeq, row.SourceId, row.SourceKind, row.LocationId, row.Type, row.Event ?? row.Name, row.TimestampMs, reading.Identifiers,
-            row.Type == "alias" ? row.PreviousId : null, reading.Traits ?? NoTraits, Purchase(row), reading.Consent ?? NoConsent);
+            row.Type == "alias" ? row.PreviousId : null, reading.Traits ?? NoTraits, Purchase(row), reading.Consent ?? NoConsent)
+        {
+            MessageId = row.MessageId,
+        };
     }
 
     /// <summary>The identifiers an incoming event names (raw), read exactly as the projector will read them once it is stored.</summary>
@@ -56,8 +61,9 @@ internal static class ProfileEventReader
     private static Reading Collect(string type, string sourceId, string? userId, string? anonymousId, string? traits, string? context)
     {
         var reading = new Reading();
+        // A source that uses member ids as its user ids (identify {userId: "mem_…"}) names the member, as an order does.
         if (userId is not null)
-            reading.Identifiers.Add((sourceId == CommerceEvents.SourceId ? IdentifierType.MemberId : IdentifierType.UserId, userId));
+            reading.Identifiers.Add((sourceId == CommerceEvents.SourceId || ContactIdentifiers.MemberId(userId) is not null ? IdentifierType.MemberId : IdentifierType.UserId, userId));
         if (anonymousId is not null)
             reading.Identifiers.Add((IdentifierType.AnonymousId, anonymousId));
         if (context is not null)

@@ -14,7 +14,8 @@ namespace UniRetail.Marketing.Profiles;
 /// Reads profiles for admins and marketers: by id or by any identifier, with the timeline and merges. A marketer sees
 /// only what the person's consent allows; an id that was merged away leads to the profile it was merged into.
 /// </summary>
-internal sealed class ProfileQueries(Database database, ProfileStore profiles, IdentityStore identities, MergeStore merges, EventFeed feed)
+internal sealed class ProfileQueries(
+    Database database, ProfileStore profiles, IdentityStore identities, MergeStore merges, JoinStore joins, SharedIdentifierStore shared, EventFeed feed)
 {
     public async Task<Result<ProfileView>> ShowAsync(Caller caller, string profileId, CancellationToken ct)
     {
@@ -70,6 +71,20 @@ internal sealed class ProfileQueries(Database database, ProfileStore profiles, I
         }, ct);
     }
 
+    /// <summary>The joins onto the profile (and onto profiles merged into it), oldest first: each can be undone.</summary>
+    public async Task<Result<Slice<JoinView>>> JoinsAsync(Caller caller, string profileId, PageQuery page, CancellationToken ct)
+    {
+        return await database.ReadAsync(async c =>
+        {
+            var row = await LiveAsync(c, caller.Tenant, profileId);
+            if (row is null)
+                return MarketingErrors.UnknownProfile($"id '{profileId}'");
+            var rows = await joins.OfProfilesAsync(c, caller.Tenant, [row.ProfileId, .. await profiles.MergedIntoAsync(c, caller.Tenant, row.ProfileId)]);
+            // Join ids are time-ordered (UUIDv7): their ordinal order is the order the joins happened.
+            return Result<Slice<JoinView>>.Success(Slice<JoinView>.From(rows.Select(JoinView.From).OrderBy(j => j.JoinId, StringComparer.Ordinal), page, j => j.JoinId));
+        }, ct);
+    }
+
     /// <summary>How many people the tenant's bank knows (live profiles).</summary>
     public Task<long> CountAsync(Caller caller, CancellationToken ct) => database.ReadAsync(c => profiles.CountAsync(c, caller.Tenant), ct);
 
@@ -113,6 +128,8 @@ internal sealed class ProfileQueries(Database database, ProfileStore profiles, I
         var tenant = caller.Tenant;
         var state = row.ToState(await profiles.ConsentAsync(connection, tenant, [row.ProfileId]));
         var held = await identities.OfProfilesAsync(connection, tenant, [row.ProfileId]);
+        var sharedHeld = (await shared.SharedAmongAsync(connection, tenant, held.Select(h => h.ToIdentifier()))).ToHashSet();
+        var evidence = sharedHeld.Count == 0 ? [] : await shared.EvidenceOfAsync(connection, tenant, [row.ProfileId]);
         var mergedIn = await profiles.MergedIntoAsync(connection, tenant, row.ProfileId);
         var withheld = new List<string>();
         var traits = Sees(caller, state, ConsentPurpose.Personalisation)
@@ -125,7 +142,11 @@ internal sealed class ProfileQueries(Database database, ProfileStore profiles, I
             withheld.AddRange(["aggregates", "timeline"]);
         return new ProfileView(
             row.ProfileId, DateTimeOffset.FromUnixTimeMilliseconds(row.CreatedAtMs),
-            held.Where(h => h.IdType == "member_id").Select(h => h.IdValue).ToList(), held.Select(IdentifierView.From).ToList(),
+            held.Where(h => h.IdType == "member_id").Select(h => h.IdValue).ToList(), held.Select(h => IdentifierView.From(h) with
+            {
+                Shared = sharedHeld.Contains(h.ToIdentifier()),
+                SharedBy = evidence.GetValueOrDefault(h.ToIdentifier())?.MessageId,
+            }).ToList(),
             traits, aggregates, ConsentViews.Of(state), mergedIn, withheld);
     }
 

@@ -12,16 +12,20 @@ namespace UniRetail.Marketing.Profiles;
 /// </summary>
 internal sealed class ProfileRebuilder(ProfileStore profiles, ProfileQueries queries, EventFeed feed, ProjectionStore positions)
 {
-    /// <summary>The rebuilt state (consent as stored), or null when the profile is not live.</summary>
-    public async Task<ProfileState?> RebuildAsync(DbSession session, TenantId tenant, string profileId)
+    /// <summary>
+    /// The rebuilt state (consent as stored), or null when the profile is not live. Events are replayed up to
+    /// <paramref name="upTo"/> (where the writer has applied the tenant's events: a projector batch's last event), or the live
+    /// projector's position when none is given.
+    /// </summary>
+    public async Task<ProfileState?> RebuildAsync(DbSession session, TenantId tenant, string profileId, FeedPosition? upTo = null)
     {
         var row = await profiles.FindAsync(session.Connection, tenant, profileId, session.Transaction);
         if (row is null || row.MergedInto is not null)
             return null;
         var consent = await profiles.ConsentAsync(session.Connection, tenant, [profileId], session.Transaction);
-        var upTo = await positions.PositionAsync(session.Connection, ProfileProjector.Name, session.Transaction);
+        upTo ??= await positions.PositionAsync(session.Connection, ProfileProjector.Name, session.Transaction);
         var ids = await queries.EventIdsAsync(session.Connection, tenant, profileId, session.Transaction);
-        var events = await feed.OfPersonForRebuildAsync(session, tenant, profileId, ids, upTo);
+        var events = await feed.OfPersonForRebuildAsync(session, tenant, profileId, ids, upTo.Value);
         var state = new ProfileState(profileId, row.CreatedAtMs) { Version = row.Version, Consent = row.ToState(consent).Consent };
         for (var i = events.Count - 1; i >= 0; i--)
             state.Apply(ProfileEventReader.Read(events[i]));

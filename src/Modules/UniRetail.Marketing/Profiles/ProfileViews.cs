@@ -6,10 +6,41 @@ using UniRetail.Marketing.Stitching;
 
 namespace UniRetail.Marketing.Profiles;
 
+/// <summary>
+/// An identifier of a profile and why it is there: <c>attachedBy</c> is the rule (<c>new_profile</c>, <c>linked</c>,
+/// <c>alias</c>, <c>recycled_phone</c>), <c>messageId</c> the event that attached it, <c>joinId</c> the join to undo (null when it
+/// started the profile), <c>shared</c> whether it is shared by several people (it links nothing), and <c>sharedBy</c> the
+/// event that showed it (null when the tenant declared it). Rows older than explanations have null <c>attachedBy</c>.
+/// </summary>
 internal sealed record IdentifierView(string Type, string Value, string SourceId, DateTimeOffset FirstSeen)
 {
-    public static IdentifierView From(IdentityRow row) => new(row.IdType, row.IdValue, row.SourceId, DateTimeOffset.FromUnixTimeMilliseconds(row.FirstSeenMs));
+    public string? AttachedBy { get; init; }
+    public string? MessageId { get; init; }
+    public string? JoinId { get; init; }
+    public bool Shared { get; init; }
+    public string? SharedBy { get; init; }
+
+    public static IdentifierView From(IdentityRow row) => new(row.IdType, row.IdValue, row.SourceId, DateTimeOffset.FromUnixTimeMilliseconds(row.FirstSeenMs))
+    {
+        AttachedBy = row.AttachedBy,
+        MessageId = row.MessageId,
+        JoinId = row.JoinId,
+    };
 }
+
+/// <summary>A join: identifiers an event (<c>messageId</c>) attached to an existing profile through <c>link</c>; once undone, <c>keptApart</c> names the two profiles.</summary>
+internal sealed record JoinView(
+    string JoinId, string ProfileId, string Rule, IdentifierLink? Link, long EventSeq, string MessageId, DateTimeOffset At, IReadOnlyList<IdentifierLink> Identifiers,
+    DateTimeOffset? UndoneAt, IReadOnlyList<string>? KeptApart)
+{
+    public static JoinView From(JoinRow row) => new(
+        row.JoinId, row.ProfileId, row.Rule, row is { LinkType: { } type, LinkValue: { } value } ? new IdentifierLink(type, value) : null, row.EventSeq, row.MessageId,
+        DateTimeOffset.FromUnixTimeMilliseconds(row.AtMs), IdentifierJson.Read(row.Identifiers).Select(i => new IdentifierLink(i.TypeName, i.Value)).ToList(),
+        row.UndoneAtMs is { } undone ? DateTimeOffset.FromUnixTimeMilliseconds(undone) : null,
+        row is { ApartProfileId: { } one, ApartOtherId: { } other } ? [one, other] : null);
+}
+
+internal sealed record IdentifierLink(string Type, string Value);
 
 internal sealed record TraitView(JsonElement Value, DateTimeOffset At, string SourceId);
 

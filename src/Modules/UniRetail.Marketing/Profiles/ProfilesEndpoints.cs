@@ -19,6 +19,7 @@ internal static class ProfilesEndpoints
         profiles.MapGet("/{profileId}/identities", IdentitiesAsync).WithName("Marketing.Profiles.Identities");
         profiles.MapGet("/{profileId}/timeline", TimelineAsync).WithName("Marketing.Profiles.Timeline");
         profiles.MapGet("/{profileId}/merges", MergesAsync).WithName("Marketing.Profiles.Merges");
+        profiles.MapGet("/{profileId}/joins", JoinsAsync).WithName("Marketing.Profiles.Joins");
         return profiles;
     }
 
@@ -45,4 +46,8 @@ internal static class ProfilesEndpoints
     private static async Task<Results<Ok<Page<MergeView>>, ProblemHttpResult>> MergesAsync(
         string profileId, Caller caller, ProfileQueries queries, Cursors cursors, CancellationToken ct, int? limit = null, string? cursor = null) =>
         (await cursors.PageAsync(caller, "marketing.profile_merges", limit, cursor, page => queries.MergesAsync(caller, profileId, page, ct))).ToOk();
+
+    private static async Task<Results<Ok<Page<JoinView>>, ProblemHttpResult>> JoinsAsync(
+        string profileId, Caller caller, ProfileQueries queries, Cursors cursors, CancellationToken ct, int? limit = null, string? cursor = null) =>
+        (await cursors.PageAsync(caller, "marketing.profile_joins", limit, cursor, page => queries.JoinsAsync(caller, profileId, page, ct))).ToOk();
 }

@@ -18,7 +18,8 @@ namespace UniRetail.Marketing.Projection;
 /// </summary>
 internal sealed class ProfileProjector(
     Database database, EventFeed feed, ProjectionStore positions, IdentityStore identities, ProfileStore profiles, MergeStore merges,
-    SuppressionList suppression, SuppressionStore erasures, RestitchStore restitches, TimeProvider clock, ILogger<ProfileProjector> logger)
+    JoinStore joins, SharedIdentifierStore shared, ProfileRebuilder rebuilder, SuppressionList suppression, SuppressionStore erasures, RestitchStore restitches,
+    TimeProvider clock, ILogger<ProfileProjector> logger)
 {
     public const string Name = "profiles";
     public const int BatchSize = 5000;
@@ -105,14 +106,21 @@ internal sealed class ProfileProjector(
         var states = await database.ReadAsync(c => profiles.LoadAsync(c, tenant, owners), ct);
         var all = await database.ReadAsync(c => identities.OfProfilesAsync(c, tenant, owners), ct);
         var apart = await database.ReadAsync(c => merges.KeptApartAsync(c, tenant), ct);
-        var graph = new TenantGraph(tenant, rules, all, states, apart) { ErasureEpoch = suppressed.Epoch };
+        var sharedNow = await database.ReadAsync(c => shared.SharedAmongAsync(c, tenant, wanted), ct);
+        var through = await database.ReadAsync(c => joins.ThroughAsync(c, tenant, wanted), ct);
+        var graph = new TenantGraph(tenant, rules, all, states, apart, sharedNow, through)
+        {
+            ErasureEpoch = suppressed.Epoch,
+            UpTo = new FeedPosition(rows[^1].TxId, rows[^1].EventSeq),
+        };
         var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
         for (var i = 0; i < events.Count; i++)
         {
             var (own, aliasCandidates) = named[i];
-            var identifiers = aliasCandidates.Count == 0 ? own : [.. own, AliasIdentifier(aliasCandidates, graph)];
-            if (identifiers.Count > 0)
-                graph.Apply(events[i], identifiers, nowMs);
+            if (aliasCandidates.Count > 0 && own.Find(o => IdentifierTypes.IsUserColumn(o.Type)) is { Value: not null } user)
+                graph.ApplyAlias(events[i], user, AliasIdentifier(aliasCandidates, graph), nowMs);
+            else if (own.Count > 0)
+                graph.Apply(events[i], own, nowMs);
         }
         return graph;
     }
@@ -135,9 +143,9 @@ internal sealed class ProfileProjector(
         }
     }
 
-    /// <summary>An alias's previous id is the user id of that name when the graph knows one, otherwise an anonymous id.</summary>
+    /// <summary>An alias's previous id is the user (or member) id of that name when the graph knows one, otherwise an anonymous id.</summary>
     private static Identifier AliasIdentifier(List<Identifier> candidates, TenantGraph graph) =>
-        candidates.FirstOrDefault(c => c.Type == IdentifierType.UserId && graph.OwnerOf(c) is not null) is { Value: not null } known
+        candidates.FirstOrDefault(c => IdentifierTypes.IsUserColumn(c.Type) && graph.OwnerOf(c) is not null) is { Value: not null } known
             ? known
             : candidates.First(c => c.Type == IdentifierType.AnonymousId);
 
@@ -152,7 +160,7 @@ internal sealed class ProfileProjector(
         var alias = new List<Identifier>(2);
         if (e.AliasOf is not null)
         {
-            foreach (var type in new[] { IdentifierType.UserId, IdentifierType.AnonymousId })
+            foreach (var type in new[] { IdentifierType.UserId, IdentifierType.MemberId, IdentifierType.AnonymousId })
             {
                 if (rules.Normalise(type, e.AliasOf) is { } identifier && !suppressed.Contains(identifier))
                     alias.Add(identifier);
@@ -195,13 +203,25 @@ internal sealed class ProfileProjector(
             // A profile created and merged away in this batch was just inserted at version 1.
             if (!await profiles.MarkMergedAsync(session, tenant, graph.MergedAway.Select(m => (m.Key, m.Value.Version == 0 ? 1 : m.Value.Version, m.Value.Into)).ToList()))
                 return Raced("a merged profile changed");
-            await identities.InsertAsync(session, tenant, graph.NewIdentifiers());
+            await identities.InsertAsync(session, tenant, graph.NewIdentifiers().Select(n => (n.Identifier, n.ProfileId, n.How, graph.LastSeenMs(n.Identifier))));
             foreach (var (moveFrom, moveTo, moved) in graph.Moves())
             {
                 if (await identities.MoveAsync(session, tenant, moveFrom, moveTo, moved) != moved.Count)
                     return Raced("an identifier moved");
             }
+            await identities.ExplainAsync(session, tenant, graph.Reattached());
+            await identities.SeenAsync(session, tenant, graph.SeenAgain.Select(p => (p, graph.LastSeenOf(p))));
             await merges.InsertAsync(session, tenant, graph.Merges);
+            await joins.InsertAsync(session, tenant, graph.Joins);
+            await shared.InsertEvidenceAsync(session, tenant, graph.NowShared);
+            foreach (var joinId in graph.UndoneJoins)
+                await joins.MarkUndoneAsync(session, tenant, joinId, nowMs);
+            // Rare (a join taken back): the two profiles' figures are recounted from their own events, this batch's included.
+            foreach (var split in graph.Splits.SelectMany(s => new[] { s.From, s.To }).Distinct(StringComparer.Ordinal))
+            {
+                if (await rebuilder.RebuildAsync(session, tenant, split, graph.UpTo) is { } rebuilt && !await profiles.UpdateAsync(session, tenant, [rebuilt]))
+                    return Raced("a split profile changed");
+            }
             await profiles.UpsertConsentAsync(session, tenant, graph.Changed.SelectMany(id => graph.Profiles[id].Consent.Select(c => (id, c.Key, c.Value))));
         }
         return Unit.Value;

@@ -6,39 +6,56 @@ using UniRetail.Marketing.Stitching;
 
 namespace UniRetail.Marketing.Projection;
 
+/// <summary>How an identifier came to its profile: the event (its message id) and the rule, and the join that recorded it.</summary>
+internal sealed record Attachment(string SourceId, long AtMs, string MessageId, AttachRule Rule, string? JoinId);
+
 /// <summary>
 /// One tenant's slice of the identity graph and profiles for a projector batch, changed in memory event by event and
-/// then saved as one set of changes: new and moved identifiers, new and updated profiles, merges.
+/// then saved as one set of changes: new and moved identifiers, new and updated profiles, merges and joins, identifiers
+/// found shared, phones' last sightings.
 /// </summary>
 internal sealed class TenantGraph : IIdentityGraph
 {
     private readonly Dictionary<Identifier, string> _storedOwners;
     private readonly Dictionary<Identifier, string> _owners;
-    private readonly Dictionary<Identifier, (string SourceId, long AtMs)> _firstSeen = [];
+    private readonly Dictionary<Identifier, Attachment> _attached = [];
     private readonly Dictionary<string, List<Identifier>> _identifiers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _apart = new(StringComparer.Ordinal);
+    private readonly HashSet<Identifier> _shared;
+    private readonly Dictionary<Identifier, long> _lastSeen = [];
+    private readonly Dictionary<Identifier, List<JoinRow>> _joinsByLink = [];
     private static readonly IReadOnlySet<string> NoneApart = new HashSet<string>();
 
-    /// <summary>The graph rows, live profiles and kept-apart pairs (live profiles an undone merge separated) a batch needs.</summary>
+    /// <summary>The graph rows, live profiles, kept-apart pairs (live profiles an undo separated) and shared identifiers a batch needs.</summary>
     public TenantGraph(
-        TenantId tenant, IdentityRules rules, IEnumerable<IdentityRow> stored, IEnumerable<ProfileState> profiles, IEnumerable<(string, string)> keptApart)
+        TenantId tenant, IdentityRules rules, IEnumerable<IdentityRow> stored, IEnumerable<ProfileState> profiles, IEnumerable<(string, string)> keptApart,
+        IEnumerable<Identifier> shared, IEnumerable<JoinRow> joinsThrough)
     {
         Tenant = tenant;
         Rules = rules;
-        _storedOwners = stored.ToDictionary(r => r.ToIdentifier(), r => r.ProfileId);
+        var rows = stored.ToList();
+        _storedOwners = rows.ToDictionary(r => r.ToIdentifier(), r => r.ProfileId);
         _owners = new Dictionary<Identifier, string>(_storedOwners);
         foreach (var (identifier, profile) in _storedOwners)
             IdentifiersOf(profile).Add(identifier);
+        foreach (var row in rows.Where(r => r.IdType == "phone"))
+            _lastSeen[row.ToIdentifier()] = row.LastSeenMs ?? row.FirstSeenMs;
         foreach (var profile in profiles)
             Profiles[profile.ProfileId] = profile;
         foreach (var (one, other) in keptApart)
             KeepApart(one, other);
+        _shared = [.. shared];
+        foreach (var join in joinsThrough)
+            JoinsThrough(join);
     }
 
     public TenantId Tenant { get; }
 
     /// <summary>The tenant's erasure epoch when the batch was planned.</summary>
     public long ErasureEpoch { get; init; }
+
+    /// <summary>The position of the batch's last event of this tenant: a profile rebuilt when saving replays up to it.</summary>
+    public FeedPosition UpTo { get; init; }
     public IdentityRules Rules { get; }
     public Dictionary<string, ProfileState> Profiles { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Created { get; } = new(StringComparer.Ordinal);
@@ -46,22 +63,103 @@ internal sealed class TenantGraph : IIdentityGraph
     /// <summary>Profiles folded into another in this batch, with the version they were read at (0 when created in this batch).</summary>
     public Dictionary<string, (string Into, long Version)> MergedAway { get; } = new(StringComparer.Ordinal);
     public List<MergeRow> Merges { get; } = [];
+    public List<JoinRow> Joins { get; } = [];
+    /// <summary>Identifiers events of this batch showed to be shared, with the event that showed it.</summary>
+    public List<SharedRow> NowShared { get; } = [];
+    /// <summary>Joins taken back because their link turned out to be shared.</summary>
+    public HashSet<string> UndoneJoins { get; } = new(StringComparer.Ordinal);
+    /// <summary>Profiles that lost a join to a new profile in this batch (both are rebuilt from their events when saved).</summary>
+    public List<(string From, string To)> Splits { get; } = [];
+    /// <summary>Phones seen again with their profile in this batch.</summary>
+    public HashSet<Identifier> SeenAgain { get; } = [];
 
     public string? OwnerOf(Identifier identifier) => _owners.GetValueOrDefault(identifier);
 
     public IReadOnlyDictionary<IdentifierType, int> CountsOf(string profileId) =>
         IdentifiersOf(profileId).GroupBy(i => i.Type).ToDictionary(g => g.Key, g => g.Count());
 
+    public IReadOnlyCollection<Identifier> HeldBy(string profileId) => IdentifiersOf(profileId);
+
     public IReadOnlySet<string> KeptApartFrom(string profileId) => _apart.TryGetValue(profileId, out var apart) ? apart : NoneApart;
 
-    /// <summary>Applies one event: resolves its identifiers to a profile (creating or merging as the rules allow) and updates it.</summary>
+    public bool IsShared(Identifier identifier) => _shared.Contains(identifier);
+
+    public long? LastSeenMs(Identifier identifier) => _lastSeen.TryGetValue(identifier, out var at) ? at : null;
+
+    public long LastSeenOf(Identifier phone) => _lastSeen[phone];
+
+    /// <summary>Applies one event: resolves its identifiers to a profile (creating, joining or merging as the rules allow) and updates it.</summary>
     public void Apply(ProfileEvent e, IReadOnlyCollection<Identifier> identifiers, long nowMs)
     {
-        var resolution = IdentityResolver.Resolve(identifiers, this, Rules);
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(identifiers);
+        foreach (var identifier in identifiers)
+        {
+            if (!_shared.Contains(identifier) && OwnerOf(identifier) is { } owner && SharingRules.SeenWithAnotherPerson(identifier, owner, identifiers, this))
+                Share(identifier, owner, e, nowMs);
+        }
+        Carry(e, IdentityResolver.Resolve(identifiers, this, Rules, e.TimestampMs), identifiers, nowMs);
+    }
+
+    /// <summary>
+    /// Marks an identifier shared. What joined a profile only through it was never shown to be that person's, so each
+    /// standing join made through it leaves (what of it is still on the profile) for a new profile of its own; the
+    /// two are rebuilt from their events when the batch is saved.
+    /// </summary>
+    private void Share(Identifier identifier, string owner, ProfileEvent e, long nowMs)
+    {
+        _shared.Add(identifier);
+        NowShared.Add(new SharedRow(identifier, owner, e.Seq, e.MessageId, e.TimestampMs));
+        foreach (var join in _joinsByLink.GetValueOrDefault(identifier) ?? [])
+        {
+            if (!UndoneJoins.Add(join.JoinId))
+                continue;
+            var leaving = IdentifierJson.Read(join.Identifiers).Where(i => _owners.GetValueOrDefault(i) == owner).ToList();
+            if (leaving.Count == 0)
+                continue;
+            var split = NewId.With("prof");
+            Profiles[split] = new ProfileState(split, nowMs);
+            Created.Add(split);
+            Changed.Add(split);
+            foreach (var moving in leaving)
+            {
+                IdentifiersOf(owner).Remove(moving);
+                _owners[moving] = split;
+                IdentifiersOf(split).Add(moving);
+            }
+            Splits.Add((owner, split));
+        }
+    }
+
+    private void JoinsThrough(JoinRow join)
+    {
+        if (join is not { LinkType: { } type, LinkValue: { } value } || !IdentifierTypes.TryParse(type, out var linkType) || IdentifierTypes.IsPersonal(linkType))
+            return;
+        var link = new Identifier(linkType, value);
+        if (!_joinsByLink.TryGetValue(link, out var list))
+            _joinsByLink[link] = list = [];
+        list.Add(join);
+    }
+
+    /// <summary>Applies an alias call: <paramref name="previous"/> becomes the same person as <paramref name="user"/>.</summary>
+    public void ApplyAlias(ProfileEvent e, Identifier user, Identifier previous, long nowMs)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        Carry(e, IdentityResolver.ResolveAlias(user, previous, this), [user, previous], nowMs);
+    }
+
+    private void Carry(ProfileEvent e, Resolution resolution, IReadOnlyCollection<Identifier> identifiers, long nowMs)
+    {
+        foreach (var shared in resolution.NowShared)
+        {
+            if (_shared.Add(shared))
+                NowShared.Add(new SharedRow(shared, _owners[shared], e.Seq, e.MessageId, e.TimestampMs));
+        }
         var profileId = resolution.ProfileId;
+        var joined = profileId is not null;
         if (profileId is null)
         {
-            if (resolution.Attach.Count == 0)
+            if (resolution.Attach.Count == 0 && resolution.Released.Count == 0)
                 return;
             profileId = NewId.With("prof");
             Profiles[profileId] = new ProfileState(profileId, nowMs);
@@ -70,19 +168,63 @@ internal sealed class TenantGraph : IIdentityGraph
         var profile = Profiles[profileId];
         foreach (var (other, link) in resolution.Merges)
             Merge(profile, Profiles[other], link, e);
+        var rule = joined || resolution.Rule == AttachRule.Alias ? resolution.Rule : AttachRule.NewProfile;
+        var joinId = joined && resolution.Attach.Count > 0 ? Join(profileId, resolution.Link, rule, resolution.Attach, e) : null;
         foreach (var identifier in resolution.Attach)
         {
             _owners[identifier] = profileId;
-            _firstSeen[identifier] = (e.SourceId, e.TimestampMs);
+            _attached[identifier] = new Attachment(e.SourceId, e.TimestampMs, e.MessageId, rule, joinId);
             IdentifiersOf(profileId).Add(identifier);
+        }
+        if (resolution.Released.Count > 0)
+        {
+            var releaseId = Join(profileId, null, AttachRule.RecycledPhone, resolution.Released, e);
+            foreach (var phone in resolution.Released)
+            {
+                IdentifiersOf(_owners[phone]).Remove(phone);
+                _owners[phone] = profileId;
+                _attached[phone] = new Attachment(e.SourceId, e.TimestampMs, e.MessageId, AttachRule.RecycledPhone, releaseId);
+                IdentifiersOf(profileId).Add(phone);
+            }
+        }
+        foreach (var phone in identifiers.Where(i => i.Type == IdentifierType.Phone && _owners.GetValueOrDefault(i) == profileId))
+        {
+            if (!_lastSeen.TryGetValue(phone, out var last) || last < e.TimestampMs)
+            {
+                _lastSeen[phone] = e.TimestampMs;
+                SeenAgain.Add(phone);
+            }
         }
         profile.Apply(e);
         Changed.Add(profileId);
     }
 
-    /// <summary>Identifiers first seen in this batch, with their final owner.</summary>
-    public IEnumerable<(Identifier Identifier, string ProfileId, string SourceId, long AtMs)> NewIdentifiers() =>
-        _firstSeen.Select(f => (f.Key, _owners[f.Key], f.Value.SourceId, f.Value.AtMs));
+    private string Join(string profileId, Identifier? link, AttachRule rule, IReadOnlyList<Identifier> identifiers, ProfileEvent e)
+    {
+        var join = new JoinRow
+        {
+            JoinId = NewId.With("join"),
+            ProfileId = profileId,
+            LinkType = link?.TypeName,
+            LinkValue = link?.Value,
+            Rule = AttachRules.ToName(rule),
+            EventSeq = e.Seq,
+            MessageId = e.MessageId,
+            AtMs = e.TimestampMs,
+            Identifiers = IdentifierJson.Write(identifiers),
+        };
+        Joins.Add(join);
+        JoinsThrough(join);
+        return join.JoinId;
+    }
+
+    /// <summary>Identifiers first seen in this batch, with their final owner and how they came.</summary>
+    public IEnumerable<(Identifier Identifier, string ProfileId, Attachment How)> NewIdentifiers() =>
+        _attached.Where(a => !_storedOwners.ContainsKey(a.Key)).Select(a => (a.Key, _owners[a.Key], a.Value));
+
+    /// <summary>Stored identifiers attached anew in this batch (recycled phones), with how.</summary>
+    public IEnumerable<(Identifier Identifier, Attachment How)> Reattached() =>
+        _attached.Where(a => _storedOwners.ContainsKey(a.Key)).Select(a => (a.Key, a.Value));
 
     /// <summary>Stored identifiers whose owner changed in this batch, grouped by (stored owner, new owner).</summary>
     public IEnumerable<(string From, string To, List<Identifier> Identifiers)> Moves() =>

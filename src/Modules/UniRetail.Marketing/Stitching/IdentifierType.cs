@@ -44,6 +44,16 @@ internal static class IdentifierTypes
         return false;
     }
 
+    /// <summary>
+    /// Personal identifiers: one person's own (an account, a membership, a loyalty card). Two different values of one of
+    /// these types are two people; e-mails, phones, devices and cookies may be shared, and are judged by the personal
+    /// identifiers they are seen with.
+    /// </summary>
+    public static bool IsPersonal(IdentifierType type) => type is IdentifierType.UserId or IdentifierType.MemberId or IdentifierType.LoyaltyCard;
+
+    /// <summary>A browser cookie or an install: it names a device, not a person.</summary>
+    public static bool IsWeak(IdentifierType type) => type is IdentifierType.DeviceId or IdentifierType.AnonymousId;
+
     /// <summary>Types whose values appear in an event's own <c>userId</c> / <c>anonymousId</c> columns, so a timeline can find them.</summary>
     public static bool IsUserColumn(IdentifierType type) => type is IdentifierType.UserId or IdentifierType.MemberId;
 }

@@ -16,15 +16,19 @@ internal sealed class IdentityRules
     [
         new(IdentifierType.UserId, MayMerge: true, MaxPerProfile: 1, Priority: 1),
         new(IdentifierType.MemberId, MayMerge: true, MaxPerProfile: 1, Priority: 2),
-        new(IdentifierType.Email, MayMerge: true, MaxPerProfile: 5, Priority: 3),
-        new(IdentifierType.Phone, MayMerge: true, MaxPerProfile: 3, Priority: 4),
-        new(IdentifierType.LoyaltyCard, MayMerge: true, MaxPerProfile: 3, Priority: 5),
+        // A loyalty card is one person's; an e-mail or a phone may be a household's. When an event carries both, the card decides.
+        new(IdentifierType.LoyaltyCard, MayMerge: true, MaxPerProfile: 3, Priority: 3),
+        new(IdentifierType.Email, MayMerge: true, MaxPerProfile: 5, Priority: 4),
+        new(IdentifierType.Phone, MayMerge: true, MaxPerProfile: 3, Priority: 5),
         new(IdentifierType.PaymentAccount, MayMerge: false, MaxPerProfile: 5, Priority: 6),
         new(IdentifierType.DeviceId, MayMerge: true, MaxPerProfile: 5, Priority: 7),
         new(IdentifierType.AnonymousId, MayMerge: true, MaxPerProfile: 100, Priority: 8),
     ];
 
     public static readonly IdentityRules Default = new([], new HashSet<string>());
+
+    /// <summary>How long a phone may go unseen with its profile before a different person's event takes it (a recycled number).</summary>
+    public static readonly TimeSpan PhoneRecycledAfter = TimeSpan.FromDays(180);
 
     private readonly Dictionary<IdentifierType, IdentityRule> _rules;
 

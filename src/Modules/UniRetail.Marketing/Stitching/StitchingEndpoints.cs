@@ -14,6 +14,7 @@ internal static class StitchingEndpoints
     {
         var stitching = app.MapGroup("/api/marketing").WithTags("Marketing").RequireAuthorization();
         stitching.MapPost("/merges/{mergeId}/undo", UndoAsync).WithName("Marketing.Merges.Undo");
+        stitching.MapPost("/joins/{joinId}/undo", UndoJoinAsync).WithName("Marketing.Joins.Undo");
         stitching.MapGet("/identity-rules", RulesAsync).WithName("Marketing.IdentityRules.Get");
         stitching.MapPut("/identity-rules", SetRulesAsync).WithName("Marketing.IdentityRules.Set");
         stitching.MapPost("/restitch", RestitchAsync).WithName("Marketing.Restitch.Start");
@@ -39,6 +40,9 @@ internal static class StitchingEndpoints
 
     private static async Task<Results<Ok<RestitchView>, ProblemHttpResult>> RestitchStatusAsync(Caller caller, RestitchProfiles handler, CancellationToken ct) =>
         (await handler.StatusAsync(caller, ct)).ToOk();
+
+    private static async Task<Results<Ok<JoinView>, ProblemHttpResult>> UndoJoinAsync(string joinId, Caller caller, UndoJoin handler, CancellationToken ct) =>
+        (await handler.HandleAsync(caller, joinId, ct)).ToOk();
 
     private static async Task<Results<Ok<IdentityRulesView>, ProblemHttpResult>> RulesAsync(Caller caller, ManageIdentityRules handler, CancellationToken ct) =>
         (await handler.GetAsync(caller, ct)).ToOk();

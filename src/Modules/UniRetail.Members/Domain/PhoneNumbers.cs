@@ -19,6 +19,10 @@ internal static class PhoneNumbers
             digits = compact[2..];
         else if (compact.StartsWith('0'))
             digits = defaultCallingCode + compact[1..];
+        // "447700900123": international digits typed without the + (forms that keep digits only). Only the default
+        // country's code is read this way, and only at a full international length, so a short local number is not taken for one.
+        else if (compact.StartsWith(defaultCallingCode, StringComparison.Ordinal) && compact.Length - defaultCallingCode.Length is >= 9 and <= 11)
+            digits = compact;
         else
             return MembersErrors.BadPhone(raw, field);
         if (digits.Length is < 8 or > 15 || digits[0] == '0' || !digits.All(char.IsAsciiDigit))

@@ -1,0 +1,63 @@
+namespace UniRetail.Marketing.Stitching;
+
+/// <summary>
+/// When an identifier is shared by several people, and when a phone has changed hands. Plain rules over what the graph
+/// holds; no I/O.
+/// <list type="bullet">
+/// <item>An e-mail, phone or payment account whose profile holds personal identifiers (user id, member id, loyalty card) is
+/// <b>shared</b> once an event carries it with a personal identifier of a kind its profile already holds another value
+/// of (a second user id, member id or card: new, or held by another profile), or one held by a profile that holds such a
+/// second value: two people's identifiers.</item>
+/// <item>A device or anonymous id is one device; it is <b>shared</b> once an event carries it with a personal identifier
+/// its profile (which holds personal identifiers) does not hold, or with an e-mail its profile does not hold when that
+/// profile holds another e-mail and none of the event's personal identifiers (a daughter's sign-up on her father's laptop).</item>
+/// <item>A phone is <b>recycled</b> when its profile last saw it more than <see cref="IdentityRules.PhoneRecycledAfter"/>
+/// before an event that carries it with a person's identifiers (personal or e-mail), none of which that profile holds:
+/// the number has a new owner, and it moves to the event's person instead of merging the two.</item>
+/// </list>
+/// </summary>
+internal static class SharingRules
+{
+    public static bool SeenWithAnotherPerson(Identifier identifier, string owner, IReadOnlyCollection<Identifier> eventIdentifiers, IIdentityGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(eventIdentifiers);
+        ArgumentNullException.ThrowIfNull(graph);
+        if (IdentifierTypes.IsPersonal(identifier.Type))
+            return false;
+        var held = graph.HeldBy(owner);
+        var ownPersonal = held.Where(h => IdentifierTypes.IsPersonal(h.Type)).ToList();
+        if (IdentifierTypes.IsWeak(identifier.Type))
+        {
+            var personal = eventIdentifiers.Where(i => IdentifierTypes.IsPersonal(i.Type)).ToList();
+            if (ownPersonal.Count > 0 && personal.Exists(p => graph.OwnerOf(p) != owner))
+                return true;
+            return held.Any(h => h.Type == IdentifierType.Email)
+                && eventIdentifiers.Any(i => i.Type == IdentifierType.Email && graph.OwnerOf(i) != owner)
+                && !personal.Exists(p => graph.OwnerOf(p) == owner);
+        }
+        if (ownPersonal.Count == 0)
+            return false;
+        // Two profiles holding personal identifiers of different kinds (a web account; a loyalty card) may be one person
+        // meeting themselves through an e-mail; two of the same kind are two people.
+        foreach (var personal in eventIdentifiers.Where(i => IdentifierTypes.IsPersonal(i.Type)))
+        {
+            var holder = graph.OwnerOf(personal);
+            if (holder is null ? ownPersonal.Exists(h => h.Type == personal.Type) : holder != owner && SameKind(ownPersonal, graph.HeldBy(holder)))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool SameKind(List<Identifier> ownPersonal, IReadOnlyCollection<Identifier> otherHeld) =>
+        otherHeld.Any(o => IdentifierTypes.IsPersonal(o.Type) && ownPersonal.Exists(h => h.Type == o.Type && h.Value != o.Value));
+
+    public static bool Recycled(Identifier phone, string owner, IReadOnlyCollection<Identifier> eventIdentifiers, IIdentityGraph graph, long atMs)
+    {
+        ArgumentNullException.ThrowIfNull(eventIdentifiers);
+        ArgumentNullException.ThrowIfNull(graph);
+        if (phone.Type != IdentifierType.Phone || graph.LastSeenMs(phone) is not { } last || atMs - last <= (long)IdentityRules.PhoneRecycledAfter.TotalMilliseconds)
+            return false;
+        var people = eventIdentifiers.Where(i => IdentifierTypes.IsPersonal(i.Type) || i.Type == IdentifierType.Email).ToList();
+        return people.Count > 0 && people.TrueForAll(p => graph.OwnerOf(p) != owner);
+    }
+}
