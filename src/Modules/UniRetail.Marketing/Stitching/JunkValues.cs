@@ -27,7 +27,7 @@ internal static class JunkValues
     /// </summary>
     private static readonly HashSet<string> PlaceholderMailboxes = new(StringComparer.Ordinal)
     {
-        "noemail", "no-email", "no.email", "no_email", "nomail", "no-mail", "none", "no", "na", "n/a", "nil", "null", "nobody", "noone",
+        "noemail", "no-email", "no.email", "no_email", "nomail", "no-mail", "none", "no", "na", "n/a", "nil", "null",
         "noaddress", "notgiven", "not.given", "notprovided", "declined", "refused", "unknown", "donotreply", "do-not-reply", "noreply",
         "no-reply", "customer", "test", "dummy", "fake", "xxx", "xx", "x",
     };
