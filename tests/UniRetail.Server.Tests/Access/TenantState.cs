@@ -49,7 +49,7 @@ public static class TenantState
         };
         reads.AddRange(t.Locations.Select(l => $"/api/locations/{l.Id}"));
         reads.AddRange(t.Orders.Values.Select(o => $"/api/orders/{o.Id}"));
-        foreach (var part in new[] { "", "/identities", "/timeline?limit=500", "/merges", "/consent" })
+        foreach (var part in new[] { "", "/identities", "/timeline?limit=500", "/merges", "/joins", "/consent" })
             reads.Add($"/api/marketing/profiles/{t.AnnProfileId}{part}");
         foreach (var (type, value) in new[] { ("user_id", $"u-ben-{t.Tag}"), ("anonymous_id", $"install-{t.Tag}"), ("email", $"eve.{t.Tag}@example.com") })
             reads.Add($"/api/marketing/profiles?type={type}&value={Uri.EscapeDataString(value)}");

@@ -71,6 +71,9 @@ public sealed class SeededTenant
 
     public string ErasureId { get; private set; } = "";
 
+    /// <summary>A join (Ann's user id, e-mail and member id attached to her browser's profile by her sign-in), not undone.</summary>
+    public string JoinId { get; private set; } = "";
+
     public ApiKey Integration { get; private set; } = null!;
 
     public ApiKey Marketer { get; private set; } = null!;
@@ -94,7 +97,7 @@ public sealed class SeededTenant
 
     /// <summary>The ids the server gave this tenant's data: they exist in this tenant only.</summary>
     public IEnumerable<string> Ids =>
-        new[] { TenantId, Warehouse.Id, StoreA.Id, StoreB.Id, ProductId, ReceiptId, Ann.Id, Cy.Id, Web.SourceId, Till.SourceId, AnnProfileId, ProfileMergeId, ErasureId }
+        new[] { TenantId, Warehouse.Id, StoreA.Id, StoreB.Id, ProductId, ReceiptId, Ann.Id, Cy.Id, Web.SourceId, Till.SourceId, AnnProfileId, ProfileMergeId, JoinId, ErasureId }
             .Concat(Orders.Values.Select(o => o.Id))
             .Concat(new[] { Integration, Marketer, StaffA, StaffB }.Select(k => k.KeyId));
 
@@ -109,6 +112,7 @@ public sealed class SeededTenant
             "mem_" => Ann.Id,
             "prof_" => AnnProfileId,
             "mrg_" => ProfileMergeId,
+            "join_" => JoinId,
             "rcp_" => ReceiptId,
             "prd_" => ProductId,
             "src_" => Till.SourceId,
@@ -192,7 +196,9 @@ public sealed class SeededTenant
             },
         });
         await IngestAsync(Till, "/v1/screen", new { anonymousId = $"install-{Tag}", name = "Till" });
-        AnnProfileId = Id(await Admin.WaitForProfileAsync("email", AnnEmail, events: 3));
+        var ann = await Admin.WaitForProfileAsync("email", AnnEmail, events: 3);
+        AnnProfileId = Id(ann);
+        JoinId = ann.GetProperty("identifiers").EnumerateArray().First(i => i.GetProperty("joinId").ValueKind == JsonValueKind.String).GetProperty("joinId").GetString()!;
         await Admin.WaitForProfileAsync("anonymous_id", $"install-{Tag}");
         await Admin.WaitForProfileAsync("email", $"eve.{Tag}@example.com");
         await IngestAsync(Till, "/v1/identify", new { anonymousId = $"install-{Tag}", traits = new { email = $"ben.{Tag}@example.com" } });

@@ -61,6 +61,8 @@ public sealed partial class ValidCalls
         Add("Marketing.Profiles.RecordConsent", _ => ApiRequest.Put($"/api/marketing/profiles/{T.AnnProfileId}/consent", new { purposes = new { marketing = true, analytics = true } }));
         Add("Marketing.Profiles.Consented", _ => ApiRequest.Get("/api/marketing/audiences/consented?purpose=marketing&limit=10"));
         Add("Marketing.Merges.Undo", async _ => ApiRequest.Post($"/api/marketing/merges/{await FreshProfileMergeAsync()}/undo"));
+        Add("Marketing.Profiles.Joins", _ => ApiRequest.Get($"/api/marketing/profiles/{T.AnnProfileId}/joins"));
+        Add("Marketing.Joins.Undo", async _ => ApiRequest.Post($"/api/marketing/joins/{await FreshJoinAsync()}/undo"));
         Add("Marketing.IdentityRules.Get", _ => ApiRequest.Get("/api/marketing/identity-rules"));
         Add("Marketing.IdentityRules.Set", _ => ApiRequest.Put("/api/marketing/identity-rules",
             new { rules = new[] { new { type = "device_id", mayMerge = true, maxPerProfile = 5, priority = 7 } }, blockedValues = new[] { "till-tablet" } }));
@@ -93,6 +95,15 @@ public sealed partial class ValidCalls
             Assert.True(DateTime.UtcNow < deadline, $"The projector did not merge {install} into Ann's profile within 30 s.");
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
+    }
+
+    /// <summary>A new app install joined to Ann's profile by an identify naming her e-mail; answers the join's id.</summary>
+    private async Task<string> FreshJoinAsync()
+    {
+        var install = $"install-{Fresh()}";
+        await T.IngestAsync(T.Till, "/v1/identify", new { anonymousId = install, traits = new { email = T.AnnEmail } });
+        var ann = await T.Retailer.Admin.WaitForProfileAsync("anonymous_id", install);
+        return ann.GetProperty("identifiers").EnumerateArray().Single(i => i.GetProperty("value").GetString() == install).GetProperty("joinId").GetString()!;
     }
 
     private void AddEventApi()
