@@ -301,4 +301,17 @@ public sealed class IdentityResolverTests
         Assert.Equal(("old", AttachRule.Alias), (resolution.ProfileId, resolution.Rule));
         Assert.Equal([User("u-new")], resolution.Attach);
     }
+
+    [Fact]
+    public void Resolve_ASignedInShopperNamingANewMemberIdAndCardOnTheirOwnCookie_SharesNothing()
+    {
+        var graph = new Graph().Holds("ann", User("u-ann"), Anon("ann-cookie"), Loyalty("601200000060"), Email("ann@example.com"));
+
+        var resolution = IdentityResolver.Resolve(
+            [User("u-ann"), Anon("ann-cookie"), new Identifier(IdentifierType.MemberId, "mem_1"), Loyalty("601200000061"), Email("ann@example.com")], graph, IdentityRules.Default);
+
+        Assert.Equal("ann", resolution.ProfileId);
+        Assert.Empty(resolution.NowShared);
+        Assert.Equal([new Identifier(IdentifierType.MemberId, "mem_1"), Loyalty("601200000061")], resolution.Attach);
+    }
 }

@@ -9,10 +9,11 @@ namespace UniRetail.Marketing.Privacy;
 
 /// <summary>
 /// The right of access: everything the bank holds about a person as one JSON document — profile (identifiers, traits,
-/// consent, aggregates), merges, and every event naming any of their ids. An identifier the graph does not know yet still
+/// consent, aggregates, how each identifier came), merges, joins, and every event naming any of their ids. An identifier the graph does not know yet still
 /// exports the events that carry it.
 /// </summary>
-internal sealed class ExportPerson(Database database, ProfileQueries queries, ProfileStore profiles, MergeStore merges, EventFeed feed, TimeProvider clock)
+internal sealed class ExportPerson(Database database, ProfileQueries queries, ProfileStore profiles, MergeStore merges, JoinStore joins, EventFeed feed,
+    TimeProvider clock)
 {
     public async Task<Result<PersonExport>> HandleAsync(Caller caller, PersonRequest request, CancellationToken ct)
     {
@@ -32,9 +33,14 @@ internal sealed class ExportPerson(Database database, ProfileQueries queries, Pr
             var profile = live is null ? null : await queries.ViewAsync(c, caller, live);
             var ids = live is null ? ProfileQueries.EventIdsOf([identifier!.Value]) : await queries.EventIdsAsync(c, tenant, live.ProfileId);
             var events = await feed.OfPersonAsync(c, tenant, live?.ProfileId ?? "", ids, null, int.MaxValue);
-            var history = live is null ? [] : await merges.OfProfilesAsync(c, tenant, [live.ProfileId, .. await profiles.MergedIntoAsync(c, tenant, live.ProfileId)]);
+            List<string> all = live is null ? [] : [live.ProfileId, .. await profiles.MergedIntoAsync(c, tenant, live.ProfileId)];
+            var history = all.Count == 0 ? [] : await merges.OfProfilesAsync(c, tenant, all);
+            var joined = all.Count == 0 ? [] : await joins.OfProfilesAsync(c, tenant, all);
             return Result<PersonExport>.Success(new PersonExport(
-                clock.GetUtcNow(), profile, history.Select(MergeView.From).ToList(), events.Select(EventView.From).ToList()));
+                clock.GetUtcNow(), profile, history.Select(MergeView.From).ToList(), events.Select(EventView.From).ToList())
+            {
+                Joins = joined.Select(JoinView.From).ToList(),
+            });
         }, ct);
     }
 }

@@ -82,8 +82,11 @@ internal sealed record MergeView(
 
 internal sealed record ProfileSummary(string ProfileId);
 
-/// <summary>Everything held about a person, for an access request (GDPR article 15): their profile, merges and every event.</summary>
-internal sealed record PersonExport(DateTimeOffset ExportedAt, ProfileView? Profile, IReadOnlyList<MergeView> Merges, IReadOnlyList<EventView> Events);
+/// <summary>Everything held about a person, for an access request (GDPR article 15): their profile, merges, joins and every event.</summary>
+internal sealed record PersonExport(DateTimeOffset ExportedAt, ProfileView? Profile, IReadOnlyList<MergeView> Merges, IReadOnlyList<EventView> Events)
+{
+    public IReadOnlyList<JoinView> Joins { get; init; } = [];
+}
 
 internal static class ConsentViews
 {

@@ -4,13 +4,15 @@ namespace UniRetail.Marketing.Stitching;
 /// When an identifier is shared by several people, and when a phone has changed hands. Plain rules over what the graph
 /// holds; no I/O.
 /// <list type="bullet">
-/// <item>An e-mail, phone or payment account whose profile holds personal identifiers (user id, member id, loyalty card) is
-/// <b>shared</b> once an event carries it with a personal identifier of a kind its profile already holds another value
-/// of (a second user id, member id or card: new, or held by another profile), or one held by a profile that holds such a
-/// second value: two people's identifiers.</item>
-/// <item>A device or anonymous id is one device; it is <b>shared</b> once an event carries it with a personal identifier
-/// its profile (which holds personal identifiers) does not hold, or with an e-mail its profile does not hold when that
-/// profile holds another e-mail and none of the event's personal identifiers (a daughter's sign-up on her father's laptop).</item>
+/// <item>An event that carries one of the profile's own personal identifiers (user id, member id, loyalty card) is that
+/// person's and shows nothing shared.</item>
+/// <item>Otherwise an e-mail, phone or payment account whose profile holds personal identifiers is <b>shared</b> once an
+/// event carries it with a personal identifier of a kind its profile already holds another value of (a second user id,
+/// member id or card: new, or held by another profile), or one held by a profile that holds such a second value: two
+/// people's identifiers.</item>
+/// <item>A device or anonymous id is one device; it is <b>shared</b> once an event carries it with another person's
+/// personal identifier while its profile holds personal identifiers, or with an e-mail its profile does not hold when
+/// that profile holds another (a daughter's sign-up on her father's laptop).</item>
 /// <item>A phone is <b>recycled</b> when its profile last saw it more than <see cref="IdentityRules.PhoneRecycledAfter"/>
 /// before an event that carries it with a person's identifiers (personal or e-mail), none of which that profile holds:
 /// the number has a new owner, and it moves to the event's person instead of merging the two.</item>
@@ -26,23 +28,25 @@ internal static class SharingRules
             return false;
         var held = graph.HeldBy(owner);
         var ownPersonal = held.Where(h => IdentifierTypes.IsPersonal(h.Type)).ToList();
+        var personal = eventIdentifiers.Where(i => IdentifierTypes.IsPersonal(i.Type)).ToList();
+        // An event that carries one of the profile's own personal identifiers is that person's: whatever else it names
+        // (a second card, a member id on their own cookie) is theirs too.
+        if (personal.Exists(p => graph.OwnerOf(p) == owner))
+            return false;
         if (IdentifierTypes.IsWeak(identifier.Type))
         {
-            var personal = eventIdentifiers.Where(i => IdentifierTypes.IsPersonal(i.Type)).ToList();
-            if (ownPersonal.Count > 0 && personal.Exists(p => graph.OwnerOf(p) != owner))
+            if (ownPersonal.Count > 0 && personal.Count > 0)
                 return true;
-            return held.Any(h => h.Type == IdentifierType.Email)
-                && eventIdentifiers.Any(i => i.Type == IdentifierType.Email && graph.OwnerOf(i) != owner)
-                && !personal.Exists(p => graph.OwnerOf(p) == owner);
+            return held.Any(h => h.Type == IdentifierType.Email) && eventIdentifiers.Any(i => i.Type == IdentifierType.Email && graph.OwnerOf(i) != owner);
         }
         if (ownPersonal.Count == 0)
             return false;
         // Two profiles holding personal identifiers of different kinds (a web account; a loyalty card) may be one person
         // meeting themselves through an e-mail; two of the same kind are two people.
-        foreach (var personal in eventIdentifiers.Where(i => IdentifierTypes.IsPersonal(i.Type)))
+        foreach (var other in personal)
         {
-            var holder = graph.OwnerOf(personal);
-            if (holder is null ? ownPersonal.Exists(h => h.Type == personal.Type) : holder != owner && SameKind(ownPersonal, graph.HeldBy(holder)))
+            var holder = graph.OwnerOf(other);
+            if (holder is null ? ownPersonal.Exists(h => h.Type == other.Type) : SameKind(ownPersonal, graph.HeldBy(holder)))
                 return true;
         }
         return false;
