@@ -19,6 +19,9 @@ internal sealed class IdentityRow
     public string? AttachedBy { get; init; }
     public string? MessageId { get; init; }
     public string? JoinId { get; init; }
+    /// <summary>The message id of the event that showed it shared, and when; null while it is not.</summary>
+    public string? SharedMessageId { get; init; }
+    public long? SharedAtMs { get; init; }
 
     public Identifier ToIdentifier() =>
         IdentifierTypes.TryParse(IdType, out var type) ? new Identifier(type, IdValue) : throw new InvalidOperationException($"Unknown stored identifier type '{IdType}'.");
@@ -38,7 +41,7 @@ internal sealed class IdentityStore
     private const string Columns =
         """
         id_type AS IdType, id_value AS IdValue, profile_id AS ProfileId, source_id AS SourceId, first_seen_ms AS FirstSeenMs, last_seen_ms AS LastSeenMs,
-        attached_by AS AttachedBy, message_id AS MessageId, join_id AS JoinId
+        attached_by AS AttachedBy, message_id AS MessageId, join_id AS JoinId, shared_message_id AS SharedMessageId, shared_at_ms AS SharedAtMs
         """;
 
     /// <summary>The graph's rows for these identifiers (those it knows).</summary>
@@ -90,6 +93,16 @@ internal sealed class IdentityStore
             """,
             ["@TenantId", "@Type", "@Value", "@AttachedBy", "@MessageId", "@JoinId"],
             rows.Select(r => new object?[] { tenant.Value, r.Identifier.TypeName, r.Identifier.Value, AttachRules.ToName(r.How.Rule), r.How.MessageId, r.How.JoinId }));
+
+    /// <summary>Records that the events showed these identifiers shared (the first event that did stays).</summary>
+    public Task MarkSharedAsync(DbSession session, TenantId tenant, IEnumerable<SharedRow> rows) =>
+        session.ExecuteManyAsync(
+            """
+            UPDATE marketing_identity SET shared_message_id = @MessageId, shared_at_ms = @AtMs
+            WHERE tenant_id = @TenantId AND id_type = @Type AND id_value = @Value AND shared_at_ms IS NULL
+            """,
+            ["@TenantId", "@Type", "@Value", "@MessageId", "@AtMs"],
+            rows.Select(r => new object?[] { tenant.Value, r.Identifier.TypeName, r.Identifier.Value, r.MessageId, r.AtMs }));
 
     /// <summary>Moves phones' last sightings forward (never back).</summary>
     public Task SeenAsync(DbSession session, TenantId tenant, IEnumerable<(Identifier Identifier, long AtMs)> rows) =>

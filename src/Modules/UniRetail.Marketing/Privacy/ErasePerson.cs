@@ -18,13 +18,12 @@ internal sealed record ErasureView(string ErasureId, DateTimeOffset At, string R
 
 /// <summary>
 /// The right to erasure, in one transaction: the person's profile and every profile merged into it, their identifiers,
-/// consent, merge and join records, evidence that they were shared, and events (by any of their ids, and events whose traits or context carry one of their
+/// consent, merge and join records and events (by any of their ids, and events whose traits or context carry one of their
 /// identifiers, read as the projector reads them: see <see cref="PersonEvents"/>) are deleted. What
 /// stays is an audit row of counts and a fingerprint per identifier, so events naming them later are not collected.
 /// </summary>
 internal sealed class ErasePerson(
-    Database database, ProfileQueries queries, ProfileStore profiles, IdentityStore identities, MergeStore merges, JoinStore joins,
-    SharedIdentifierStore shared, EventFeed feed,
+    Database database, ProfileQueries queries, ProfileStore profiles, IdentityStore identities, MergeStore merges, JoinStore joins, EventFeed feed,
     SuppressionStore suppressionStore, ErasureFingerprints fingerprints, IMemberErasure memberErasure, RestitchStore restitches, TimeProvider clock)
 {
     public async Task<Result<ErasureView>> HandleAsync(Caller caller, PersonRequest request, CancellationToken ct)
@@ -66,7 +65,6 @@ internal sealed class ErasePerson(
                 await joins.DeleteOfProfilesAsync(session, tenant, profileIds);
                 await profiles.DeleteAsync(session, tenant, profileIds);
             }
-            await shared.DeleteEvidenceAsync(session, tenant, held);
             // The commerce member behind the profile is the same person: their name and identifiers go too.
             var members = await memberErasure.EraseAsync(
                 session, caller.Tenant, held.Where(i => i.Type == IdentifierType.MemberId).Select(i => new MemberId(i.Value)).ToList(), ct);

@@ -128,8 +128,7 @@ internal sealed class ProfileQueries(
         var tenant = caller.Tenant;
         var state = row.ToState(await profiles.ConsentAsync(connection, tenant, [row.ProfileId]));
         var held = await identities.OfProfilesAsync(connection, tenant, [row.ProfileId]);
-        var sharedHeld = (await shared.SharedAmongAsync(connection, tenant, held.Select(h => h.ToIdentifier()))).ToHashSet();
-        var evidence = sharedHeld.Count == 0 ? [] : await shared.EvidenceOfAsync(connection, tenant, [row.ProfileId]);
+        var declared = (await shared.DeclaredAsync(connection, tenant)).ToHashSet();
         var mergedIn = await profiles.MergedIntoAsync(connection, tenant, row.ProfileId);
         var withheld = new List<string>();
         var traits = Sees(caller, state, ConsentPurpose.Personalisation)
@@ -144,8 +143,8 @@ internal sealed class ProfileQueries(
             row.ProfileId, DateTimeOffset.FromUnixTimeMilliseconds(row.CreatedAtMs),
             held.Where(h => h.IdType == "member_id").Select(h => h.IdValue).ToList(), held.Select(h => IdentifierView.From(h) with
             {
-                Shared = sharedHeld.Contains(h.ToIdentifier()),
-                SharedBy = evidence.GetValueOrDefault(h.ToIdentifier())?.MessageId,
+                Shared = h.SharedAtMs is not null || declared.Contains(h.ToIdentifier()),
+                SharedBy = h.SharedMessageId,
             }).ToList(),
             traits, aggregates, ConsentViews.Of(state), mergedIn, withheld);
     }

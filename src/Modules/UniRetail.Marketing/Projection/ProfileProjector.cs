@@ -106,23 +106,43 @@ internal sealed class ProfileProjector(
         var states = await database.ReadAsync(c => profiles.LoadAsync(c, tenant, owners), ct);
         var all = await database.ReadAsync(c => identities.OfProfilesAsync(c, tenant, owners), ct);
         var apart = await database.ReadAsync(c => merges.KeptApartAsync(c, tenant), ct);
-        var sharedNow = await database.ReadAsync(c => shared.SharedAmongAsync(c, tenant, wanted), ct);
-        var through = await database.ReadAsync(c => joins.ThroughAsync(c, tenant, wanted), ct);
-        var graph = new TenantGraph(tenant, rules, all, states, apart, sharedNow, through)
-        {
-            ErasureEpoch = suppressed.Epoch,
-            UpTo = new FeedPosition(rows[^1].TxId, rows[^1].EventSeq),
-        };
+        var declared = await database.ReadAsync(c => shared.DeclaredAsync(c, tenant), ct);
         var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        for (var i = 0; i < events.Count; i++)
+        TenantGraph Plan(IEnumerable<JoinRow> through)
         {
-            var (own, aliasCandidates) = named[i];
-            if (aliasCandidates.Count > 0 && own.Find(o => IdentifierTypes.IsUserColumn(o.Type)) is { Value: not null } user)
-                graph.ApplyAlias(events[i], user, AliasIdentifier(aliasCandidates, graph), nowMs);
-            else if (own.Count > 0)
-                graph.Apply(events[i], own, nowMs);
+            var graph = new TenantGraph(tenant, rules, all, states, apart, declared, through)
+            {
+                ErasureEpoch = suppressed.Epoch,
+                UpTo = new FeedPosition(rows[^1].TxId, rows[^1].EventSeq),
+            };
+            for (var i = 0; i < events.Count; i++)
+            {
+                var (own, aliasCandidates) = named[i];
+                if (aliasCandidates.Count > 0 && own.Find(o => IdentifierTypes.IsUserColumn(o.Type)) is { Value: not null } user)
+                    graph.ApplyAlias(events[i], user, AliasIdentifier(aliasCandidates, graph), nowMs);
+                else if (own.Count > 0)
+                    graph.Apply(events[i], own, nowMs);
+            }
+            return graph;
         }
-        return graph;
+
+        // The stored joins an identifier found shared takes back are read only when one is (rare), and the batch is planned
+        // again with them; what that plan finds shared in turn is followed a few rounds.
+        var through = new List<JoinRow>();
+        var looked = new HashSet<Identifier>();
+        var planned = Plan(through);
+        for (var round = 0; round < 3; round++)
+        {
+            var found = planned.NowShared.Select(s => s.Identifier).Where(looked.Add).ToList();
+            if (found.Count == 0)
+                break;
+            var more = await database.ReadAsync(c => joins.ThroughAsync(c, tenant, found), ct);
+            if (more.Count == 0)
+                continue;
+            through.AddRange(more);
+            planned = Plan(through);
+        }
+        return planned;
     }
 
     /// <summary>
@@ -213,7 +233,7 @@ internal sealed class ProfileProjector(
             await identities.SeenAsync(session, tenant, graph.SeenAgain.Select(p => (p, graph.LastSeenOf(p))));
             await merges.InsertAsync(session, tenant, graph.Merges);
             await joins.InsertAsync(session, tenant, graph.Joins);
-            await shared.InsertEvidenceAsync(session, tenant, graph.NowShared);
+            await identities.MarkSharedAsync(session, tenant, graph.NowShared);
             foreach (var joinId in graph.UndoneJoins)
                 await joins.MarkUndoneAsync(session, tenant, joinId, nowMs);
             // Rare (a join taken back): the two profiles' figures are recounted from their own events, this batch's included.

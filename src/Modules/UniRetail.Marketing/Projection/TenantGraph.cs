@@ -26,7 +26,10 @@ internal sealed class TenantGraph : IIdentityGraph
     private readonly Dictionary<Identifier, List<JoinRow>> _joinsByLink = [];
     private static readonly IReadOnlySet<string> NoneApart = new HashSet<string>();
 
-    /// <summary>The graph rows, live profiles, kept-apart pairs (live profiles an undo separated) and shared identifiers a batch needs.</summary>
+    /// <summary>
+    /// The graph rows (each saying whether the events showed it shared), live profiles, kept-apart pairs (live profiles an
+    /// undo separated), the identifiers the tenant declares shared, and the stored joins through identifiers found shared.
+    /// </summary>
     public TenantGraph(
         TenantId tenant, IdentityRules rules, IEnumerable<IdentityRow> stored, IEnumerable<ProfileState> profiles, IEnumerable<(string, string)> keptApart,
         IEnumerable<Identifier> shared, IEnumerable<JoinRow> joinsThrough)
@@ -44,7 +47,7 @@ internal sealed class TenantGraph : IIdentityGraph
             Profiles[profile.ProfileId] = profile;
         foreach (var (one, other) in keptApart)
             KeepApart(one, other);
-        _shared = [.. shared];
+        _shared = [.. shared, .. rows.Where(r => r.SharedAtMs is not null).Select(r => r.ToIdentifier())];
         foreach (var join in joinsThrough)
             JoinsThrough(join);
     }
@@ -98,7 +101,7 @@ internal sealed class TenantGraph : IIdentityGraph
             if (!_shared.Contains(identifier) && OwnerOf(identifier) is { } owner && SharingRules.SeenWithAnotherPerson(identifier, owner, identifiers, this))
                 Share(identifier, owner, e, nowMs);
         }
-        Carry(e, IdentityResolver.Resolve(identifiers, this, Rules, e.TimestampMs), identifiers, nowMs);
+        Carry(e, IdentityResolver.Resolve(identifiers, this, Rules, e.TimestampMs, sharedChecked: true), identifiers, nowMs);
     }
 
     /// <summary>
@@ -192,7 +195,9 @@ internal sealed class TenantGraph : IIdentityGraph
             if (!_lastSeen.TryGetValue(phone, out var last) || last < e.TimestampMs)
             {
                 _lastSeen[phone] = e.TimestampMs;
-                SeenAgain.Add(phone);
+                // A phone new in this batch is inserted with its last sighting.
+                if (_storedOwners.ContainsKey(phone))
+                    SeenAgain.Add(phone);
             }
         }
         profile.Apply(e);

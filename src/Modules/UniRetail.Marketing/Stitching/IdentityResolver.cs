@@ -78,7 +78,12 @@ internal static class AttachRules
 /// </summary>
 internal static class IdentityResolver
 {
-    public static Resolution Resolve(IReadOnlyCollection<Identifier> identifiers, IIdentityGraph graph, IdentityRules rules, long atMs = 0)
+    /// <param name="identifiers">The event's identifiers, normalised.</param>
+    /// <param name="graph">What the graph knows.</param>
+    /// <param name="rules">The tenant's rules.</param>
+    /// <param name="atMs">The event's time (for recycled phones).</param>
+    /// <param name="sharedChecked">True when the caller has already marked what this event shows shared (the projector's graph does, to take back joins first).</param>
+    public static Resolution Resolve(IReadOnlyCollection<Identifier> identifiers, IIdentityGraph graph, IdentityRules rules, long atMs = 0, bool sharedChecked = false)
     {
         ArgumentNullException.ThrowIfNull(identifiers);
         ArgumentNullException.ThrowIfNull(graph);
@@ -99,7 +104,7 @@ internal static class IdentityResolver
             var owner = graph.OwnerOf(identifier);
             if (graph.IsShared(identifier))
                 unlinked.Add(identifier);
-            else if (owner is not null && SharingRules.SeenWithAnotherPerson(identifier, owner, ordered, graph))
+            else if (owner is not null && !sharedChecked && SharingRules.SeenWithAnotherPerson(identifier, owner, ordered, graph))
             {
                 nowShared.Add(identifier);
                 unlinked.Add(identifier);

@@ -26,9 +26,12 @@ internal static class SharingRules
         ArgumentNullException.ThrowIfNull(graph);
         if (IdentifierTypes.IsPersonal(identifier.Type))
             return false;
+        var personal = eventIdentifiers.Where(i => IdentifierTypes.IsPersonal(i.Type)).ToList();
+        // Most events (page views, a signed-in shopper's tracks) name no second person: decided without the profile.
+        if (personal.Count == 0 && !(IdentifierTypes.IsWeak(identifier.Type) && eventIdentifiers.Any(i => i.Type == IdentifierType.Email)))
+            return false;
         var held = graph.HeldBy(owner);
         var ownPersonal = held.Where(h => IdentifierTypes.IsPersonal(h.Type)).ToList();
-        var personal = eventIdentifiers.Where(i => IdentifierTypes.IsPersonal(i.Type)).ToList();
         // An event that carries one of the profile's own personal identifiers is that person's: whatever else it names
         // (a second card, a member id on their own cookie) is theirs too.
         if (personal.Exists(p => graph.OwnerOf(p) == owner))
