@@ -314,4 +314,14 @@ public sealed class IdentityResolverTests
         Assert.Empty(resolution.NowShared);
         Assert.Equal([new Identifier(IdentifierType.MemberId, "mem_1"), Loyalty("601200000061")], resolution.Attach);
     }
+
+    [Fact]
+    public void Resolve_ASecondUserIdWithACardThatJoinedThroughTheFamilyEmail_SharesTheEmail()
+    {
+        var graph = new Graph().Holds("ann", User("u-ann"), Email("family@example.com"), Loyalty("601200000010"));
+
+        var resolution = IdentityResolver.Resolve([User("u-jo"), Email("family@example.com"), Loyalty("601200000010")], graph, IdentityRules.Default);
+
+        Assert.Contains(Email("family@example.com"), resolution.NowShared);
+    }
 }

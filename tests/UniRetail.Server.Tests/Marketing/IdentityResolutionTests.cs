@@ -79,6 +79,29 @@ public abstract class IdentityResolutionTests(ServerFixture server) : ServerTest
     }
 
     [Fact]
+    public async Task Case1_AJoinMadeThroughAnEmailLaterFoundSharedIsTakenBack()
+    {
+        var (retailer, sources) = await ShopAsync();
+        await SendAsync(sources.Web, """{"type":"identify","userId":"u-ann","anonymousId":"ann-cookie","traits":{"email":"family@example.com"}}""");
+        await IdAsync(retailer, "user_id", "u-ann");
+        // Jo's first till sale names only her card and the family address: nothing yet tells her from Ann.
+        await SendAsync(sources.Till, Sale("till-jo", ("loyalty_card", "601200000010"), ("email", "family@example.com")));
+        var joined = await retailer.Admin.WaitForProfileAsync("user_id", "u-ann", events: 2);
+        Assert.Contains("loyalty_card:601200000010", Identifiers(joined));
+
+        // Jo signs in with her own account, her card and the family address: two accounts, so the address is shared.
+        await SendAsync(sources.Web, """{"type":"identify","userId":"u-jo","anonymousId":"jo-cookie","traits":{"email":"family@example.com","loyalty_card":"601200000010"}}""");
+
+        var jo = await retailer.Admin.WaitForProfileAsync("user_id", "u-jo", events: 2);
+        Assert.Equal(["anonymous_id:jo-cookie", "anonymous_id:till-jo", "loyalty_card:601200000010", "user_id:u-jo"], Identifiers(jo));
+        Assert.Equal(1, jo.GetProperty("aggregates").GetProperty("orders").GetInt32());
+        var ann = await retailer.Admin.WaitForProfileAsync("user_id", "u-ann");
+        Assert.Equal(["anonymous_id:ann-cookie", "email:family@example.com", "user_id:u-ann"], Identifiers(ann));
+        Assert.Equal((1, 0), (ann.GetProperty("aggregates").GetProperty("events").GetInt32(), ann.GetProperty("aggregates").GetProperty("orders").GetInt32()));
+        Assert.True(IdentifierOf(ann, "email", "family@example.com").GetProperty("shared").GetBoolean());
+    }
+
+    [Fact]
     public async Task Case2_APersonsOwnCardOutranksTheFamilyEmailOnTheSameSale()
     {
         var (retailer, sources) = await ShopAsync();

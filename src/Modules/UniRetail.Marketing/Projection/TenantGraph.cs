@@ -98,7 +98,7 @@ internal sealed class TenantGraph : IIdentityGraph
         ArgumentNullException.ThrowIfNull(identifiers);
         foreach (var identifier in identifiers)
         {
-            if (!_shared.Contains(identifier) && OwnerOf(identifier) is { } owner && SharingRules.SeenWithAnotherPerson(identifier, owner, identifiers, this))
+            if (!_shared.Contains(identifier) && OwnerOf(identifier) is { } owner && SharingRules.SeenWithAnotherPerson(identifier, owner, identifiers, this, Rules))
                 Share(identifier, owner, e, nowMs);
         }
         Carry(e, IdentityResolver.Resolve(identifiers, this, Rules, e.TimestampMs, sharedChecked: true), identifiers, nowMs);

@@ -104,7 +104,7 @@ internal static class IdentityResolver
             var owner = graph.OwnerOf(identifier);
             if (graph.IsShared(identifier))
                 unlinked.Add(identifier);
-            else if (owner is not null && !sharedChecked && SharingRules.SeenWithAnotherPerson(identifier, owner, ordered, graph))
+            else if (owner is not null && !sharedChecked && SharingRules.SeenWithAnotherPerson(identifier, owner, ordered, graph, rules))
             {
                 nowShared.Add(identifier);
                 unlinked.Add(identifier);

@@ -4,8 +4,9 @@ namespace UniRetail.Marketing.Stitching;
 /// When an identifier is shared by several people, and when a phone has changed hands. Plain rules over what the graph
 /// holds; no I/O.
 /// <list type="bullet">
-/// <item>An event that carries one of the profile's own personal identifiers (user id, member id, loyalty card) is that
-/// person's and shows nothing shared.</item>
+/// <item>An event carrying a personal identifier (user id, member id, loyalty card) the profile has no room for (its
+/// limit of that type is reached: a second user id) shows a second person. Otherwise an event that carries one of the
+/// profile's own personal identifiers is that person's and shows nothing shared.</item>
 /// <item>Otherwise an e-mail, phone or payment account whose profile holds personal identifiers is <b>shared</b> once an
 /// event carries it with a personal identifier of a kind its profile already holds another value of (a second user id,
 /// member id or card: new, or held by another profile), or one held by a profile that holds such a second value: two
@@ -20,10 +21,12 @@ namespace UniRetail.Marketing.Stitching;
 /// </summary>
 internal static class SharingRules
 {
-    public static bool SeenWithAnotherPerson(Identifier identifier, string owner, IReadOnlyCollection<Identifier> eventIdentifiers, IIdentityGraph graph)
+    public static bool SeenWithAnotherPerson(
+        Identifier identifier, string owner, IReadOnlyCollection<Identifier> eventIdentifiers, IIdentityGraph graph, IdentityRules rules)
     {
         ArgumentNullException.ThrowIfNull(eventIdentifiers);
         ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(rules);
         if (IdentifierTypes.IsPersonal(identifier.Type))
             return false;
         var personal = eventIdentifiers.Where(i => IdentifierTypes.IsPersonal(i.Type)).ToList();
@@ -32,8 +35,12 @@ internal static class SharingRules
             return false;
         var held = graph.HeldBy(owner);
         var ownPersonal = held.Where(h => IdentifierTypes.IsPersonal(h.Type)).ToList();
-        // An event that carries one of the profile's own personal identifiers is that person's: whatever else it names
-        // (a second card, a member id on their own cookie) is theirs too.
+        // A personal identifier the profile has no room for (a second user id) is a second person's, whatever else the
+        // event carries: even a card that reached the profile only through this identifier.
+        if (personal.Exists(p => graph.OwnerOf(p) != owner && ownPersonal.Count(h => h.Type == p.Type) >= rules.For(p.Type).MaxPerProfile))
+            return true;
+        // Otherwise an event that carries one of the profile's own personal identifiers is that person's: whatever else it
+        // names (a second card, a member id on their own cookie) is theirs too.
         if (personal.Exists(p => graph.OwnerOf(p) == owner))
             return false;
         if (IdentifierTypes.IsWeak(identifier.Type))
