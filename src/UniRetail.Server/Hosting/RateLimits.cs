@@ -3,7 +3,6 @@ using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using UniRetail.Kernel;
-using UniRetail.Web;
 using UniRetail.Web.Requests;
 
 namespace UniRetail.Server.Hosting;
@@ -90,13 +89,8 @@ internal static class RateLimits
     {
         var context = rejected.HttpContext;
         var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 1;
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         var error = Error.Validation(RequestErrors.RateLimited, $"Too many requests from this key or address; retry after {seconds} s.");
-        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>()
-                .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = error.ToProblemDetails(StatusCodes.Status429TooManyRequests) });
-        else
-            await context.Response.WriteAsJsonAsync(new { success = false, code = error.Code, message = error.Message }, ct);
+        await EnvelopeAnswers.WriteAsync(context, StatusCodes.Status429TooManyRequests, error);
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Net.Http.Headers;
 using UniRetail.Kernel;
-using UniRetail.Web;
 using UniRetail.Web.Requests;
 
 namespace UniRetail.Server.Hosting;
@@ -24,19 +23,19 @@ internal sealed class RequestGuards(RequestDelegate next)
         var limit = endpoint?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? DefaultMaxBodyBytes;
         if (context.Request.ContentLength > limit && endpoint?.Metadata.GetMetadata<OwnBodyLimit>() is null)
         {
-            await WriteAsync(context, StatusCodes.Status413PayloadTooLarge,
+            await EnvelopeAnswers.WriteAsync(context, StatusCodes.Status413PayloadTooLarge,
                 Error.Validation(RequestErrors.TooLarge, $"The request body is larger than this endpoint accepts ({limit / 1024:N0} KiB).", "body"));
             return;
         }
-        if (IsApi(context.Request.Path) && !IsUtf8(context.Request.ContentType))
+        if (EnvelopeAnswers.IsApi(context.Request.Path) && !IsUtf8(context.Request.ContentType))
         {
-            await WriteAsync(context, StatusCodes.Status415UnsupportedMediaType,
+            await EnvelopeAnswers.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType,
                 Error.Validation(RequestErrors.UnsupportedCharset, "Request bodies are UTF-8: send no charset, or charset=utf-8.", "Content-Type"));
             return;
         }
-        if (IsApi(context.Request.Path) && FirstWithNul(context.Request) is { } field)
+        if (EnvelopeAnswers.IsApi(context.Request.Path) && FirstWithNul(context.Request) is { } field)
         {
-            await WriteAsync(context, StatusCodes.Status400BadRequest, RequestErrorText.NulInText(field));
+            await EnvelopeAnswers.WriteAsync(context, StatusCodes.Status400BadRequest, RequestErrorText.NulInText(field));
             return;
         }
         await next(context);
@@ -58,8 +57,6 @@ internal sealed class RequestGuards(RequestDelegate next)
         return null;
     }
 
-    private static bool IsApi(PathString path) => path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
-
     private static bool IsUtf8(string? contentType)
     {
         if (string.IsNullOrEmpty(contentType) || !MediaTypeHeaderValue.TryParse(contentType, out var parsed))
@@ -69,12 +66,5 @@ internal sealed class RequestGuards(RequestDelegate next)
             return true;
         var charset = parsed.Charset.Value?.Trim('"');
         return charset is not null && (charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase));
-    }
-
-    private static async Task WriteAsync(HttpContext context, int status, Error error)
-    {
-        context.Response.StatusCode = status;
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>()
-            .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = error.ToProblemDetails(status) });
     }
 }

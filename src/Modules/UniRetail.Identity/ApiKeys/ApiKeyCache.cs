@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Caching.Memory;
 using UniRetail.Data;
 using UniRetail.Data.Invalidation;
 using UniRetail.Identity.Persistence;
 using UniRetail.Kernel;
+using UniRetail.Web.Access;
 
 namespace UniRetail.Identity.ApiKeys;
 
@@ -18,19 +18,12 @@ internal sealed class ApiKeyCache(Database database, ApiKeyStore store) : IInval
     public const int Capacity = 100_000;
     public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(30);
 
-    private readonly MemoryCache _keys = new(new MemoryCacheOptions { SizeLimit = Capacity, CompactionPercentage = 0.1 });
+    private readonly CredentialCache<ApiKeyRow> _keys = new(Capacity, TimeToLive);
 
     public string Topic => InvalidationTopic;
 
-    public async Task<ApiKeyRow?> FindAsync(string keyId, CancellationToken ct)
-    {
-        if (_keys.TryGetValue(keyId, out ApiKeyRow? cached))
-            return cached;
-        var row = await database.ReadAsync(c => store.FindAsync(c, keyId), ct);
-        if (row is { RevokedAtMs: null })
-            _keys.Set(keyId, row, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeToLive });
-        return row;
-    }
+    public Task<ApiKeyRow?> FindAsync(string keyId, CancellationToken ct) =>
+        _keys.GetAsync(keyId, () => database.ReadAsync(c => store.FindAsync(c, keyId), ct), row => row.RevokedAtMs is null);
 
     public void Invalidate(TenantId tenant, string item) => _keys.Remove(item);
 

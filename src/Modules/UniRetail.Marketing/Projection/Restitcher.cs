@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using UniRetail.Data;
 using UniRetail.Kernel;
 using UniRetail.Marketing.Domain;
@@ -11,7 +12,8 @@ namespace UniRetail.Marketing.Projection;
 /// where the live projector has read (which leaves this tenant's events alone meanwhile) and finishes, holding the
 /// projector's position, once nothing is left below it. Killed at any point, it resumes from the last batch it saved.
 /// </summary>
-internal sealed class Restitcher(Database database, ProfileProjector projector, EventFeed feed, ProjectionStore positions, RestitchStore jobs, TimeProvider clock)
+internal sealed class Restitcher(
+    Database database, ProfileProjector projector, EventFeed feed, ProjectionStore positions, RestitchStore jobs, TimeProvider clock, ILogger<Restitcher> logger)
 {
     private const int Attempts = 5;
 
@@ -39,16 +41,27 @@ internal sealed class Restitcher(Database database, ProfileProjector projector, 
             if (saved.IsSuccess)
                 return new RestitchProgress(rows.Count, Finished: rows.Count == 0);
             if (attempt == Attempts)
-                throw new InvalidOperationException($"The re-stitch of {tenant.Value} lost {Attempts} races in a row: {saved.Error.Message}");
+            {
+                // Another server is stepping the same job: it makes the progress; this step ends with none.
+                logger.LogInformation("The re-stitch of {Tenant} lost {Attempts} races in a row ({Reason}); leaving this step.", tenant.Value, Attempts, saved.Error.Message);
+                return new RestitchProgress(0, Finished: false);
+            }
         }
     }
 
-    /// <summary>Runs the tenant's job to its end (the CLI's way; the server steps every running job in the background).</summary>
-    public async Task<long> RunAsync(TenantId tenant, IProgress<long>? progress, CancellationToken ct)
+    /// <summary>
+    /// Runs the tenant's job to its end (the CLI's way; the server steps every running job in the background), or until
+    /// <paramref name="budget"/> is spent (a start request's inline part); returns how many events it replayed.
+    /// </summary>
+    public async Task<long> RunAsync(TenantId tenant, IProgress<long>? progress, CancellationToken ct, TimeSpan? budget = null)
     {
+        var since = clock.GetTimestamp();
         long replayed = 0;
-        while (await StepAsync(tenant, ct) is { Finished: false } step)
+        while (budget is not { } b || clock.GetElapsedTime(since) < b)
         {
+            var step = await StepAsync(tenant, ct);
+            if (step.Finished)
+                break;
             replayed += step.Replayed;
             progress?.Report(replayed);
         }

@@ -1,9 +1,9 @@
-using Microsoft.Extensions.Caching.Memory;
 using UniRetail.Data;
 using UniRetail.Data.Invalidation;
 using UniRetail.Kernel;
 using UniRetail.Marketing.Domain;
 using UniRetail.Marketing.Persistence;
+using UniRetail.Web.Access;
 
 namespace UniRetail.Marketing.Sources;
 
@@ -18,7 +18,7 @@ internal sealed class WriteKeyDirectory(Database database, SourceStore store, Ti
     public const string InvalidationTopic = "write_key";
     public const int Capacity = 100_000;
     private static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(30);
-    private readonly MemoryCache _keys = new(new MemoryCacheOptions { SizeLimit = Capacity, CompactionPercentage = 0.1 });
+    private readonly CredentialCache<WriteKeyRow> _keys = new(Capacity, TimeToLive);
 
     public string Topic => InvalidationTopic;
 
@@ -36,13 +36,6 @@ internal sealed class WriteKeyDirectory(Database database, SourceStore store, Ti
 
     public void Dispose() => _keys.Dispose();
 
-    private async Task<WriteKeyRow?> FindAsync(string keyId, CancellationToken ct)
-    {
-        if (_keys.TryGetValue(keyId, out WriteKeyRow? cached))
-            return cached;
-        var row = await database.ReadAsync(c => store.FindKeyAsync(c, keyId), ct);
-        if (row is { RevokedAtMs: null })
-            _keys.Set(keyId, row, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeToLive });
-        return row;
-    }
+    private Task<WriteKeyRow?> FindAsync(string keyId, CancellationToken ct) =>
+        _keys.GetAsync(keyId, () => database.ReadAsync(c => store.FindKeyAsync(c, keyId), ct), row => row.RevokedAtMs is null);
 }

@@ -35,10 +35,7 @@ internal sealed class RestitchProfiles(Database database, RestitchStore jobs, Pr
         var started = await StartAsync(caller, requestedBy, ct);
         if (!started.IsSuccess)
             return started;
-        var since = clock.GetTimestamp();
-        var finished = started.Value.State == "finished";
-        while (!finished && clock.GetElapsedTime(since) < inline)
-            finished = (await restitcher.StepAsync(caller.Tenant, ct)).Finished;
+        await restitcher.RunAsync(caller.Tenant, null, ct, inline);
         return await StatusAsync(caller, ct);
     }
 
