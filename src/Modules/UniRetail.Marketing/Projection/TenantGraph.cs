@@ -94,14 +94,18 @@ internal sealed class TenantGraph : IIdentityGraph
 
     public long LastSeenOf(Identifier phone) => _lastSeen[phone];
 
+    public string? FirstNameOf(string profileId) =>
+        Profiles.TryGetValue(profileId, out var profile) ? PersonNames.FirstName(t => profile.Traits.GetValueOrDefault(t)?.Json) : null;
+
     /// <summary>Applies one event: resolves its identifiers to a profile (creating, joining or merging as the rules allow) and updates it.</summary>
     public void Apply(ProfileEvent e, IReadOnlyCollection<Identifier> identifiers, long nowMs)
     {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(identifiers);
+        var firstName = PersonNames.FirstName(t => e.Traits.GetValueOrDefault(t));
         foreach (var identifier in identifiers)
         {
-            if (!_shared.Contains(identifier) && OwnerOf(identifier) is { } owner && SharingRules.SeenWithAnotherPerson(identifier, owner, identifiers, this, Rules))
+            if (!_shared.Contains(identifier) && OwnerOf(identifier) is { } owner && SharingRules.SeenWithAnotherPerson(identifier, owner, identifiers, this, Rules, firstName))
                 Share(identifier, owner, e, nowMs);
         }
         Carry(e, IdentityResolver.Resolve(identifiers, this, Rules, e.TimestampMs, sharedChecked: true), identifiers, nowMs);
