@@ -18,7 +18,6 @@ internal static class ConsolePages
         new("orders", "Orders", Icons.Material.Filled.Receipt, "Orders.List"),
         new("store", "Store desk", Icons.Material.Filled.Storefront, "Orders.StartPicking"),
         new("stock", "Stock", Icons.Material.Filled.Inventory, "Inventory.Levels"),
-        new("customers", "Customers", Icons.Material.Filled.People, "Marketing.Profiles.Find"),
     ];
 
     public static IEnumerable<ConsolePageEntry> For(Caller? caller) => caller is null ? [] : All.Where(p => Access.Can(caller, p.ReadEndpoint));
