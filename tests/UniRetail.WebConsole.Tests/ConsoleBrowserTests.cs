@@ -9,10 +9,23 @@ public abstract class ConsoleBrowserTests<THost>(THost host) : IClassFixture<THo
 {
     private static readonly Regex SignInPath = new("/signin", RegexOptions.Compiled);
 
+    // CI machines are shared and slow at times (a page once took over 30 s at a load average of 50 on two cores): waits
+    // are generous, since a timeout here says nothing about the console.
+    private const float Patience = 120_000;
+
+    static ConsoleBrowserTests() => Assertions.SetDefaultExpectTimeout(Patience);
+
+    private static T Patient<T>(T context) where T : IBrowserContext
+    {
+        context.SetDefaultTimeout(Patience);
+        context.SetDefaultNavigationTimeout(Patience);
+        return context;
+    }
+
     private async Task<IPage> SignInAsync(ConsoleLogin login)
     {
         host.SkipIfUnavailable();
-        var context = await host.Browser.NewContextAsync(new() { BaseURL = host.Address.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = Patient(await host.Browser.NewContextAsync(new() { BaseURL = host.Address.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } }));
         var page = await context.NewPageAsync();
         await page.GotoAsync("/signin");
         await page.GetByLabel("Tenant (id or name)").FillAsync(host.TenantId);
@@ -51,7 +64,7 @@ public abstract class ConsoleBrowserTests<THost>(THost host) : IClassFixture<THo
     public async Task AWrongPasswordIsRefusedAndFiveInARowLockTheUserOutEvenWithTheRightOne()
     {
         host.SkipIfUnavailable();
-        var page = await host.Browser.NewPageAsync(new() { BaseURL = host.Address.ToString() });
+        var page = await Patient(await host.Browser.NewContextAsync(new() { BaseURL = host.Address.ToString() })).NewPageAsync();
         for (var attempt = 1; attempt <= 5; attempt++)
         {
             await page.GotoAsync("/signin");
@@ -74,7 +87,7 @@ public abstract class ConsoleBrowserTests<THost>(THost host) : IClassFixture<THo
     public async Task ASignInPostedWithoutTheFormsAntiforgeryTokenIsRefusedAndSetsNoCookie()
     {
         host.SkipIfUnavailable();
-        var context = await host.Browser.NewContextAsync(new() { BaseURL = host.Address.ToString() });
+        var context = Patient(await host.Browser.NewContextAsync(new() { BaseURL = host.Address.ToString() }));
         var response = await context.APIRequest.PostAsync("/signin", new()
         {
             Form = context.APIRequest.CreateFormData()
@@ -162,7 +175,7 @@ public abstract class ConsoleBrowserTests<THost>(THost host) : IClassFixture<THo
         await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         var before = long.Parse(await page.GetByTestId("today-orders").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
         await host.PlacePickupOrderAsync(host.StoreB);
-        await Assertions.Expect(page.GetByTestId("today-orders")).ToHaveTextAsync((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 10_000 });
+        await Assertions.Expect(page.GetByTestId("today-orders")).ToHaveTextAsync((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = Patience });
         await page.Context.CloseAsync();
     }
 

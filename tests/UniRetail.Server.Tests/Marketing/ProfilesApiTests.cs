@@ -35,7 +35,8 @@ public abstract class ProfilesApiTests(ServerFixture server) : ServerTests(serve
             """)).ShouldAnswerAsync(HttpStatusCode.OK);
         var order = await retailer.PlaceOrderOkAsync(AnOrder.InStoreAt(store).WithLine(sku, 2).ForMember(member.Id));
 
-        var profile = await ProfileAsync(retailer.Admin, "member_id", member.Id, events: 3);
+        // The member's registration, the page, the sign-in and the order.
+        var profile = await ProfileAsync(retailer.Admin, "member_id", member.Id, events: 4);
 
         Assert.Equal(["anonymous_id:cookie-ana", "email:ana@example.com", $"member_id:{member.Id}", "user_id:web-ana"], Identifiers(profile));
         Assert.Equal([member.Id], profile.GetProperty("memberIds").EnumerateArray().Select(m => m.GetString()));
