@@ -1,6 +1,7 @@
 using UniRetail.Catalog;
 using UniRetail.Identity;
 using UniRetail.Inventory;
+using UniRetail.Loyalty;
 using UniRetail.Marketing;
 using UniRetail.Members;
 using UniRetail.Orders;
@@ -18,6 +19,7 @@ public static class ServerHost
         builder.AddUniRetailDefaults();
         builder.Services.AddUniRetailModules();
         builder.Services.AddHoldExpiry();
+        builder.Services.AddLoyaltyClock();
         builder.Services.AddProfileProjector();
 
         var app = builder.Build();
@@ -28,6 +30,7 @@ public static class ServerHost
         modules.MapCatalogModule();
         modules.MapInventoryModule();
         modules.MapMembersModule();
+        modules.MapLoyaltyModule();
         modules.MapOrdersModule();
         modules.MapMarketingModule();
         return app;

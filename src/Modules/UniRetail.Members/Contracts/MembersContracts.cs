@@ -43,3 +43,15 @@ public interface IMemberErasure
 /// holding rows of the source member (orders, points) move them to the target.
 /// </summary>
 public sealed record MembersMerged(TenantId Tenant, MemberId Source, MemberId Target) : IDomainEvent;
+
+/// <summary>
+/// Published inside the registration transaction for each new member (single and bulk registration alike), so other
+/// modules open what a new member gets (a loyalty account, a welcome coupon) in the same commit.
+/// </summary>
+public sealed record MemberRegistered(TenantId Tenant, MemberId Member, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>
+/// Published inside the erasure transaction (<see cref="IMemberErasure"/>) with every member id it erased, merged
+/// members included: modules delete what is personal about them and keep their totals under the id, now a pseudonym.
+/// </summary>
+public sealed record MembersErased(TenantId Tenant, IReadOnlyList<MemberId> Members) : IDomainEvent;
