@@ -66,9 +66,8 @@ internal sealed class ReverseBenefits(
         var program = await programs.FindAsync(session, tenant);
         AccountRow? account = member is { } m2 ? await book.OpenAsync(session, tenant, m2, currency, now, program) : null;
 
-        var clawed = 0L;
-        var notRecovered = 0L;
         var returnedMinor = 0L;
+        var dues = new List<(string Line, long Points)>(lines.Count);
         if (purchase is not null && lines.Count > 0)
         {
             var byLine = (await purchases.LinesAsync(session, tenant, orderRef.Value)).ToDictionary(l => l.LineId, StringComparer.Ordinal);
@@ -86,26 +85,32 @@ internal sealed class ReverseBenefits(
                     LineId = line.LineId, Sku = line.Sku, Category = line.Category, NetMinor = line.NetMinor, Points = line.Points, ReturnedMinor = line.ReturnedMinor + amount,
                 };
                 returnedMinor += amount;
-                var taken = purchase.LotId is { } lot
-                    ? await book.TakeFromLotAsync(session, tenant, member!.Value, lot, due, LedgerKinds.Reverse, returnRef.Value, $"returned line {line.LineId}", now)
-                    : 0;
-                var rest = due - taken;
-                if (rest > 0)
-                {
-                    var available = (await accounts.FindAsync(session.Connection, tenant, member!.Value, session.Transaction))!.PointsAvailable;
-                    var fromOthers = Math.Min(rest, available);
-                    if (fromOthers > 0)
-                        await book.SpendAsync(session, tenant, member.Value, fromOthers, LedgerKinds.Reverse, returnRef.Value, $"returned line {line.LineId}", now, "lines");
-                    taken += fromOthers;
-                    notRecovered += rest - fromOthers;
-                }
-                clawed += taken;
+                dues.Add((line.LineId, due));
             }
         }
 
+        // Refunds first: points given back for the returned share of what was paid with points cover the claw-back before anything is lost.
         var refunds = await RefundAsync(session, tenant, orderRef.Value, returnRef.Value, returned, redemptions, returnedMinor, member, currency, now, program);
         if (!refunds.IsSuccess)
             return refunds.Error;
+        var clawed = 0L;
+        var notRecovered = 0L;
+        foreach (var (lineId, due) in dues)
+        {
+            var note = $"returned line {lineId}";
+            var taken = purchase!.LotId is { } lot ? await book.TakeFromLotAsync(session, tenant, member!.Value, lot, due, LedgerKinds.Reverse, returnRef.Value, note, now) : 0;
+            var rest = due - taken;
+            if (rest > 0)
+            {
+                var available = (await accounts.FindAsync(session.Connection, tenant, member!.Value, session.Transaction))!.PointsAvailable;
+                var fromOthers = Math.Min(rest, available);
+                if (fromOthers > 0)
+                    await book.SpendAsync(session, tenant, member.Value, fromOthers, LedgerKinds.Reverse, returnRef.Value, note, now, "lines");
+                taken += fromOthers;
+                notRecovered += rest - fromOthers;
+            }
+            clawed += taken;
+        }
         var restored = false;
         if (returned.RestoreCoupon && await coupons.UseOfAsync(session.Connection, tenant, orderRef.Value, session.Transaction) is { } use)
             restored = await coupons.RestoreAsync(session, tenant, orderRef.Value, use);

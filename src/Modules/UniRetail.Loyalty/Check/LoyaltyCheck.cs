@@ -5,8 +5,19 @@ using UniRetail.Kernel;
 namespace UniRetail.Loyalty.Check;
 
 /// <summary>An account (member or gift card) whose balance differs from its entries or its lots.</summary>
-internal sealed record LoyaltyMismatch(string TenantId, string AccountId, long PointsAvailable, long LedgerPoints, long LotPoints, long PointsPending, long LedgerPending,
-    long LotPending, long Value, long LedgerValue);
+internal sealed record LoyaltyMismatch
+{
+    public string TenantId { get; init; } = "";
+    public string AccountId { get; init; } = "";
+    public long PointsAvailable { get; init; }
+    public long LedgerPoints { get; init; }
+    public long LotPoints { get; init; }
+    public long PointsPending { get; init; }
+    public long LedgerPending { get; init; }
+    public long LotPending { get; init; }
+    public long Value { get; init; }
+    public long LedgerValue { get; init; }
+}
 
 internal sealed record LoyaltyCheckView(bool Consistent, long AccountsChecked, long GiftCardsChecked, long NegativeBalances, IReadOnlyList<LoyaltyMismatch> Mismatches);
 
