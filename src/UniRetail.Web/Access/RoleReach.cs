@@ -92,7 +92,7 @@ public static class RoleReach
         new("Loyalty.SetBirthday", "record a member's birthday", Tenant, Marketer: false, Integration: true),
         new("Loyalty.TopUpWallet", "top up wallets", OwnStore, Marketer: false, Integration: true),
         new("Loyalty.RecordVisit", "record store visits", OwnStore, Marketer: false, Integration: true),
-        new("Loyalty.Quote", "quote benefits for a basket", Tenant, Marketer: false, Integration: true),
+        new("Loyalty.Quote", "quote benefits for a basket", OwnStore, Marketer: false, Integration: true),
         new("Loyalty.Redeem", "pay with points, coupons, wallet and gift cards", OwnStore, Marketer: false, Integration: true),
         new("Loyalty.Earn", "earn points for purchases", OwnStore, Marketer: false, Integration: true),
         new("Loyalty.Return", "reverse benefits for returns", OwnStore, Marketer: false, Integration: true),
