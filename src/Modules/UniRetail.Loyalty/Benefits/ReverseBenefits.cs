@@ -77,7 +77,7 @@ internal sealed class ReverseBenefits(
                     return LoyaltyErrors.UnknownLine(lines[i].LineId, $"lines[{i}].lineId");
                 var amount = lines[i].Amount.MinorUnits;
                 // Cumulative shares rounded down, so the line's last return takes exactly what its earlier returns left.
-                var due = line.NetMinor == 0 ? 0 : (line.Points * (line.ReturnedMinor + amount) / line.NetMinor) - (line.Points * line.ReturnedMinor / line.NetMinor);
+                var due = line.NetMinor == 0 ? 0 : Share(line.Points, line.ReturnedMinor + amount, line.NetMinor) - Share(line.Points, line.ReturnedMinor, line.NetMinor);
                 if (!await purchases.ReturnLineAsync(session, tenant, orderRef.Value, line.LineId, amount, due))
                     return LoyaltyErrors.ReturnAbovePurchase($"lines[{i}].amount");
                 byLine[line.LineId] = new PurchaseLineRow
@@ -140,7 +140,7 @@ internal sealed class ReverseBenefits(
                     error = LoyaltyErrors.OutOfRange(field, $"is at most {left} (what the order paid and was not refunded yet)");
                 return exact;
             }
-            var cumulative = basket is null || basket.Amount == 0 ? 0 : row.Amount * share / basket.Amount;
+            var cumulative = basket is null || basket.Amount == 0 ? 0 : Share(row.Amount, share, basket.Amount);
             return Math.Clamp(cumulative - row.Refunded, 0, left);
         }
         long points = 0, wallet = 0, gift = 0;
@@ -180,6 +180,9 @@ internal sealed class ReverseBenefits(
         }
         return (points, wallet, gift);
     }
+
+    /// <summary><paramref name="whole"/> × <paramref name="part"/> / <paramref name="of"/>, rounded down, without overflowing on the way.</summary>
+    private static long Share(long whole, long part, long of) => (long)((Int128)whole * part / of);
 
     private static ReturnedBenefits ToResult(string returnRef, Stored s, Currency currency, bool replayed) =>
         new(returnRef, s.Clawed, s.NotRecovered, s.PointsRefunded, Money.FromMinor(s.WalletMinor, currency), Money.FromMinor(s.GiftCardMinor, currency),
