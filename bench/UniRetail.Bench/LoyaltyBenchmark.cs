@@ -42,7 +42,7 @@ internal static class LoyaltyBenchmark
         var registered = await host.Get<RegisterMembers>().HandleAsync(admin, Enumerable.Range(0, Members).Select(_ => new RegisterMemberRequest(null, [])).ToList(), ct);
         var members = registered.Value.Registered.Select(r => r.Id).ToList();
         var accounts = host.Get<ManageAccount>();
-        await LoadRun.RunAsync(members.Count, Callers, i => accounts.AdjustAsync(admin, members[i], new AdjustmentRequest(1_000_000, "bench", null), ct));
+        await LoadRun.RunAsync(members.Count - 1, Callers, i => accounts.AdjustAsync(admin, members[i + 1], new AdjustmentRequest(1_000_000, "bench", null), ct));
         Must((await accounts.AdjustAsync(admin, members[0], new AdjustmentRequest(HotBalance, "bench hot", null), ct)).IsSuccess);
         var hot = members[0];
 

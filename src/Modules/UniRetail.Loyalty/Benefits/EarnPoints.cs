@@ -23,7 +23,7 @@ internal sealed class EarnPoints(LoyaltyContext context, ProgramStore programs, 
         var lines = Lines(purchase.Lines, currency);
         if (!lines.IsSuccess)
             return lines.Error;
-        var member = await context.MemberAsync(tenant, purchase.Member, "memberId", ct);
+        var member = await context.MemberAsync(session, tenant, purchase.Member, "memberId", ct);
         if (!member.IsSuccess)
             return member.Error;
         if (purchase.Store is { } store && await locations.FindAsync(tenant, store, ct) is null)

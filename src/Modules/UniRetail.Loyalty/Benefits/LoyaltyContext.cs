@@ -1,3 +1,5 @@
+using Dapper;
+using UniRetail.Data;
 using UniRetail.Identity.Contracts;
 using UniRetail.Kernel;
 using UniRetail.Loyalty.Domain;
@@ -21,6 +23,25 @@ internal sealed class LoyaltyContext(ITenantDirectory tenants, IMemberDirectory 
         if (member is not { } id || string.IsNullOrWhiteSpace(id.Value))
             return LoyaltyErrors.Required(field);
         return await members.ExistsAsync(tenant, id, ct) ? id : LoyaltyErrors.UnknownMember(id, field);
+    }
+
+    /// <summary>
+    /// The same check inside a write: an active loyalty account is proof enough (merges and erasures mark accounts in their
+    /// own transactions), which spares repeat customers a read outside the writer; without an account the directory answers.
+    /// </summary>
+    public async Task<Result<MemberId>> MemberAsync(DbSession session, TenantId tenant, MemberId? member, string field, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (member is not { } id || string.IsNullOrWhiteSpace(id.Value))
+            return LoyaltyErrors.Required(field);
+        var status = await session.Connection.QuerySingleOrDefaultAsync<string?>(
+            "SELECT status FROM loyalty_account WHERE tenant_id = @Tenant AND member_id = @Member", new { Tenant = tenant.Value, Member = id.Value }, session.Transaction);
+        return status switch
+        {
+            "active" => id,
+            null => await MemberAsync(tenant, member, field, ct),
+            _ => LoyaltyErrors.UnknownMember(id, field),
+        };
     }
 
     public static Result<string> Reference(string? reference, string field)

@@ -23,7 +23,7 @@ internal sealed class RedeemBenefits(
         ArgumentNullException.ThrowIfNull(basket);
         ArgumentNullException.ThrowIfNull(use);
         var currency = await context.CurrencyAsync(tenant, ct);
-        var valid = await ValidateAsync(tenant, basket, use, currency, ct);
+        var valid = await ValidateAsync(null, tenant, basket, use, currency, ct);
         if (!valid.IsSuccess)
             return valid.Error;
         return await database.ReadAsync(async c =>
@@ -79,7 +79,7 @@ internal sealed class RedeemBenefits(
         if (!named.IsSuccess)
             return named.Error;
         reference = named.Value;
-        var valid = await ValidateAsync(tenant, basket, use, currency, ct);
+        var valid = await ValidateAsync(session, tenant, basket, use, currency, ct);
         if (!valid.IsSuccess)
             return valid.Error;
         var code = CouponRules.Normalise(use.Coupon);
@@ -141,7 +141,7 @@ internal sealed class RedeemBenefits(
     }
 
     /// <summary>Checks the request's shape before anything is read: currencies, a member for points and wallet, the sum within the subtotal.</summary>
-    private async Task<Result<Unit>> ValidateAsync(TenantId tenant, LoyaltyBasket basket, BenefitsToUse use, Currency currency, CancellationToken ct)
+    private async Task<Result<Unit>> ValidateAsync(DbSession? session, TenantId tenant, LoyaltyBasket basket, BenefitsToUse use, Currency currency, CancellationToken ct)
     {
         if (!LoyaltyContext.SameCurrency(basket.Subtotal, currency, "subtotal").IsSuccess)
             return LoyaltyErrors.CurrencyMismatch(currency.Code, "subtotal");
@@ -160,7 +160,9 @@ internal sealed class RedeemBenefits(
             return LoyaltyErrors.BenefitsAboveBasket("wallet");
         if (use.Points > 0 || use.Wallet is { MinorUnits: > 0 } || basket.Member is not null)
         {
-            var member = await context.MemberAsync(tenant, basket.Member, "memberId", ct);
+            var member = session is null
+                ? await context.MemberAsync(tenant, basket.Member, "memberId", ct)
+                : await context.MemberAsync(session, tenant, basket.Member, "memberId", ct);
             if (!member.IsSuccess)
                 return member.Error;
         }

@@ -2,6 +2,7 @@
 CREATE TABLE loyalty_program (
     tenant_id      TEXT    NOT NULL,
     program_json   TEXT    NOT NULL,
+    version        BIGINT  NOT NULL,
     updated_at_ms  BIGINT  NOT NULL,
     PRIMARY KEY (tenant_id)
 );
