@@ -44,11 +44,14 @@ public interface IMemberErasure
 /// </summary>
 public sealed record MembersMerged(TenantId Tenant, MemberId Source, MemberId Target) : IDomainEvent;
 
+/// <summary>An identifier of a new member, in its canonical form.</summary>
+public sealed record RegisteredIdentifier(IdentifierKind Kind, string Value);
+
 /// <summary>
-/// Published inside the registration transaction for each new member (single and bulk registration alike), so other
-/// modules open what a new member gets (a loyalty account, a welcome coupon) in the same commit.
+/// Published inside the registration transaction once a member is written: who they are and the identifiers they
+/// registered with, so other modules (the data bank) know the member from their first day, before any order or event.
 /// </summary>
-public sealed record MemberRegistered(TenantId Tenant, MemberId Member, DateTimeOffset At) : IDomainEvent;
+public sealed record MemberRegistered(TenantId Tenant, MemberId Member, string? DisplayName, IReadOnlyList<RegisteredIdentifier> Identifiers, DateTimeOffset At) : IDomainEvent;
 
 /// <summary>
 /// Published inside the erasure transaction (<see cref="IMemberErasure"/>) with every member id it erased, merged

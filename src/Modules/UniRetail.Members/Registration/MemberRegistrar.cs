@@ -11,7 +11,8 @@ internal sealed class MemberRegistrar(MemberStore members, IdentifierStore ident
 {
     /// <summary>
     /// Claims the identifiers first, then writes the member. When one is already taken, the identifiers claimed so far
-    /// are released and nothing of this member remains, while the rest of the transaction carries on.
+    /// are released and nothing of this member remains, while the rest of the transaction carries on. A member written is
+    /// published (<see cref="MemberRegistered"/>) in the same transaction.
     /// </summary>
     public async Task<Result<Member>> TryRegisterAsync(DbSession session, TenantId tenant, NewMember candidate, CancellationToken ct)
     {
@@ -25,7 +26,8 @@ internal sealed class MemberRegistrar(MemberStore members, IdentifierStore ident
             return MembersErrors.IdentifierTaken(identifier, field);
         }
         await members.InsertAsync(session, tenant, member);
-        await session.PublishAsync(new MemberRegistered(tenant, member.Id, member.CreatedAt), ct);
+        var registered = candidate.Identifiers.Select(i => new RegisteredIdentifier(i.Identifier.Kind, i.Identifier.Value)).ToList();
+        await session.PublishAsync(new MemberRegistered(tenant, member.Id, member.DisplayName, registered, member.CreatedAt), ct);
         return member;
     }
 }
