@@ -15,6 +15,7 @@ var root = new RootCommand("uniretail: one catalog, one inventory, one member an
     IdentityCommands.Create(),
     ImportCommands.Create(),
     InventoryCommands.Create(),
+    LoyaltyCommands.Create(),
     KeysCommands.Create(),
     UserCommands.Create(),
 };

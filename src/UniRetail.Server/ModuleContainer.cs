@@ -4,6 +4,7 @@ using UniRetail.Data.Migrations;
 using UniRetail.Fulfillment;
 using UniRetail.Identity;
 using UniRetail.Inventory;
+using UniRetail.Loyalty;
 using UniRetail.Marketing;
 using UniRetail.Members;
 using UniRetail.Orders;
@@ -42,5 +43,5 @@ public static class ModuleRegistration
 {
     /// <summary>The commerce modules, in dependency order. The one list every host uses.</summary>
     public static IServiceCollection AddUniRetailModules(this IServiceCollection services) =>
-        services.AddIdentityModule().AddCatalogModule().AddInventoryModule().AddMembersModule().AddFulfillmentModule().AddOrdersModule().AddMarketingModule();
+        services.AddIdentityModule().AddCatalogModule().AddInventoryModule().AddMembersModule().AddLoyaltyModule().AddFulfillmentModule().AddOrdersModule().AddMarketingModule();
 }

@@ -1,6 +1,7 @@
 using UniRetail.Catalog;
 using UniRetail.Identity;
 using UniRetail.Inventory;
+using UniRetail.Loyalty;
 using UniRetail.Marketing;
 using UniRetail.Members;
 using UniRetail.Orders;
@@ -22,6 +23,7 @@ public static class ServerHost
         builder.AddUniRetailDefaults();
         builder.Services.AddUniRetailModules();
         builder.Services.AddHoldExpiry();
+        builder.Services.AddLoyaltyClock();
         builder.Services.AddProfileProjector();
         builder.Services.AddWebConsole(ConsoleSettings.KeysDirectory(builder.Configuration));
 
@@ -34,6 +36,7 @@ public static class ServerHost
         modules.MapCatalogModule();
         modules.MapInventoryModule();
         modules.MapMembersModule();
+        modules.MapLoyaltyModule();
         modules.MapOrdersModule();
         modules.MapMarketingModule();
         app.MapWebConsole();

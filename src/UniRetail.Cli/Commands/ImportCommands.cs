@@ -29,6 +29,6 @@ internal static class ImportCommands
             Console.WriteLine(imported.Value);
             return CliOutput.Ok;
         });
-        return new Command("import", "Import data") { catalog, OnlineRetailCommand.Create() };
+        return new Command("import", "Import data") { catalog, OnlineRetailCommand.Create(), CompleteJourneyCommand.Create() };
     }
 }

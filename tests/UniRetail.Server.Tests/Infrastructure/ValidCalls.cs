@@ -23,6 +23,7 @@ public sealed partial class ValidCalls
         AddCatalog();
         AddInventory();
         AddMembers();
+        AddLoyalty();
         AddOrders();
         AddMarketing();
         AddEventApi();

@@ -52,3 +52,9 @@ public sealed record RegisteredIdentifier(IdentifierKind Kind, string Value);
 /// registered with, so other modules (the data bank) know the member from their first day, before any order or event.
 /// </summary>
 public sealed record MemberRegistered(TenantId Tenant, MemberId Member, string? DisplayName, IReadOnlyList<RegisteredIdentifier> Identifiers, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>
+/// Published inside the erasure transaction (<see cref="IMemberErasure"/>) with every member id it erased, merged
+/// members included: modules delete what is personal about them and keep their totals under the id, now a pseudonym.
+/// </summary>
+public sealed record MembersErased(TenantId Tenant, IReadOnlyList<MemberId> Members) : IDomainEvent;

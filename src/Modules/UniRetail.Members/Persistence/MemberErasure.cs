@@ -32,8 +32,10 @@ internal sealed class MemberErasure : IMemberErasure
             UPDATE members_merge SET identifiers_json = '[]'
             WHERE tenant_id = @Tenant AND ({SqlLists.In(c, "source_member_id", "Ids")} OR {SqlLists.In(c, "target_member_id", "Ids")})
             """, ids, session.Transaction);
-        return await c.ExecuteAsync(
+        var erased = await c.ExecuteAsync(
             $"UPDATE members_member SET display_name = NULL, status = 'erased' WHERE tenant_id = @Tenant AND {SqlLists.In(c, "member_id", "Ids")} AND status <> 'erased'",
             ids, session.Transaction);
+        await session.PublishAsync(new MembersErased(tenant, all.Select(id => new MemberId(id)).ToList()), ct);
+        return erased;
     }
 }
