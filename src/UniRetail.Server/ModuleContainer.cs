@@ -7,6 +7,7 @@ using UniRetail.Inventory;
 using UniRetail.Marketing;
 using UniRetail.Members;
 using UniRetail.Orders;
+using UniRetail.Promotions;
 
 namespace UniRetail.Server;
 
@@ -42,5 +43,6 @@ public static class ModuleRegistration
 {
     /// <summary>The commerce modules, in dependency order. The one list every host uses.</summary>
     public static IServiceCollection AddUniRetailModules(this IServiceCollection services) =>
-        services.AddIdentityModule().AddCatalogModule().AddInventoryModule().AddMembersModule().AddFulfillmentModule().AddOrdersModule().AddMarketingModule();
+        services.AddIdentityModule().AddCatalogModule().AddInventoryModule().AddMembersModule().AddFulfillmentModule().AddOrdersModule().AddMarketingModule()
+            .AddPromotionsModule();
 }

@@ -4,6 +4,7 @@ using UniRetail.Inventory;
 using UniRetail.Marketing;
 using UniRetail.Members;
 using UniRetail.Orders;
+using UniRetail.Promotions;
 using UniRetail.Server.Hosting;
 
 namespace UniRetail.Server;
@@ -30,6 +31,7 @@ public static class ServerHost
         modules.MapMembersModule();
         modules.MapOrdersModule();
         modules.MapMarketingModule();
+        modules.MapPromotionsModule();
         return app;
     }
 }
