@@ -16,6 +16,7 @@ var root = new RootCommand("uniretail: one catalog, one inventory, one member an
     ImportCommands.Create(),
     InventoryCommands.Create(),
     KeysCommands.Create(),
+    PromotionCommands.Create(),
 };
 
 try

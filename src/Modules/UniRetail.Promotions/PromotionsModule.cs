@@ -25,7 +25,7 @@ public static class PromotionsModule
         services.AddSingleton<PromotionCache>().AddSingleton<IInvalidationSubscriber>(sp => sp.GetRequiredService<PromotionCache>());
         services.TryAddSingleton<IMemberTierLookup, NoTiers>();
         services.AddSingleton<BasketPricing>().AddSingleton<IBasketPricing>(sp => sp.GetRequiredService<BasketPricing>());
-        services.AddSingleton<SavePromotion>().AddSingleton<PromotionQueries>().AddSingleton<PriceBasket>();
+        services.AddSingleton<SavePromotion>().AddSingleton<SetPromotions>().AddSingleton<PromotionQueries>().AddSingleton<PriceBasket>();
         return services;
     }
 

@@ -119,10 +119,10 @@ internal static class PricingEngine
         long net = 0;
         foreach (var line in candidate.Lines)
             net += lines[line].ListMinor;
+        // Its hint waits for the chosen discounts: the shopper has to reach the threshold on what the lines cost after them.
         if (candidate.Ranked.Promotion.Rule is SpendThreshold rule && net < rule.ThresholdMinor)
         {
             candidate.Reason = Reasons.BelowThreshold;
-            candidate.Hint = Hints.SpendMore(candidate, rule.ThresholdMinor - net, Reward(rule, context), context);
             return;
         }
         var evaluator = new Evaluator(lines, [candidate]);
@@ -183,12 +183,20 @@ internal static class PricingEngine
             if ((chosen & (1UL << i)) != 0)
             {
                 declined.Add((candidate, candidate.Ranked.Promotion.Rule is SpendThreshold ? Reasons.BelowThreshold : Reasons.NoSaving));
-                if (candidate.Ranked.Promotion.Rule is SpendThreshold threshold)
-                    hints.Add(Hints.SpendMore(candidate, threshold.ThresholdMinor - NetOf(candidate, lines, lineDiscount) , Reward(threshold, context), context));
                 continue;
             }
             var by = combinations.ConflictsOf(i) & chosen;
             declined.Add((candidate, by != 0 ? Reasons.ExcludedBy(candidates[System.Numerics.BitOperations.TrailingZeroCount(by)].Id) : Reasons.WorseCombination));
+        }
+
+        foreach (var (candidate, reason) in declined)
+        {
+            if (reason == Reasons.BelowThreshold && candidate.Ranked.Promotion.Rule is SpendThreshold threshold)
+            {
+                var more = threshold.ThresholdMinor - NetOf(candidate, lines, lineDiscount);
+                if (more > 0)
+                    hints.Add(Hints.SpendMore(candidate, more, Reward(threshold, context), context));
+            }
         }
 
         var lineDeclined = new List<DeclinedPromotion>?[lines.Length];

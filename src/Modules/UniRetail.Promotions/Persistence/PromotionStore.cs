@@ -99,6 +99,10 @@ internal sealed class PromotionStore
         connection.QuerySingleOrDefaultAsync<PromotionRow>(
             $"SELECT {Columns} FROM promotions_promotion WHERE tenant_id = @Tenant AND promotion_id = @Id", new { Tenant = tenant.Value, Id = id.Value }, transaction);
 
+    public Task<PromotionRow?> FindByCodeAsync(DbConnection connection, TenantId tenant, string code) =>
+        connection.QuerySingleOrDefaultAsync<PromotionRow>(
+            $"SELECT {Columns} FROM promotions_promotion WHERE tenant_id = @Tenant AND code = @Code", new { Tenant = tenant.Value, Code = code });
+
     /// <summary>A page of promotions in code order (active and inactive; <paramref name="active"/> filters).</summary>
     public async Task<IReadOnlyList<PromotionRow>> ListAsync(DbConnection connection, TenantId tenant, bool? active, PageQuery page) =>
         (await connection.QueryAsync<PromotionRow>(
