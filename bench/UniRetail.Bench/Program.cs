@@ -15,5 +15,6 @@ var root = new RootCommand("UniRetail benchmarks: place-order throughput, a flas
     BenchCommands.All(),
     ProjectorCommand.Create(),
     AccuracyCommand.Create(),
+    PromotionsBenchmark.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -50,6 +50,9 @@ internal abstract record Rule(RuleKind Kind)
 /// <summary>Percent off the target's lines (or the basket).</summary>
 internal sealed record PercentOff(Target Target, decimal Percent) : Rule(RuleKind.PercentOff)
 {
+    /// <summary>The percentage in hundredths (12.5% is 1250), for integer arithmetic on the hot path.</summary>
+    public long Hundredths { get; } = (long)(Percent * 100);
+
     public override bool IsBasketLevel => Target.Basket;
 }
 
@@ -63,7 +66,10 @@ internal sealed record AmountOff(Target Target, long AmountMinor) : Rule(RuleKin
 internal sealed record MultiBuy(Target Target, int Quantity, int? Pay, long? PriceMinor) : Rule(RuleKind.MultiBuy);
 
 /// <summary>For every <see cref="BuyQuantity"/> units of <see cref="Buy"/>, <see cref="GetQuantity"/> units of <see cref="Get"/> at <see cref="Percent"/> off.</summary>
-internal sealed record BuyGet(Target Buy, int BuyQuantity, Target Get, int GetQuantity, decimal Percent) : Rule(RuleKind.BuyGet);
+internal sealed record BuyGet(Target Buy, int BuyQuantity, Target Get, int GetQuantity, decimal Percent) : Rule(RuleKind.BuyGet)
+{
+    public long Hundredths { get; } = (long)(Percent * 100);
+}
 
 /// <summary>One of each item (in its quantity) together costs <see cref="PriceMinor"/>.</summary>
 internal sealed record Bundle(IReadOnlyList<BundleItem> Items, long PriceMinor) : Rule(RuleKind.Bundle);
@@ -76,6 +82,8 @@ internal sealed record FixedPrice(Target Target, long UnitPriceMinor) : Rule(Rul
 /// <summary>When the target's lines cost at least <see cref="ThresholdMinor"/>, an amount or a percent off them.</summary>
 internal sealed record SpendThreshold(Target Target, long ThresholdMinor, long? AmountMinor, decimal? Percent) : Rule(RuleKind.SpendThreshold)
 {
+    public long? Hundredths { get; } = Percent is { } p ? (long)(p * 100) : null;
+
     public override bool IsBasketLevel => true;
 }
 

@@ -9,7 +9,7 @@ namespace UniRetail.Promotions.Engine;
 /// </summary>
 internal sealed class Combinations
 {
-    public const int ExactCandidates = 8;
+    public const int ExactCandidates = 10;
     public const int ExactGroup = 12;
     public const int ExactBasketRules = 6;
 
@@ -44,11 +44,9 @@ internal sealed class Combinations
     {
         if ((a.IsBasketLevel && a.Exclusive) || (b.IsBasketLevel && b.Exclusive))
             return true;
-        if (!Overlap(a.Footprint, b.Footprint))
-            return false;
-        if (string.Equals(a.Ranked.Promotion.StackingGroup, b.Ranked.Promotion.StackingGroup, StringComparison.Ordinal))
-            return true;
-        return !a.IsBasketLevel && !b.IsBasketLevel && (a.Exclusive || b.Exclusive);
+        var sameGroup = a.Ranked.Group == b.Ranked.Group;
+        var exclusiveItems = !a.IsBasketLevel && !b.IsBasketLevel && (a.Exclusive || b.Exclusive);
+        return (sameGroup || exclusiveItems) && Overlap(a.Footprint, b.Footprint);
     }
 
     private static bool Overlap(int[] x, int[] y)
@@ -73,7 +71,7 @@ internal sealed class Combinations
             for (var i = 0; i < _candidates.Length; i++)
                 all.Add(i);
             var best = new Choice(0, -1);
-            Exhaustive(all, 0, 0, ref best, mask => _evaluator.Total(mask));
+            Search(all, itemsOnly: false, from: 0, ref best);
             return best.Mask;
         }
         return Bounded();
@@ -81,20 +79,35 @@ internal sealed class Combinations
 
     private readonly record struct Choice(ulong Mask, long Total);
 
-    /// <summary>Tries every conflict-free subset of <paramref name="pool"/> added to <paramref name="chosen"/>.</summary>
-    private void Exhaustive(List<int> pool, int next, ulong chosen, ref Choice best, Func<ulong, long> value)
+    /// <summary>Tries every conflict-free subset of <paramref name="pool"/> added to <paramref name="from"/>, best first.</summary>
+    private void Search(List<int> pool, bool itemsOnly, ulong from, ref Choice best)
     {
+        // What each candidate takes off alone bounds what it adds to any set (caps and later rules only take away), so a
+        // branch whose bound is below the best found is cut; including before excluding finds a good set early.
+        var suffix = new long[pool.Count + 1];
+        for (var k = pool.Count - 1; k >= 0; k--)
+            suffix[k] = suffix[k + 1] + _candidates[pool[k]].Standalone;
+        long fromBound = 0;
+        foreach (var i in Evaluator.Bits(from))
+            fromBound += _candidates[i].Standalone;
+        Exhaustive(pool, 0, from, fromBound, suffix, itemsOnly, ref best);
+    }
+
+    private void Exhaustive(List<int> pool, int next, ulong chosen, long bound, long[] suffix, bool itemsOnly, ref Choice best)
+    {
+        if (bound + suffix[next] < best.Total)
+            return;
         if (next == pool.Count)
         {
-            var total = value(chosen);
+            var total = itemsOnly ? _evaluator.ItemTotal(chosen) : _evaluator.Total(chosen);
             if (Better(chosen, total, best))
                 best = new Choice(chosen, total);
             return;
         }
         var candidate = pool[next];
-        Exhaustive(pool, next + 1, chosen, ref best, value);
         if ((_conflicts[candidate] & chosen) == 0)
-            Exhaustive(pool, next + 1, chosen | (1UL << candidate), ref best, value);
+            Exhaustive(pool, next + 1, chosen | (1UL << candidate), bound + _candidates[candidate].Standalone, suffix, itemsOnly, ref best);
+        Exhaustive(pool, next + 1, chosen, bound, suffix, itemsOnly, ref best);
     }
 
     private static bool Better(ulong mask, long total, Choice than)
@@ -125,7 +138,7 @@ internal sealed class Combinations
         }
         var best = new Choice(items, _evaluator.Total(items));
         if (basket.Count <= ExactBasketRules)
-            Exhaustive(basket, 0, items, ref best, mask => _evaluator.Total(mask));
+            Search(basket, itemsOnly: false, from: items, ref best);
         else
         {
             var withBasket = Greedy(basket, items);
@@ -148,7 +161,7 @@ internal sealed class Combinations
         if (group.Count > ExactGroup)
             return Greedy(group, 0);
         var best = new Choice(0, -1);
-        Exhaustive(group, 0, 0, ref best, mask => _evaluator.ItemTotal(mask));
+        Search(group, itemsOnly: true, from: 0, ref best);
         return best.Mask;
     }
 

@@ -42,6 +42,14 @@ internal sealed class Evaluator
         return NeedsCap(mask) ? Run(mask, null) : total;
     }
 
+    /// <summary>What a basket rule takes off on its own, on list prices.</summary>
+    public long Alone(Candidate basketRule)
+    {
+        Array.Clear(_discount);
+        Array.Clear(_held);
+        return ApplyBasketRule(-1, basketRule, null);
+    }
+
     /// <summary>The basket's whole discount under <paramref name="mask"/>.</summary>
     public long Total(ulong mask) => Run(mask, null);
 
@@ -123,14 +131,14 @@ internal sealed class Evaluator
         {
             case SpendThreshold { } rule when net < rule.ThresholdMinor:
                 return 0;
-            case SpendThreshold { Percent: { } percent }:
+            case SpendThreshold { Hundredths: { } percent }:
                 PercentOf(weights, shares, percent);
                 break;
             case SpendThreshold { AmountMinor: { } amount }:
                 Minor.Allocate(Math.Min(amount, net), weights, shares);
                 break;
             case PercentOff rule:
-                PercentOf(weights, shares, rule.Percent);
+                PercentOf(weights, shares, rule.Hundredths);
                 break;
             case AmountOff rule:
                 Minor.Allocate(Math.Min(rule.AmountMinor, net), weights, shares);
@@ -150,7 +158,7 @@ internal sealed class Evaluator
         return total;
     }
 
-    private static void PercentOf(ReadOnlySpan<long> weights, Span<long> shares, decimal percent)
+    private static void PercentOf(ReadOnlySpan<long> weights, Span<long> shares, long percent)
     {
         for (var k = 0; k < weights.Length; k++)
             shares[k] = Minor.Percent(weights[k], percent);

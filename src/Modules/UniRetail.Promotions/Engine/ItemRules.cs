@@ -12,7 +12,7 @@ internal static class ItemRules
         {
             case PercentOff rule:
                 for (var i = 0; i < amounts.Length; i++)
-                    amounts[i] = Minor.Percent(lines[candidate.Lines[i]].ListMinor, rule.Percent);
+                    amounts[i] = Minor.Percent(lines[candidate.Lines[i]].ListMinor, rule.Hundredths);
                 break;
             case AmountOff rule:
                 for (var i = 0; i < amounts.Length; i++)
@@ -137,7 +137,7 @@ internal static class ItemRules
                 take = Math.Min(take, sharedForGet);
                 sharedForGet -= take;
             }
-            amounts[i] = Minor.Percent(take * line.UnitMinor, rule.Percent);
+            amounts[i] = Minor.Percent(take * line.UnitMinor, rule.Hundredths);
             toDiscount -= take;
         }
         var next = sets + 1;

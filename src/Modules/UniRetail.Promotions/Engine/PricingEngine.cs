@@ -37,10 +37,11 @@ internal static class PricingEngine
         var declined = new List<(Candidate Candidate, string Reason)>();
         var hints = new List<PricingHint>();
         var live = new List<Candidate>(all.Count);
+        var alone = new Evaluator(lines, []);
         foreach (var candidate in all)
         {
             if (candidate.Reason is null && candidate.IsBasketLevel)
-                CheckBasketRule(candidate, lines, context);
+                CheckBasketRule(candidate, lines, alone);
             if (candidate.Reason is null)
                 live.Add(candidate);
             else
@@ -97,6 +98,8 @@ internal static class PricingEngine
 
     private static Candidate BasketCandidate(RankedPromotion ranked, PricingLine[] lines, PricingContext context)
     {
+        if (Conditions(ranked, context) is { } reason)
+            return new Candidate(ranked, []) { Reason = reason };
         var target = ranked.Promotion.Rule switch
         {
             SpendThreshold r => r.Target,
@@ -110,11 +113,19 @@ internal static class PricingEngine
             if (target.Matches(lines[i].Sku, lines[i].Category))
                 scope.Add(i);
         }
-        return new Candidate(ranked, scope.ToArray()) { Reason = Conditions(ranked, context) };
+        return new Candidate(ranked, scope.Count == lines.Length ? AllLines(lines.Length) : scope.ToArray());
+    }
+
+    private static int[] AllLines(int count)
+    {
+        var all = new int[count];
+        for (var i = 0; i < count; i++)
+            all[i] = i;
+        return all;
     }
 
     /// <summary>A basket rule alone, on list prices: a threshold not reached even then is declined with a hint.</summary>
-    private static void CheckBasketRule(Candidate candidate, PricingLine[] lines, PricingContext context)
+    private static void CheckBasketRule(Candidate candidate, PricingLine[] lines, Evaluator alone)
     {
         long net = 0;
         foreach (var line in candidate.Lines)
@@ -125,8 +136,7 @@ internal static class PricingEngine
             candidate.Reason = Reasons.BelowThreshold;
             return;
         }
-        var evaluator = new Evaluator(lines, [candidate]);
-        candidate.Standalone = evaluator.Total(1);
+        candidate.Standalone = alone.Alone(candidate);
         if (candidate.Standalone == 0)
             candidate.Reason = Reasons.NoSaving;
     }
@@ -201,7 +211,8 @@ internal static class PricingEngine
 
         var lineDeclined = new List<DeclinedPromotion>?[lines.Length];
         var basketDeclined = new List<DeclinedPromotion>();
-        foreach (var (candidate, reason) in declined.OrderBy(d => d.Candidate.Ranked.Rank))
+        declined.Sort((a, b) => a.Candidate.Ranked.Rank.CompareTo(b.Candidate.Ranked.Rank));
+        foreach (var (candidate, reason) in declined)
         {
             var entry = new DeclinedPromotion(candidate.Id, candidate.Ranked.Promotion.Code, reason);
             if (candidate.IsBasketLevel)

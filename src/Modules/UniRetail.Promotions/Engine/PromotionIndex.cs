@@ -4,8 +4,11 @@ using UniRetail.Promotions.Domain;
 namespace UniRetail.Promotions.Engine;
 
 /// <summary>A promotion ready for pricing: its rank in the tie-break order and its time zone resolved once.</summary>
-internal sealed class RankedPromotion(Promotion promotion, int rank, TimeZoneInfo? scheduleZone)
+internal sealed class RankedPromotion(Promotion promotion, int rank, TimeZoneInfo? scheduleZone, int group)
 {
+    /// <summary>The stacking group as a number, the same for the same name within one index.</summary>
+    public int Group { get; } = group;
+
     public Promotion Promotion { get; } = promotion;
 
     /// <summary>Position in the tie-break order: priority (higher first), then id (ordinal).</summary>
@@ -47,9 +50,11 @@ internal sealed class PromotionIndex
     /// <summary>Indexes the active promotions among <paramref name="promotions"/>.</summary>
     public static PromotionIndex Build(IEnumerable<Promotion> promotions, long revision)
     {
+        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
         var ranked = promotions.Where(p => p.Active)
             .OrderByDescending(p => p.Priority).ThenBy(p => p.Id.Value, StringComparer.Ordinal)
-            .Select((p, rank) => new RankedPromotion(p, rank, p.Conditions.Schedule is { } s ? TimeZoneInfo.FindSystemTimeZoneById(s.TimeZone) : null))
+            .Select((p, rank) => new RankedPromotion(p, rank, p.Conditions.Schedule is { } s ? TimeZoneInfo.FindSystemTimeZoneById(s.TimeZone) : null,
+                groups.TryGetValue(p.StackingGroup, out var g) ? g : groups[p.StackingGroup] = groups.Count))
             .ToArray();
         var bySku = new Dictionary<Sku, List<int>>();
         var byCategory = new Dictionary<string, List<int>>(StringComparer.Ordinal);

@@ -48,6 +48,9 @@ internal sealed class SavePromotion(
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
+        // The promotion is found in the caller's tenant before its body is read: another tenant's id is not found, whatever the body.
+        if (await database.ReadAsync(c => store.FindAsync(c, caller.Tenant, id), ct) is null)
+            return PromotionsErrors.UnknownPromotion(id.Value);
         if (request.Version is not { } expected)
             return PromotionsErrors.Required("version");
         var parsed = await CheckAsync(caller.Tenant, request, ct);
