@@ -2,7 +2,7 @@
 # Builds everything (warnings are errors) and runs the whole test suite on SQLite and PostgreSQL.
 # PostgreSQL: uses $UNIRETAIL_TEST_PG when set, otherwise starts a throw-away server with .ci/postgres.sh
 # (installing Debian's postgresql package when missing). Installs tests/sdk's npm packages when missing (and, as root,
-# Debian's nodejs and npm when node is absent). Ends with "tests: N passed, M failed".
+# Debian's nodejs and npm when node is absent, and Debian's chromium for the browser tests). Ends with "tests: N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -30,6 +30,12 @@ if command -v node >/dev/null 2>&1 && [ "$(node -p 'process.versions.node.split(
 fi
 if [ ! -d tests/sdk/node_modules ] && command -v npm >/dev/null 2>&1; then
   npm ci --prefix tests/sdk --no-audit --no-fund || echo "npm ci --prefix tests/sdk failed: the SDK tests will fail."
+fi
+
+# tests/UniRetail.WebConsole.Tests drive Debian's chromium through Playwright (which cannot download a browser here).
+if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ]; then
+  echo "installing chromium (Debian package) for the console's browser tests"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || echo "could not install chromium: the browser tests will be skipped"
 fi
 
 dotnet build UniRetail.slnx -c Release -warnaserror -nologo -v quiet || { echo "tests: 0 passed, 1 failed"; exit 1; }

@@ -6,6 +6,7 @@ using UniRetail.Members;
 using UniRetail.Orders;
 using UniRetail.Promotions;
 using UniRetail.Server.Hosting;
+using UniRetail.WebConsole;
 
 namespace UniRetail.Server;
 
@@ -14,16 +15,21 @@ public static class ServerHost
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The host is this assembly whichever program runs it (the server, `uniretail serve`): its static web assets
+        // (the console's scripts and styles) are found by its name.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(ServerHost).Assembly.GetName().Name });
+        builder.WebHost.UseStaticWebAssets();
 
         builder.AddUniRetailDefaults();
         builder.Services.AddUniRetailModules();
         builder.Services.AddHoldExpiry();
         builder.Services.AddProfileProjector();
+        builder.Services.AddWebConsole(ConsoleSettings.KeysDirectory(builder.Configuration));
 
         var app = builder.Build();
 
         app.UseUniRetailDefaults();
+        app.UseWebConsole();
         var modules = app.MapModules();
         modules.MapIdentityModule();
         modules.MapCatalogModule();
@@ -32,6 +38,7 @@ public static class ServerHost
         modules.MapOrdersModule();
         modules.MapMarketingModule();
         modules.MapPromotionsModule();
+        app.MapWebConsole();
         return app;
     }
 }

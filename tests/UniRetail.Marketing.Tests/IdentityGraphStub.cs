@@ -26,6 +26,17 @@ internal sealed class Graph : IIdentityGraph
 
     public long? LastSeenMs(Identifier identifier) => LastSeen.TryGetValue(identifier, out var at) ? at : null;
 
+    public Dictionary<string, string> FirstNames { get; } = [];
+
+    public string? FirstNameOf(string profileId) => FirstNames.GetValueOrDefault(profileId);
+
+    /// <summary>The profile's traits give this first name (normalised, as <see cref="PersonNames"/> reads it).</summary>
+    public Graph Named(string profile, string firstName)
+    {
+        FirstNames[profile] = firstName;
+        return this;
+    }
+
     public Graph Holds(string profile, params Identifier[] identifiers)
     {
         foreach (var identifier in identifiers)

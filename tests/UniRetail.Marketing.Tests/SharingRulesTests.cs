@@ -52,6 +52,57 @@ public sealed class SharingRulesTests
     }
 
     [Fact]
+    public void Resolve_AWebAccountAndATillCardWhoseNamesConflict_AreTwoPeopleBehindASharedEmail()
+    {
+        var graph = new Graph().Holds("ann", User("u-ann"), Email("smiths@example.com")).Named("ann", "ann")
+            .Holds("bob", new Identifier(IdentifierType.MemberId, "mem_bob"), Loyalty("601200000040")).Named("bob", "bob");
+
+        var resolution = IdentityResolver.Resolve([Loyalty("601200000040"), Email("smiths@example.com")], graph, IdentityRules.Default);
+
+        Assert.Equal("bob", resolution.ProfileId);
+        Assert.Empty(resolution.Merges);
+        Assert.Equal([Email("smiths@example.com")], resolution.NowShared);
+    }
+
+    [Fact]
+    public void Resolve_ASignUpWhoseNameConflictsWithTheEmailsProfile_StartsItsOwnProfile()
+    {
+        var graph = new Graph().Holds("bob", Loyalty("601200000041"), Email("smiths@example.com")).Named("bob", "bob");
+
+        var resolution = IdentityResolver.Resolve([User("u-ann"), Email("smiths@example.com")], graph, IdentityRules.Default, firstName: "ann");
+
+        Assert.Null(resolution.ProfileId);
+        Assert.Equal([User("u-ann")], resolution.Attach);
+        Assert.Equal([Email("smiths@example.com")], resolution.NowShared);
+    }
+
+    [Fact]
+    public void Resolve_AShortFormOfTheProfilesName_IsNoConflictAndJoins()
+    {
+        var graph = new Graph().Holds("rob", Loyalty("601200000042"), Email("rob@example.com")).Named("rob", "robert");
+
+        var resolution = IdentityResolver.Resolve([User("u-rob"), Email("rob@example.com")], graph, IdentityRules.Default, firstName: "rob");
+
+        Assert.Equal("rob", resolution.ProfileId);
+        Assert.Empty(resolution.NowShared);
+    }
+
+    [Theory]
+    [InlineData("{\"name\":\"\\u00C9lodie Martin\"}", "elodie")]
+    [InlineData("{\"firstName\":\"Bob\",\"name\":\"Robert Smith\"}", "bob")]
+    [InlineData("{\"first_name\":\"\\u0141ukasz\"}", "lukasz")]
+    [InlineData("{\"name\":\"\\u738B\\u82B3\"}", "\u738B\u82B3")]
+    [InlineData("{\"name\":\"J. Smith\"}", null)]
+    [InlineData("{\"name\":42}", null)]
+    [InlineData("{}", null)]
+    public void FirstName_ReadsTheFirstNameTraitOrTheFirstWordOfTheName(string traits, string? expected)
+    {
+        var parsed = System.Text.Json.JsonDocument.Parse(traits).RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetRawText());
+
+        Assert.Equal(expected, PersonNames.FirstName(t => parsed.GetValueOrDefault(t)));
+    }
+
+    [Fact]
     public void Resolve_ADaughtersEmailOnHerFathersLaptop_DoesNotJoinHim()
     {
         var graph = new Graph().Holds("dad", User("u-dad"), Anon("laptop"), Email("dad@example.com"));

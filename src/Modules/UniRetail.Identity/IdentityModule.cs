@@ -8,10 +8,12 @@ using UniRetail.Identity.Contracts;
 using UniRetail.Identity.Locations;
 using UniRetail.Identity.Persistence;
 using UniRetail.Identity.Tenants;
+using UniRetail.Identity.Users;
+using Microsoft.AspNetCore.Identity;
 
 namespace UniRetail.Identity;
 
-/// <summary>Tenants, their locations, and the API keys that scope every request to one tenant.</summary>
+/// <summary>Tenants, their locations, the API keys that scope every request to one tenant, and the console's users.</summary>
 public static class IdentityModule
 {
     public static IServiceCollection AddIdentityModule(this IServiceCollection services)
@@ -22,6 +24,8 @@ public static class IdentityModule
         services.AddSingleton<TenantDirectory>().AddSingleton<ITenantDirectory>(sp => sp.GetRequiredService<TenantDirectory>());
         services.AddSingleton<ApiKeyCache>().AddSingleton<IInvalidationSubscriber>(sp => sp.GetRequiredService<ApiKeyCache>());
         services.AddSingleton<CreateTenant>().AddSingleton<SaveLocation>().AddSingleton<ManageApiKeys>();
+        services.AddSingleton<UserStore>().AddSingleton<IPasswordHasher<UserRow>, PasswordHasher<UserRow>>();
+        services.AddSingleton<ManageUsers>().AddSingleton<SignInUser>();
         return services;
     }
 

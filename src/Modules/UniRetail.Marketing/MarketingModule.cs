@@ -12,6 +12,7 @@ using UniRetail.Marketing.Profiles;
 using UniRetail.Marketing.Projection;
 using UniRetail.Marketing.Sources;
 using UniRetail.Marketing.Stitching;
+using UniRetail.Members.Contracts;
 using UniRetail.Orders.Contracts;
 
 namespace UniRetail.Marketing;
@@ -32,6 +33,7 @@ public static class MarketingModule
             .AddSingleton<Restitcher>().AddSingleton<RestitchProfiles>();
         services.AddSingleton<IDomainEventSubscriber<OrderPlaced>, RecordOrderPlaced>();
         services.AddSingleton<IDomainEventSubscriber<OrderStatusChanged>, RecordOrderStatusChanged>();
+        services.AddSingleton<IDomainEventSubscriber<MemberRegistered>, RecordMemberRegistered>();
         return services;
     }
 

@@ -42,9 +42,10 @@ internal static class OrdersEndpoints
         (await queries.GetAsync(caller, new OrderId(id), ct)).ToOk();
 
     private static async Task<Results<Ok<Page<OrderSummaryView>>, ProblemHttpResult>> ListAsync(
-        Caller caller, OrderQueries queries, Cursors cursors, string? status, string? channel, string? storeId, string? memberId, int? limit, string? cursor,
-        CancellationToken ct) =>
-        (await cursors.PageAsync(caller, "orders", limit, cursor, page => queries.ListAsync(caller, status, channel, storeId, memberId, page, ct))).ToOk();
+        Caller caller, OrderQueries queries, Cursors cursors, string? status, string? channel, string? fulfilment, string? storeId, string? memberId,
+        DateOnly? placedFrom, DateOnly? placedTo, int? limit, string? cursor, CancellationToken ct) =>
+        (await cursors.PageAsync(caller, "orders", limit, cursor,
+            page => queries.ListAsync(caller, new OrderFilter(status, channel, fulfilment, storeId, memberId, placedFrom, placedTo), page, ct))).ToOk();
 
     private static async Task<Results<Ok<OrderView>, ProblemHttpResult>> Run(Task<Result<OrderView>> transition) => (await transition).ToOk();
 }

@@ -18,7 +18,7 @@ public static class OrdersModule
     {
         services.AddMigrations<OrderStore>("orders");
         services.AddSingleton<OrderStore>();
-        services.AddSingleton<PlaceOrderHandler>().AddSingleton<OrderLifecycle>().AddSingleton<RecordReturn>().AddSingleton<OrderQueries>();
+        services.AddSingleton<PlaceOrderHandler>().AddSingleton<OrderLifecycle>().AddSingleton<RecordReturn>().AddSingleton<OrderQueries>().AddSingleton<TradingDay>();
         services.AddSingleton<IDomainEventSubscriber<StockHoldsExpired>, CancelOrderWhenHoldExpires>();
         services.AddSingleton<IDomainEventSubscriber<MembersMerged>, MoveOrdersWhenMembersMerge>();
         return services;

@@ -198,12 +198,14 @@ public sealed class SeededTenant
                 new { type = "page", anonymousId = $"cookie-{Tag}", name = "Mugs" },
                 new { type = "identify", anonymousId = $"cookie-{Tag}", userId = $"u-ann-{Tag}", traits = new { email = AnnEmail, member_id = Ann.Id, name = "Ann" } },
                 new { type = "track", userId = $"u-ann-{Tag}", @event = "Product Viewed", properties = new { sku = Sku } },
+                // Ann's phone: a new install joins her profile through her user id (the join the undo calls take back).
+                new { type = "track", userId = $"u-ann-{Tag}", anonymousId = $"ann-phone-{Tag}", @event = "Application Opened" },
                 new { type = "identify", userId = $"u-ben-{Tag}", traits = new { email = $"ben.{Tag}@example.com" } },
                 new { type = "identify", userId = $"u-eve-{Tag}", traits = new { email = $"eve.{Tag}@example.com" } },
             },
         });
         await IngestAsync(Till, "/v1/screen", new { anonymousId = $"install-{Tag}", name = "Till" });
-        var ann = await Admin.WaitForProfileAsync("email", AnnEmail, events: 3);
+        var ann = await Admin.WaitForProfileAsync("anonymous_id", $"ann-phone-{Tag}");
         AnnProfileId = Id(ann);
         JoinId = ann.GetProperty("identifiers").EnumerateArray().First(i => i.GetProperty("joinId").ValueKind == JsonValueKind.String).GetProperty("joinId").GetString()!;
         await Admin.WaitForProfileAsync("anonymous_id", $"install-{Tag}");

@@ -67,7 +67,12 @@ public abstract class DataBankTests(ServerFixture server) : ServerTests(server)
         var order = await retailer.PlaceOrderOkAsync(AnOrder.ShipToHome(London.Shoreditch).WithLine(sku, 2).ForMember(member.Id));
         await (await retailer.Admin.PostAsync($"/api/orders/{order.Id}/cancel", null, Ct)).ShouldHaveStatusAsync(HttpStatusCode.OK);
 
-        var events = await retailer.EventsAsync($"?userId={member.Id}");
+        var all = await retailer.EventsAsync($"?userId={member.Id}");
+        // The registration came first: an identify of the commerce source with the member's name and e-mail.
+        var registration = all[0];
+        Assert.Equal(("identify", "commerce"), (registration.Type, registration.SourceKind));
+        Assert.Equal(("Ana Silva", "ana@example.com"), (registration.Traits!.Value.GetProperty("name").GetString(), registration.Traits!.Value.GetProperty("email").GetString()));
+        var events = all.Skip(1).ToList();
         Assert.Equal(["Order Completed", "Order Cancelled"], events.Select(e => e.Event));
         Assert.All(events, e => Assert.Equal(("track", "commerce"), (e.Type, e.SourceKind)));
         Assert.Equal(order.Id, events[0].Properties!.Value.GetProperty("order_id").GetString());

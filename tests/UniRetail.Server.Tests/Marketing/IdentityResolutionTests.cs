@@ -122,6 +122,44 @@ public abstract class IdentityResolutionTests(ServerFixture server) : ServerTest
     }
 
     [Fact]
+    public async Task Case1_AHouseholdWhoseOnlyMeetingIsTheFamilyEmailStaysTwoPeopleByTheirNames()
+    {
+        var (retailer, sources) = await ShopAsync();
+        // Bob joins at the till: the bank knows the member, his name and his card from the registration on.
+        var registered = await retailer.Admin.PostAsJsonAsync("/api/members",
+            new { displayName = "Bob Lee", identifiers = new[] { new { kind = "loyalty_card", value = "6012 0000 0050" } } }, Ct);
+        var bobMember = (await registered.ShouldBeAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        var bob = await retailer.Admin.WaitForProfileAsync("loyalty_card", "601200000050");
+        Assert.Equal(["loyalty_card:601200000050", $"member_id:{bobMember}"], Identifiers(bob));
+        // Ann, not a member, signs up on the web with the family address.
+        await SendAsync(sources.Web, """{"type":"identify","userId":"u-ann","anonymousId":"ann-cookie","traits":{"name":"Ann Lee","email":"lees@example.com"}}""");
+        var ann = await IdAsync(retailer, "user_id", "u-ann");
+
+        // Bob's till sale: his card and the family address, the only event where the two meet.
+        await SendAsync(sources.Till, Sale("till-bob", ("loyalty_card", "601200000050"), ("email", "lees@example.com")));
+
+        var sale = await retailer.Admin.WaitForProfileAsync("anonymous_id", "till-bob");
+        Assert.Equal(Id(bob), Id(sale));
+        Assert.Equal(1, sale.GetProperty("aggregates").GetProperty("orders").GetInt32());
+        var annNow = await retailer.Admin.WaitForProfileAsync("user_id", "u-ann");
+        Assert.Equal(ann, Id(annNow));
+        Assert.Equal(["anonymous_id:ann-cookie", "email:lees@example.com", "user_id:u-ann"], Identifiers(annNow));
+        Assert.True(IdentifierOf(annNow, "email", "lees@example.com").GetProperty("shared").GetBoolean());
+
+        // The other order: Cat's till sale first brings the family address to her card, then Dan signs up with it.
+        await (await retailer.Admin.PostAsJsonAsync("/api/members",
+            new { displayName = "Cat Roe", identifiers = new[] { new { kind = "loyalty_card", value = "601200000051" } } }, Ct)).ShouldAnswerAsync(HttpStatusCode.Created);
+        await SendAsync(sources.Till, Sale("till-cat", ("loyalty_card", "601200000051"), ("email", "roes@example.com")));
+        var cat = await retailer.Admin.WaitForProfileAsync("anonymous_id", "till-cat");
+        await SendAsync(sources.Web, """{"type":"identify","userId":"u-dan","anonymousId":"dan-cookie","traits":{"name":"Dan Roe","email":"roes@example.com"}}""");
+
+        var dan = await retailer.Admin.WaitForProfileAsync("user_id", "u-dan");
+        Assert.NotEqual(Id(cat), Id(dan));
+        Assert.Equal(["anonymous_id:dan-cookie", "user_id:u-dan"], Identifiers(dan));
+        Assert.True(IdentifierOf(await retailer.Admin.WaitForProfileAsync("loyalty_card", "601200000051"), "email", "roes@example.com").GetProperty("shared").GetBoolean());
+    }
+
+    [Fact]
     public async Task Case3_ARecycledPhoneStartsANewOwnerInsteadOfJoiningTheOldOne()
     {
         var (retailer, sources) = await ShopAsync();
@@ -183,7 +221,7 @@ public abstract class IdentityResolutionTests(ServerFixture server) : ServerTest
 
         var dee = await retailer.Admin.WaitForProfileAsync("anonymous_id", "till-dee", events: 3);
         Assert.Equal(
-            ["anonymous_id:dee-cookie", "anonymous_id:till-dee", "loyalty_card:601200000009", $"member_id:{member.Id}", "phone:+447700900123"],
+            ["anonymous_id:dee-cookie", "anonymous_id:till-dee", "email:dee@example.com", "loyalty_card:601200000009", $"member_id:{member.Id}", "phone:+447700900123"],
             Identifiers(dee));
         Assert.Equal(2, dee.GetProperty("aggregates").GetProperty("orders").GetInt32());
         Assert.Equal([member.Id], dee.GetProperty("memberIds").EnumerateArray().Select(m => m.GetString()));

@@ -29,4 +29,19 @@ internal static class IdentityErrors
 
     public static Error BadCapability(string field, string message) =>
         Error.Validation("identity.bad_capability", message, field);
+
+    public static Error BadEmail() =>
+        Error.Validation("identity.bad_email", "The e-mail must be one address (name@domain), at most 254 characters.", "email");
+
+    public static Error BadPassword(int min, int max) =>
+        Error.Validation("identity.bad_password", $"A password has {min} to {max} characters.", "password");
+
+    public static Error DuplicateUser(string email) =>
+        Error.Conflict("identity.duplicate_user", $"This tenant already has a user '{email}'.", "email");
+
+    public static Error BadSignIn() =>
+        Error.Validation("identity.bad_sign_in", "The tenant, e-mail or password is not right.", "password");
+
+    public static Error LockedOut(DateTimeOffset until) =>
+        Error.Forbidden("identity.locked_out", $"Too many failed sign-ins: this user is locked until {until:HH:mm} UTC.", "email");
 }

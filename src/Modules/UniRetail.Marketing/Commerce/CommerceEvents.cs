@@ -4,6 +4,7 @@ using UniRetail.Fulfillment.Contracts;
 using UniRetail.Kernel;
 using UniRetail.Marketing.Domain;
 using UniRetail.Marketing.Persistence;
+using UniRetail.Members.Contracts;
 using UniRetail.Orders.Contracts;
 
 namespace UniRetail.Marketing.Commerce;
@@ -63,5 +64,48 @@ internal sealed class RecordOrderStatusChanged(EventStore events, TimeProvider c
         var messageId = $"{domainEvent.Order.Value}:{status}:{domainEvent.At.ToUnixTimeMilliseconds()}";
         var track = CommerceEvents.Track(messageId, CommerceEvents.NameFor(domainEvent.Status), domainEvent.Member, domainEvent.At, properties);
         await events.InsertAsync(session, CommerceEvents.Origin(domainEvent.Tenant, null), [track], clock.GetUtcNow());
+    }
+}
+
+/// <summary>
+/// A member registered (at a till, in the app, by import) enters the bank as an <c>identify</c> of the commerce source
+/// naming the member (<c>userId</c> = member id) with their name, e-mail, phone and loyalty card as traits, so the bank
+/// knows whose card a till sale carries before any order. A member registered with several identifiers of one kind gives
+/// one identify per extra identifier. Shop accounts and external ids are not traits the bank reads, so they are left out;
+/// a member with no name and none of these gives no event.
+/// </summary>
+internal sealed class RecordMemberRegistered(EventStore events, TimeProvider clock) : IDomainEventSubscriber<MemberRegistered>
+{
+    private static readonly Dictionary<IdentifierKind, string> TraitNames = new()
+    {
+        [IdentifierKind.Email] = "email",
+        [IdentifierKind.Phone] = "phone",
+        [IdentifierKind.LoyaltyCard] = "loyalty_card",
+    };
+
+    public async Task HandleAsync(MemberRegistered domainEvent, DbSession session, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        ArgumentNullException.ThrowIfNull(session);
+        var byTrait = domainEvent.Identifiers.Where(i => TraitNames.ContainsKey(i.Kind)).GroupBy(i => TraitNames[i.Kind]).ToDictionary(g => g.Key, g => g.Select(i => i.Value).ToList());
+        // A member with neither a name nor an identifier the bank reads (an imported customer number) tells it nothing yet.
+        if (byTrait.Count == 0 && string.IsNullOrWhiteSpace(domainEvent.DisplayName))
+            return;
+        var count = Math.Max(1, byTrait.Values.Select(v => v.Count).DefaultIfEmpty(0).Max());
+        var identifies = new List<TrackedEvent>(count);
+        for (var n = 0; n < count; n++)
+        {
+            var traits = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (n == 0 && !string.IsNullOrWhiteSpace(domainEvent.DisplayName))
+                traits["name"] = domainEvent.DisplayName;
+            foreach (var (trait, values) in byTrait)
+            {
+                if (n < values.Count)
+                    traits[trait] = values[n];
+            }
+            var messageId = n == 0 ? $"{domainEvent.Member.Value}:registered" : $"{domainEvent.Member.Value}:registered:{n}";
+            identifies.Add(new TrackedEvent(messageId, "identify", null, null, domainEvent.Member.Value, null, null, null, domainEvent.At, null, JsonSerializer.Serialize(traits), null));
+        }
+        await events.InsertAsync(session, CommerceEvents.Origin(domainEvent.Tenant, null), identifies, clock.GetUtcNow());
     }
 }

@@ -19,6 +19,11 @@ internal sealed class IdentityRow
     public string? AttachedBy { get; init; }
     public string? MessageId { get; init; }
     public string? JoinId { get; init; }
+    /// <summary>A joined identifier's join: the identifier that linked it (none for a recycled phone), the event's position and time.</summary>
+    public string? JoinLinkType { get; init; }
+    public string? JoinLinkValue { get; init; }
+    public long? JoinSeq { get; init; }
+    public long? JoinAtMs { get; init; }
     /// <summary>The message id of the event that showed it shared, and when; null while it is not.</summary>
     public string? SharedMessageId { get; init; }
     public long? SharedAtMs { get; init; }
@@ -41,7 +46,8 @@ internal sealed class IdentityStore
     private const string Columns =
         """
         id_type AS IdType, id_value AS IdValue, profile_id AS ProfileId, source_id AS SourceId, first_seen_ms AS FirstSeenMs, last_seen_ms AS LastSeenMs,
-        attached_by AS AttachedBy, message_id AS MessageId, join_id AS JoinId, shared_message_id AS SharedMessageId, shared_at_ms AS SharedAtMs
+        attached_by AS AttachedBy, message_id AS MessageId, join_id AS JoinId, join_link_type AS JoinLinkType, join_link_value AS JoinLinkValue,
+        join_seq AS JoinSeq, join_at_ms AS JoinAtMs, shared_message_id AS SharedMessageId, shared_at_ms AS SharedAtMs
         """;
 
     /// <summary>The graph's rows for these identifiers (those it knows).</summary>
@@ -74,25 +80,34 @@ internal sealed class IdentityStore
     public Task InsertAsync(DbSession session, TenantId tenant, IEnumerable<(Identifier Identifier, string ProfileId, Attachment How, long? LastSeenMs)> rows) =>
         session.ExecuteManyAsync(
             """
-            INSERT INTO marketing_identity (tenant_id, id_type, id_value, profile_id, source_id, first_seen_ms, last_seen_ms, attached_by, message_id, join_id)
-            VALUES (@TenantId, @Type, @Value, @ProfileId, @SourceId, @AtMs, @LastSeenMs, @AttachedBy, @MessageId, @JoinId)
+            INSERT INTO marketing_identity (tenant_id, id_type, id_value, profile_id, source_id, first_seen_ms, last_seen_ms, attached_by, message_id, join_id,
+                join_link_type, join_link_value, join_seq, join_at_ms)
+            VALUES (@TenantId, @Type, @Value, @ProfileId, @SourceId, @AtMs, @LastSeenMs, @AttachedBy, @MessageId, @JoinId, @LinkType, @LinkValue, @JoinSeq, @JoinAtMs)
             """,
-            ["@TenantId", "@Type", "@Value", "@ProfileId", "@SourceId", "@AtMs", "@LastSeenMs", "@AttachedBy", "@MessageId", "@JoinId"],
-            rows.Select(r => new object?[]
-            {
+            ["@TenantId", "@Type", "@Value", "@ProfileId", "@SourceId", "@AtMs", "@LastSeenMs", "@AttachedBy", "@MessageId", "@JoinId", "@LinkType", "@LinkValue", "@JoinSeq", "@JoinAtMs"],
+            rows.Select(r => (object?[])
+            [
                 tenant.Value, r.Identifier.TypeName, r.Identifier.Value, r.ProfileId, r.How.SourceId, r.How.AtMs, r.LastSeenMs, AttachRules.ToName(r.How.Rule),
-                r.How.MessageId, r.How.JoinId,
-            }));
+                r.How.MessageId, r.How.JoinId, .. JoinValues(r.How),
+            ]));
 
     /// <summary>Records how stored identifiers came to the profile they were just moved to (a recycled phone's new owner).</summary>
     public Task ExplainAsync(DbSession session, TenantId tenant, IEnumerable<(Identifier Identifier, Attachment How)> rows) =>
         session.ExecuteManyAsync(
             """
-            UPDATE marketing_identity SET attached_by = @AttachedBy, message_id = @MessageId, join_id = @JoinId
+            UPDATE marketing_identity SET attached_by = @AttachedBy, message_id = @MessageId, join_id = @JoinId, join_link_type = @LinkType,
+                join_link_value = @LinkValue, join_seq = @JoinSeq, join_at_ms = @JoinAtMs
             WHERE tenant_id = @TenantId AND id_type = @Type AND id_value = @Value
             """,
-            ["@TenantId", "@Type", "@Value", "@AttachedBy", "@MessageId", "@JoinId"],
-            rows.Select(r => new object?[] { tenant.Value, r.Identifier.TypeName, r.Identifier.Value, AttachRules.ToName(r.How.Rule), r.How.MessageId, r.How.JoinId }));
+            ["@TenantId", "@Type", "@Value", "@AttachedBy", "@MessageId", "@JoinId", "@LinkType", "@LinkValue", "@JoinSeq", "@JoinAtMs"],
+            rows.Select(r => (object?[])
+            [
+                tenant.Value, r.Identifier.TypeName, r.Identifier.Value, AttachRules.ToName(r.How.Rule), r.How.MessageId, r.How.JoinId, .. JoinValues(r.How),
+            ]));
+
+    /// <summary>The join columns of an attachment: all null unless it was a join.</summary>
+    private static object?[] JoinValues(Attachment how) =>
+        how.JoinId is null ? [null, null, null, null] : [how.Link?.TypeName, how.Link?.Value, how.Seq, how.AtMs];
 
     /// <summary>Records that the events showed these identifiers shared (the first event that did stays).</summary>
     public Task MarkSharedAsync(DbSession session, TenantId tenant, IEnumerable<SharedRow> rows) =>

@@ -33,14 +33,14 @@ internal sealed class RestitchStore
     /// kept: the events, identity rules, blocked values, erasure fingerprints and log, sources and write keys.
     /// </summary>
     public static readonly IReadOnlyList<string> DerivedTables =
-        ["marketing_join", "marketing_kept_apart", "marketing_merge", "marketing_consent", "marketing_identity", "marketing_profile"];
+        ["marketing_join_undone", "marketing_kept_apart", "marketing_merge", "marketing_consent", "marketing_identity", "marketing_profile"];
 
     /// <summary>Every column of the derived tables that holds a profile id: a rebuilt profile's id is renamed in each.</summary>
     public static readonly IReadOnlyList<(string Table, string Column)> ProfileIdColumns =
     [
         ("marketing_profile", "profile_id"), ("marketing_profile", "merged_into"), ("marketing_identity", "profile_id"),
         ("marketing_consent", "profile_id"), ("marketing_merge", "kept_profile_id"), ("marketing_merge", "merged_profile_id"),
-        ("marketing_kept_apart", "profile_id"), ("marketing_kept_apart", "other_id"), ("marketing_join", "profile_id"),
+        ("marketing_kept_apart", "profile_id"), ("marketing_kept_apart", "other_id"), ("marketing_join_undone", "profile_id"),
     ];
 
     private const string Columns =

@@ -34,10 +34,10 @@ internal sealed record JoinView(
     DateTimeOffset? UndoneAt, IReadOnlyList<string>? KeptApart)
 {
     public static JoinView From(JoinRow row) => new(
-        row.JoinId, row.ProfileId, row.Rule, row is { LinkType: { } type, LinkValue: { } value } ? new IdentifierLink(type, value) : null, row.EventSeq, row.MessageId,
-        DateTimeOffset.FromUnixTimeMilliseconds(row.AtMs), IdentifierJson.Read(row.Identifiers).Select(i => new IdentifierLink(i.TypeName, i.Value)).ToList(),
+        row.JoinId, row.ProfileId, row.Rule, row.Link is { } link ? new IdentifierLink(link.TypeName, link.Value) : null, row.EventSeq, row.MessageId,
+        DateTimeOffset.FromUnixTimeMilliseconds(row.AtMs), row.Identifiers.Select(i => new IdentifierLink(i.TypeName, i.Value)).ToList(),
         row.UndoneAtMs is { } undone ? DateTimeOffset.FromUnixTimeMilliseconds(undone) : null,
-        row is { ApartProfileId: { } one, ApartOtherId: { } other } ? [one, other] : null);
+        row.KeptApart is var (one, other) ? [one, other] : null);
 }
 
 internal sealed record IdentifierLink(string Type, string Value);

@@ -108,41 +108,20 @@ internal sealed class ProfileProjector(
         var apart = await database.ReadAsync(c => merges.KeptApartAsync(c, tenant), ct);
         var declared = await database.ReadAsync(c => shared.DeclaredAsync(c, tenant), ct);
         var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        TenantGraph Plan(IEnumerable<JoinRow> through)
+        var graph = new TenantGraph(tenant, rules, all, states, apart, declared)
         {
-            var graph = new TenantGraph(tenant, rules, all, states, apart, declared, through)
-            {
-                ErasureEpoch = suppressed.Epoch,
-                UpTo = new FeedPosition(rows[^1].TxId, rows[^1].EventSeq),
-            };
-            for (var i = 0; i < events.Count; i++)
-            {
-                var (own, aliasCandidates) = named[i];
-                if (aliasCandidates.Count > 0 && own.Find(o => IdentifierTypes.IsUserColumn(o.Type)) is { Value: not null } user)
-                    graph.ApplyAlias(events[i], user, AliasIdentifier(aliasCandidates, graph), nowMs);
-                else if (own.Count > 0)
-                    graph.Apply(events[i], own, nowMs);
-            }
-            return graph;
-        }
-
-        // The stored joins an identifier found shared takes back are read only when one is (rare), and the batch is planned
-        // again with them; what that plan finds shared in turn is followed a few rounds.
-        var through = new List<JoinRow>();
-        var looked = new HashSet<Identifier>();
-        var planned = Plan(through);
-        for (var round = 0; round < 3; round++)
+            ErasureEpoch = suppressed.Epoch,
+            UpTo = new FeedPosition(rows[^1].TxId, rows[^1].EventSeq),
+        };
+        for (var i = 0; i < events.Count; i++)
         {
-            var found = planned.NowShared.Select(s => s.Identifier).Where(looked.Add).ToList();
-            if (found.Count == 0)
-                break;
-            var more = await database.ReadAsync(c => joins.ThroughAsync(c, tenant, found), ct);
-            if (more.Count == 0)
-                continue;
-            through.AddRange(more);
-            planned = Plan(through);
+            var (own, aliasCandidates) = named[i];
+            if (aliasCandidates.Count > 0 && own.Find(o => IdentifierTypes.IsUserColumn(o.Type)) is { Value: not null } user)
+                graph.ApplyAlias(events[i], user, AliasIdentifier(aliasCandidates, graph), nowMs);
+            else if (own.Count > 0)
+                graph.Apply(events[i], own, nowMs);
         }
-        return planned;
+        return graph;
     }
 
     /// <summary>
@@ -232,10 +211,8 @@ internal sealed class ProfileProjector(
             await identities.ExplainAsync(session, tenant, graph.Reattached());
             await identities.SeenAsync(session, tenant, graph.SeenAgain.Select(p => (p, graph.LastSeenOf(p))));
             await merges.InsertAsync(session, tenant, graph.Merges);
-            await joins.InsertAsync(session, tenant, graph.Joins);
             await identities.MarkSharedAsync(session, tenant, graph.NowShared);
-            foreach (var joinId in graph.UndoneJoins)
-                await joins.MarkUndoneAsync(session, tenant, joinId, nowMs);
+            await joins.MarkUndoneAsync(session, tenant, graph.UndoneJoins.Select(u => (u.Key, u.Value)), nowMs);
             // Rare (a join taken back): the two profiles' figures are recounted from their own events, this batch's included.
             foreach (var split in graph.Splits.SelectMany(s => new[] { s.From, s.To }).Distinct(StringComparer.Ordinal))
             {

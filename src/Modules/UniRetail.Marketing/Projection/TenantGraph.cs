@@ -6,8 +6,11 @@ using UniRetail.Marketing.Stitching;
 
 namespace UniRetail.Marketing.Projection;
 
-/// <summary>How an identifier came to its profile: the event (its message id) and the rule, and the join that recorded it.</summary>
-internal sealed record Attachment(string SourceId, long AtMs, string MessageId, AttachRule Rule, string? JoinId);
+/// <summary>
+/// How an identifier came to its profile: the event (its message id, position and time) and the rule; when it joined an
+/// existing profile, the join's id and the identifier that linked it.
+/// </summary>
+internal sealed record Attachment(string SourceId, long AtMs, long Seq, string MessageId, AttachRule Rule, string? JoinId, Identifier? Link);
 
 /// <summary>
 /// One tenant's slice of the identity graph and profiles for a projector batch, changed in memory event by event and
@@ -27,12 +30,13 @@ internal sealed class TenantGraph : IIdentityGraph
     private static readonly IReadOnlySet<string> NoneApart = new HashSet<string>();
 
     /// <summary>
-    /// The graph rows (each saying whether the events showed it shared), live profiles, kept-apart pairs (live profiles an
-    /// undo separated), the identifiers the tenant declares shared, and the stored joins through identifiers found shared.
+    /// The graph rows (each saying whether the events showed it shared, and which join brought it), live profiles,
+    /// kept-apart pairs (live profiles an undo separated) and the identifiers the tenant declares shared. The rows are every
+    /// row of the profiles the batch touches, so the joins an identifier found shared takes back are among them.
     /// </summary>
     public TenantGraph(
         TenantId tenant, IdentityRules rules, IEnumerable<IdentityRow> stored, IEnumerable<ProfileState> profiles, IEnumerable<(string, string)> keptApart,
-        IEnumerable<Identifier> shared, IEnumerable<JoinRow> joinsThrough)
+        IEnumerable<Identifier> shared)
     {
         Tenant = tenant;
         Rules = rules;
@@ -48,7 +52,7 @@ internal sealed class TenantGraph : IIdentityGraph
         foreach (var (one, other) in keptApart)
             KeepApart(one, other);
         _shared = [.. shared, .. rows.Where(r => r.SharedAtMs is not null).Select(r => r.ToIdentifier())];
-        foreach (var join in joinsThrough)
+        foreach (var join in JoinStore.In(rows))
             JoinsThrough(join);
     }
 
@@ -66,11 +70,10 @@ internal sealed class TenantGraph : IIdentityGraph
     /// <summary>Profiles folded into another in this batch, with the version they were read at (0 when created in this batch).</summary>
     public Dictionary<string, (string Into, long Version)> MergedAway { get; } = new(StringComparer.Ordinal);
     public List<MergeRow> Merges { get; } = [];
-    public List<JoinRow> Joins { get; } = [];
     /// <summary>Identifiers events of this batch showed to be shared, with the event that showed it.</summary>
     public List<SharedRow> NowShared { get; } = [];
-    /// <summary>Joins taken back because their link turned out to be shared.</summary>
-    public HashSet<string> UndoneJoins { get; } = new(StringComparer.Ordinal);
+    /// <summary>Joins taken back because their link turned out to be shared, with the profile they were taken from.</summary>
+    public Dictionary<string, string> UndoneJoins { get; } = new(StringComparer.Ordinal);
     /// <summary>Profiles that lost a join to a new profile in this batch (both are rebuilt from their events when saved).</summary>
     public List<(string From, string To)> Splits { get; } = [];
     /// <summary>Phones seen again with their profile in this batch.</summary>
@@ -91,14 +94,18 @@ internal sealed class TenantGraph : IIdentityGraph
 
     public long LastSeenOf(Identifier phone) => _lastSeen[phone];
 
+    public string? FirstNameOf(string profileId) =>
+        Profiles.TryGetValue(profileId, out var profile) ? PersonNames.FirstName(t => profile.Traits.GetValueOrDefault(t)?.Json) : null;
+
     /// <summary>Applies one event: resolves its identifiers to a profile (creating, joining or merging as the rules allow) and updates it.</summary>
     public void Apply(ProfileEvent e, IReadOnlyCollection<Identifier> identifiers, long nowMs)
     {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(identifiers);
+        var firstName = PersonNames.FirstName(t => e.Traits.GetValueOrDefault(t));
         foreach (var identifier in identifiers)
         {
-            if (!_shared.Contains(identifier) && OwnerOf(identifier) is { } owner && SharingRules.SeenWithAnotherPerson(identifier, owner, identifiers, this, Rules))
+            if (!_shared.Contains(identifier) && OwnerOf(identifier) is { } owner && SharingRules.SeenWithAnotherPerson(identifier, owner, identifiers, this, Rules, firstName))
                 Share(identifier, owner, e, nowMs);
         }
         Carry(e, IdentityResolver.Resolve(identifiers, this, Rules, e.TimestampMs, sharedChecked: true), identifiers, nowMs);
@@ -115,9 +122,9 @@ internal sealed class TenantGraph : IIdentityGraph
         NowShared.Add(new SharedRow(identifier, owner, e.Seq, e.MessageId, e.TimestampMs));
         foreach (var join in _joinsByLink.GetValueOrDefault(identifier) ?? [])
         {
-            if (!UndoneJoins.Add(join.JoinId))
+            if (!UndoneJoins.TryAdd(join.JoinId, owner))
                 continue;
-            var leaving = IdentifierJson.Read(join.Identifiers).Where(i => _owners.GetValueOrDefault(i) == owner).ToList();
+            var leaving = join.Identifiers.Where(i => _owners.GetValueOrDefault(i) == owner).ToList();
             if (leaving.Count == 0)
                 continue;
             var split = NewId.With("prof");
@@ -136,9 +143,8 @@ internal sealed class TenantGraph : IIdentityGraph
 
     private void JoinsThrough(JoinRow join)
     {
-        if (join is not { LinkType: { } type, LinkValue: { } value } || !IdentifierTypes.TryParse(type, out var linkType) || IdentifierTypes.IsPersonal(linkType))
+        if (join.Link is not { } link || IdentifierTypes.IsPersonal(link.Type))
             return;
-        var link = new Identifier(linkType, value);
         if (!_joinsByLink.TryGetValue(link, out var list))
             _joinsByLink[link] = list = [];
         list.Add(join);
@@ -176,7 +182,7 @@ internal sealed class TenantGraph : IIdentityGraph
         foreach (var identifier in resolution.Attach)
         {
             _owners[identifier] = profileId;
-            _attached[identifier] = new Attachment(e.SourceId, e.TimestampMs, e.MessageId, rule, joinId);
+            _attached[identifier] = new Attachment(e.SourceId, e.TimestampMs, e.Seq, e.MessageId, rule, joinId, joinId is null ? null : resolution.Link);
             IdentifiersOf(profileId).Add(identifier);
         }
         if (resolution.Released.Count > 0)
@@ -186,7 +192,7 @@ internal sealed class TenantGraph : IIdentityGraph
             {
                 IdentifiersOf(_owners[phone]).Remove(phone);
                 _owners[phone] = profileId;
-                _attached[phone] = new Attachment(e.SourceId, e.TimestampMs, e.MessageId, AttachRule.RecycledPhone, releaseId);
+                _attached[phone] = new Attachment(e.SourceId, e.TimestampMs, e.Seq, e.MessageId, AttachRule.RecycledPhone, releaseId, null);
                 IdentifiersOf(profileId).Add(phone);
             }
         }
@@ -204,21 +210,10 @@ internal sealed class TenantGraph : IIdentityGraph
         Changed.Add(profileId);
     }
 
+    /// <summary>A join is saved on the rows of the identifiers it attached (see <see cref="Attachment"/>); here it is only remembered by its link.</summary>
     private string Join(string profileId, Identifier? link, AttachRule rule, IReadOnlyList<Identifier> identifiers, ProfileEvent e)
     {
-        var join = new JoinRow
-        {
-            JoinId = NewId.With("join"),
-            ProfileId = profileId,
-            LinkType = link?.TypeName,
-            LinkValue = link?.Value,
-            Rule = AttachRules.ToName(rule),
-            EventSeq = e.Seq,
-            MessageId = e.MessageId,
-            AtMs = e.TimestampMs,
-            Identifiers = IdentifierJson.Write(identifiers),
-        };
-        Joins.Add(join);
+        var join = new JoinRow(NewId.With("join"), profileId, link, AttachRules.ToName(rule), e.Seq, e.MessageId, e.TimestampMs, [.. identifiers]);
         JoinsThrough(join);
         return join.JoinId;
     }

@@ -20,6 +20,9 @@ internal interface IIdentityGraph
 
     /// <summary>When the identifier was last seen with its profile (kept for phones), or null.</summary>
     long? LastSeenMs(Identifier identifier);
+
+    /// <summary>The first name the profile's traits give (<see cref="PersonNames"/>), or null.</summary>
+    string? FirstNameOf(string profileId);
 }
 
 /// <summary>
@@ -83,7 +86,8 @@ internal static class IdentityResolver
     /// <param name="rules">The tenant's rules.</param>
     /// <param name="atMs">The event's time (for recycled phones).</param>
     /// <param name="sharedChecked">True when the caller has already marked what this event shows shared (the projector's graph does, to take back joins first).</param>
-    public static Resolution Resolve(IReadOnlyCollection<Identifier> identifiers, IIdentityGraph graph, IdentityRules rules, long atMs = 0, bool sharedChecked = false)
+    /// <param name="firstName">The first name the event gives (<see cref="PersonNames"/>), evidence that it is someone else.</param>
+    public static Resolution Resolve(IReadOnlyCollection<Identifier> identifiers, IIdentityGraph graph, IdentityRules rules, long atMs = 0, bool sharedChecked = false, string? firstName = null)
     {
         ArgumentNullException.ThrowIfNull(identifiers);
         ArgumentNullException.ThrowIfNull(graph);
@@ -104,7 +108,7 @@ internal static class IdentityResolver
             var owner = graph.OwnerOf(identifier);
             if (graph.IsShared(identifier))
                 unlinked.Add(identifier);
-            else if (owner is not null && !sharedChecked && SharingRules.SeenWithAnotherPerson(identifier, owner, ordered, graph, rules))
+            else if (owner is not null && !sharedChecked && SharingRules.SeenWithAnotherPerson(identifier, owner, ordered, graph, rules, firstName))
             {
                 nowShared.Add(identifier);
                 unlinked.Add(identifier);

@@ -11,6 +11,10 @@ namespace UniRetail.Marketing.Stitching;
 /// event carries it with a personal identifier of a kind its profile already holds another value of (a second user id,
 /// member id or card: new, or held by another profile), or one held by a profile that holds such a second value: two
 /// people's identifiers.</item>
+/// <item>First names (<see cref="PersonNames"/>) that conflict are two people: an e-mail or phone is <b>shared</b> once
+/// an event carries it with a stranger's personal identifier and a first name its profile's conflicts with, or once it
+/// would bring together two profiles holding personal identifiers whose first names conflict (a non-member's web account
+/// and her husband's card behind the family address). Names never join anything.</item>
 /// <item>A device or anonymous id is one device; it is <b>shared</b> once an event carries it with another person's
 /// personal identifier while its profile holds personal identifiers, or with an e-mail its profile does not hold when
 /// that profile holds another (a daughter's sign-up on her father's laptop).</item>
@@ -22,7 +26,7 @@ namespace UniRetail.Marketing.Stitching;
 internal static class SharingRules
 {
     public static bool SeenWithAnotherPerson(
-        Identifier identifier, string owner, IReadOnlyCollection<Identifier> eventIdentifiers, IIdentityGraph graph, IdentityRules rules)
+        Identifier identifier, string owner, IReadOnlyCollection<Identifier> eventIdentifiers, IIdentityGraph graph, IdentityRules rules, string? eventFirstName = null)
     {
         ArgumentNullException.ThrowIfNull(eventIdentifiers);
         ArgumentNullException.ThrowIfNull(graph);
@@ -51,12 +55,14 @@ internal static class SharingRules
         }
         if (ownPersonal.Count == 0)
             return false;
+        if (PersonNames.Conflict(eventFirstName, graph.FirstNameOf(owner)))
+            return true;
         // Two profiles holding personal identifiers of different kinds (a web account; a loyalty card) may be one person
         // meeting themselves through an e-mail; two of the same kind are two people.
         foreach (var other in personal)
         {
             var holder = graph.OwnerOf(other);
-            if (holder is null ? ownPersonal.Exists(h => h.Type == other.Type) : SameKind(ownPersonal, graph.HeldBy(holder)))
+            if (holder is null ? ownPersonal.Exists(h => h.Type == other.Type) : SameKind(ownPersonal, graph.HeldBy(holder)) || PersonNames.Conflict(graph.FirstNameOf(owner), graph.FirstNameOf(holder)))
                 return true;
         }
         return false;

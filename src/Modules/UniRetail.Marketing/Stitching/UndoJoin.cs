@@ -35,7 +35,7 @@ internal sealed class UndoJoin(
             var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
             var restored = NewId.With("prof");
             await profiles.InsertAsync(session, tenant, [new ProfileState(restored, now) { Version = 0 }]);
-            var moved = await identities.MoveAsync(session, tenant, holder, restored, IdentifierJson.Read(join.Identifiers));
+            var moved = await identities.MoveAsync(session, tenant, holder, restored, join.Identifiers);
             if (moved == 0)
                 return MarketingErrors.JoinChanged(joinId);
             var kept = await rebuilder.RebuildAsync(session, tenant, holder);
@@ -45,7 +45,7 @@ internal sealed class UndoJoin(
             split.Consent.Clear();
             if (!await profiles.UpdateAsync(session, tenant, [kept, split]))
                 return MarketingErrors.JoinChanged(joinId);
-            if (!await joins.MarkUndoneAsync(session, tenant, joinId, now))
+            if (!await joins.MarkUndoneAsync(session, tenant, joinId, holder, now))
                 return MarketingErrors.JoinAlreadyUndone(joinId);
             // The same evidence arriving again must not undo the undo.
             await merges.KeepApartAsync(session, tenant, holder, restored, joinId, now);

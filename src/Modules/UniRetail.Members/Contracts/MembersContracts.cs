@@ -43,3 +43,12 @@ public interface IMemberErasure
 /// holding rows of the source member (orders, points) move them to the target.
 /// </summary>
 public sealed record MembersMerged(TenantId Tenant, MemberId Source, MemberId Target) : IDomainEvent;
+
+/// <summary>An identifier of a new member, in its canonical form.</summary>
+public sealed record RegisteredIdentifier(IdentifierKind Kind, string Value);
+
+/// <summary>
+/// Published inside the registration transaction once a member is written: who they are and the identifiers they
+/// registered with, so other modules (the data bank) know the member from their first day, before any order or event.
+/// </summary>
+public sealed record MemberRegistered(TenantId Tenant, MemberId Member, string? DisplayName, IReadOnlyList<RegisteredIdentifier> Identifiers, DateTimeOffset At) : IDomainEvent;

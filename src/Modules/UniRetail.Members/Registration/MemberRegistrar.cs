@@ -1,5 +1,6 @@
 using UniRetail.Data;
 using UniRetail.Kernel;
+using UniRetail.Members.Contracts;
 using UniRetail.Members.Domain;
 using UniRetail.Members.Persistence;
 
@@ -10,9 +11,10 @@ internal sealed class MemberRegistrar(MemberStore members, IdentifierStore ident
 {
     /// <summary>
     /// Claims the identifiers first, then writes the member. When one is already taken, the identifiers claimed so far
-    /// are released and nothing of this member remains, while the rest of the transaction carries on.
+    /// are released and nothing of this member remains, while the rest of the transaction carries on. A member written is
+    /// published (<see cref="MemberRegistered"/>) in the same transaction.
     /// </summary>
-    public async Task<Result<Member>> TryRegisterAsync(DbSession session, TenantId tenant, NewMember candidate)
+    public async Task<Result<Member>> TryRegisterAsync(DbSession session, TenantId tenant, NewMember candidate, CancellationToken ct)
     {
         var member = candidate.Member;
         var atMs = member.CreatedAt.ToUnixTimeMilliseconds();
@@ -24,6 +26,8 @@ internal sealed class MemberRegistrar(MemberStore members, IdentifierStore ident
             return MembersErrors.IdentifierTaken(identifier, field);
         }
         await members.InsertAsync(session, tenant, member);
+        var registered = candidate.Identifiers.Select(i => new RegisteredIdentifier(i.Identifier.Kind, i.Identifier.Value)).ToList();
+        await session.PublishAsync(new MemberRegistered(tenant, member.Id, member.DisplayName, registered, member.CreatedAt), ct);
         return member;
     }
 }

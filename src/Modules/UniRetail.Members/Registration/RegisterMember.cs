@@ -16,6 +16,6 @@ internal sealed class RegisterMember(Database database, MemberRegistrar registra
         if (!candidate.IsSuccess)
             return candidate.Error;
         return await database.WriteAsync(async session =>
-            (await registrar.TryRegisterAsync(session, caller.Tenant, candidate.Value)).Map(_ => MemberView.From(candidate.Value)), ct);
+            (await registrar.TryRegisterAsync(session, caller.Tenant, candidate.Value, ct)).Map(_ => MemberView.From(candidate.Value)), ct);
     }
 }

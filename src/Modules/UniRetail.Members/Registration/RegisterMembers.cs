@@ -41,7 +41,7 @@ internal sealed class RegisterMembers(Database database, MemberRegistrar registr
             var rejected = new List<RejectedMember>(malformed);
             foreach (var (index, candidate) in candidates)
             {
-                var outcome = await registrar.TryRegisterAsync(session, caller.Tenant, candidate);
+                var outcome = await registrar.TryRegisterAsync(session, caller.Tenant, candidate, ct);
                 if (outcome.IsSuccess)
                     registered.Add(new RegisteredMember(index, candidate.Member.Id));
                 else

@@ -1,5 +1,6 @@
 using Dapper;
 using UniRetail.Data;
+using UniRetail.Fulfillment.Contracts;
 using UniRetail.Kernel;
 using UniRetail.Orders.Contracts;
 using UniRetail.Orders.Domain;
@@ -11,6 +12,9 @@ namespace UniRetail.Orders.Queries;
 internal sealed record OrderSummaryView(string Id, string Channel, string Fulfilment, string Status, string? MemberId, string? StoreId, MoneyView Total, DateTimeOffset PlacedAt);
 
 internal sealed record OrderCount(string Channel, string Fulfilment, long Orders, long CancelledOrders, long ReturnedOrders, Money Revenue);
+
+/// <summary>What an order list is narrowed to; null means any. The days are UTC calendar days, both ends included.</summary>
+internal sealed record OrderFilter(string? Status, string? Channel, string? Fulfilment, string? StoreId, string? MemberId, DateOnly? PlacedFrom, DateOnly? PlacedTo);
 
 internal sealed record StoreCount(string LocationId, long Orders, long Units);
 
@@ -27,13 +31,22 @@ internal sealed class OrderQueries(Database database, OrderStore orders)
         }, ct);
 
     /// <summary>Orders newest first, filtered by status, channel, store and member.</summary>
-    public async Task<Result<Slice<OrderSummaryView>>> ListAsync(
-        Caller caller, string? status, string? channel, string? storeId, string? memberId, PageQuery page, CancellationToken ct)
+    public Task<Result<Slice<OrderSummaryView>>> ListAsync(
+        Caller caller, string? status, string? channel, string? storeId, string? memberId, PageQuery page, CancellationToken ct) =>
+        ListAsync(caller, new OrderFilter(status, channel, null, storeId, memberId, null, null), page, ct);
+
+    /// <summary>Orders newest first, filtered by status, channel, fulfilment, store, member and the UTC days they were placed on.</summary>
+    public async Task<Result<Slice<OrderSummaryView>>> ListAsync(Caller caller, OrderFilter filter, PageQuery page, CancellationToken ct)
     {
+        var (status, channel, fulfilment, storeId, memberId) = (filter.Status, filter.Channel, filter.Fulfilment, filter.StoreId, filter.MemberId);
         if (status is not null && !OrderStatuses.TryParse(status, out _))
             return OrderErrors.UnknownStatus(status);
         if (channel is not null && SalesChannels.Parse(channel) is { IsSuccess: false } badChannel)
             return badChannel.Error;
+        if (fulfilment is not null && !FulfilmentTypes.TryParse(fulfilment, out _))
+            return Error.Validation("orders.unknown_fulfilment", $"'{fulfilment}' is not a fulfilment type ({FulfilmentTypes.AllNames}).", "fulfilment");
+        var fromMs = filter.PlacedFrom is { } from ? new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds() : (long?)null;
+        var toMs = filter.PlacedTo is { } to ? new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds() : (long?)null;
         var rows = await database.ReadAsync(c => c.QueryAsync<SummaryRow>(
             """
             SELECT order_id AS Id, channel AS Channel, fulfilment AS Fulfilment, status AS Status, member_id AS MemberId, store_id AS StoreId,
@@ -41,9 +54,15 @@ internal sealed class OrderQueries(Database database, OrderStore orders)
             FROM orders_order
             WHERE tenant_id = @Tenant AND (@Status IS NULL OR status = @Status) AND (@Channel IS NULL OR channel = @Channel)
               AND (@Store IS NULL OR store_id = @Store) AND (@Member IS NULL OR member_id = @Member) AND (@Before IS NULL OR order_id < @Before)
+              AND (@Fulfilment IS NULL OR fulfilment = @Fulfilment)
+              AND (CAST(@FromMs AS BIGINT) IS NULL OR placed_at_ms >= @FromMs) AND (CAST(@ToMs AS BIGINT) IS NULL OR placed_at_ms < @ToMs)
             ORDER BY order_id DESC LIMIT @Limit
             """,
-            new { Tenant = caller.Tenant.Value, Status = status, Channel = channel, Store = storeId, Member = memberId, Before = page.After, Limit = page.RowsToRead }), ct);
+            new
+            {
+                Tenant = caller.Tenant.Value, Status = status, Channel = channel, Store = storeId, Member = memberId, Before = page.After, Limit = page.RowsToRead,
+                Fulfilment = fulfilment, FromMs = fromMs, ToMs = toMs,
+            }), ct);
         return Slice<SummaryRow>.Of(rows.ToList(), page, r => r.Id).Map(r => new OrderSummaryView(r.Id, r.Channel, r.Fulfilment, r.Status, r.MemberId, r.StoreId,
             MoneyView.From(Money.FromMinor(r.TotalMinor, Currency.FromStored(r.Currency))), DateTimeOffset.FromUnixTimeMilliseconds(r.PlacedAtMs)));
     }

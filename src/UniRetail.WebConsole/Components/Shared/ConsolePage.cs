@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using UniRetail.Kernel;
+using UniRetail.Web;
+using UniRetail.WebConsole.Auth;
+
+namespace UniRetail.WebConsole.Components.Shared;
+
+/// <summary>
+/// A page of the console: the signed-in user's <see cref="Caller"/> (tenant, role, store), and whether their role reaches
+/// the API endpoint the page reads (<see cref="ReadEndpoint"/>); a page their role may not read shows the 403 page.
+/// </summary>
+public class ConsolePage : ComponentBase
+{
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    protected Caller Caller { get; private set; } = default!;
+
+    protected string UserEmail { get; private set; } = "";
+
+    protected bool Forbidden { get; private set; }
+
+    /// <summary>The API endpoint whose role reach the page follows; a page that names none is shown to nobody.</summary>
+    protected virtual string ReadEndpoint => "";
+
+    protected override async Task OnInitializedAsync()
+    {
+        var user = (await AuthenticationState).User;
+        Caller = user.ToCaller();
+        UserEmail = user.Identity?.Name ?? "";
+        Forbidden = !Can(ReadEndpoint);
+        if (!Forbidden)
+            await LoadAsync();
+    }
+
+    /// <summary>Loads what the page shows; runs only for a role that may read it.</summary>
+    protected virtual Task LoadAsync() => Task.CompletedTask;
+
+    protected bool Can(string endpoint) => Access.Can(Caller, endpoint);
+
+    /// <summary>The last handler error of the page's form, shown next to its field (or above the form).</summary>
+    protected Error? Problem { get; set; }
+
+    /// <summary>The problem's text when it is about <paramref name="field"/> (the API's field name), else null.</summary>
+    protected string? ErrorOn(string field) => Problem is { } p && p.Field == field ? $"{p.Code}: {p.Message}" : null;
+
+    /// <summary>Runs a handler that returns a result: its error becomes <see cref="Problem"/>; true when it succeeded.</summary>
+    protected async Task<bool> RunAsync<T>(Func<Task<Result<T>>> handler, Action<T>? done = null)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        var result = await handler();
+        Problem = result.Error;
+        if (result.IsSuccess)
+            done?.Invoke(result.Value);
+        return result.IsSuccess;
+    }
+}
