@@ -16,5 +16,6 @@ var root = new RootCommand("UniRetail benchmarks: place-order throughput, a flas
     ProjectorCommand.Create(),
     AccuracyCommand.Create(),
     LoyaltyBenchmark.Create(),
+    PromotionsBenchmark.Create(),
 };
 return await root.Parse(args).InvokeAsync();

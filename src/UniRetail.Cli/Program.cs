@@ -17,6 +17,7 @@ var root = new RootCommand("uniretail: one catalog, one inventory, one member an
     InventoryCommands.Create(),
     LoyaltyCommands.Create(),
     KeysCommands.Create(),
+    PromotionCommands.Create(),
     UserCommands.Create(),
 };
 

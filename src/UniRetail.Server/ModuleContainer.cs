@@ -8,6 +8,7 @@ using UniRetail.Loyalty;
 using UniRetail.Marketing;
 using UniRetail.Members;
 using UniRetail.Orders;
+using UniRetail.Promotions;
 
 namespace UniRetail.Server;
 
@@ -43,5 +44,6 @@ public static class ModuleRegistration
 {
     /// <summary>The commerce modules, in dependency order. The one list every host uses.</summary>
     public static IServiceCollection AddUniRetailModules(this IServiceCollection services) =>
-        services.AddIdentityModule().AddCatalogModule().AddInventoryModule().AddMembersModule().AddLoyaltyModule().AddFulfillmentModule().AddOrdersModule().AddMarketingModule();
+        services.AddIdentityModule().AddCatalogModule().AddInventoryModule().AddMembersModule().AddPromotionsModule().AddLoyaltyModule().AddFulfillmentModule()
+            .AddOrdersModule().AddMarketingModule();
 }

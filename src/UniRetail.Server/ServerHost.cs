@@ -5,6 +5,7 @@ using UniRetail.Loyalty;
 using UniRetail.Marketing;
 using UniRetail.Members;
 using UniRetail.Orders;
+using UniRetail.Promotions;
 using UniRetail.Server.Hosting;
 using UniRetail.WebConsole;
 
@@ -39,6 +40,7 @@ public static class ServerHost
         modules.MapLoyaltyModule();
         modules.MapOrdersModule();
         modules.MapMarketingModule();
+        modules.MapPromotionsModule();
         app.MapWebConsole();
         return app;
     }

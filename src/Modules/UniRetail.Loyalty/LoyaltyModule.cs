@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using UniRetail.Data;
 using UniRetail.Loyalty.Accounts;
 using UniRetail.Loyalty.Benefits;
@@ -11,6 +12,7 @@ using UniRetail.Loyalty.Programs;
 using UniRetail.Loyalty.Reactions;
 using UniRetail.Loyalty.StoredValue;
 using UniRetail.Members.Contracts;
+using UniRetail.Promotions.Contracts;
 
 namespace UniRetail.Loyalty;
 
@@ -27,6 +29,8 @@ public static class LoyaltyModule
         services.AddSingleton<LoyaltyBenefits>()
             .AddSingleton<ILoyaltyBenefits>(sp => sp.GetRequiredService<LoyaltyBenefits>())
             .AddSingleton<ILoyaltyTiers>(sp => sp.GetRequiredService<LoyaltyBenefits>());
+        // Replaces the promotions module's "no tiers" default, whichever of the two is added first.
+        services.Replace(ServiceDescriptor.Singleton<IMemberTierLookup, TiersForPricing>());
         services.AddSingleton<ApplyBenefits>().AddSingleton<ManageProgram>().AddSingleton<ManageAccount>().AddSingleton<ManageCoupons>()
             .AddSingleton<GiftCards>().AddSingleton<LoyaltyCheck>().AddSingleton<SettleDueAccounts>();
         services.AddSingleton<IDomainEventSubscriber<MemberRegistered>, IssueWelcomeCoupon>();

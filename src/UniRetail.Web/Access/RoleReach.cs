@@ -137,6 +137,15 @@ public static class RoleReach
         new("Marketing.Privacy.Export", "export a person's data", No, Marketer: false, Integration: false),
         new("Marketing.Privacy.Erase", "erase a person", No, Marketer: false, Integration: false),
         new("Marketing.Privacy.Erasures", "read the erasure log", No, Marketer: false, Integration: false),
+
+        // Marketers run promotions; every role reads them (the till shows them, an integration syncs them); every role
+        // that sells may price, and a marketer previews a promotion on a sample basket. Store staff price at their own store.
+        new("Promotions.List", "read promotions", Tenant, Marketer: true, Integration: true),
+        new("Promotions.Get", "read promotions", Tenant, Marketer: true, Integration: true),
+        new("Promotions.Create", "change promotions", No, Marketer: true, Integration: false),
+        new("Promotions.Update", "change promotions", No, Marketer: true, Integration: false),
+        new("Promotions.Deactivate", "change promotions", No, Marketer: true, Integration: false),
+        new("Promotions.PriceBasket", "price baskets", OwnStore, Marketer: true, Integration: true),
     ];
 
     private static readonly Dictionary<string, EndpointReach> ByEndpoint = Table.ToDictionary(r => r.Endpoint, StringComparer.Ordinal);

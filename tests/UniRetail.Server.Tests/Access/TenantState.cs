@@ -45,7 +45,7 @@ public static class TenantState
             $"/api/inventory/ledger?sku={t.Sku}&limit=500", "/api/inventory/ledger/check", $"/api/inventory/receipts/{t.ReceiptId}",
             "/api/orders?limit=500", $"/api/members/{t.Ann.Id}", $"/api/members/{t.Cy.Id}", $"/api/members/{t.Ann.Id}/merges",
             "/api/marketing/sources", "/api/marketing/events?limit=500", "/api/marketing/identity-rules", "/api/marketing/erasures",
-            "/api/marketing/audiences/consented?purpose=marketing",
+            "/api/marketing/audiences/consented?purpose=marketing", "/api/promotions?limit=500", $"/api/promotions/{t.PromotionId}",
         };
         reads.AddRange(t.Locations.Select(l => $"/api/locations/{l.Id}"));
         reads.AddRange(t.Orders.Values.Select(o => $"/api/orders/{o.Id}"));

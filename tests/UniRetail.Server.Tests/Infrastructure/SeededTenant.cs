@@ -47,6 +47,9 @@ public sealed class SeededTenant
 
     public string ReceiptId { get; private set; } = "";
 
+    /// <summary>An active promotion: 10% off <see cref="Sku"/>.</summary>
+    public string PromotionId { get; private set; } = "";
+
     /// <summary>An active cart hold of two units at store A.</summary>
     public string CartReference => $"cart-{Tag}";
 
@@ -97,7 +100,7 @@ public sealed class SeededTenant
 
     /// <summary>The ids the server gave this tenant's data: they exist in this tenant only.</summary>
     public IEnumerable<string> Ids =>
-        new[] { TenantId, Warehouse.Id, StoreA.Id, StoreB.Id, ProductId, ReceiptId, Ann.Id, Cy.Id, Web.SourceId, Till.SourceId, AnnProfileId, ProfileMergeId, JoinId, ErasureId }
+        new[] { TenantId, Warehouse.Id, StoreA.Id, StoreB.Id, ProductId, ReceiptId, PromotionId, Ann.Id, Cy.Id, Web.SourceId, Till.SourceId, AnnProfileId, ProfileMergeId, JoinId, ErasureId }
             .Concat(Orders.Values.Select(o => o.Id))
             .Concat(new[] { Integration, Marketer, StaffA, StaffB }.Select(k => k.KeyId));
 
@@ -115,6 +118,7 @@ public sealed class SeededTenant
             "join_" => JoinId,
             "rcp_" => ReceiptId,
             "prd_" => ProductId,
+            "prm_" => PromotionId,
             "src_" => Till.SourceId,
             "wk_" => Web.WriteKeyId,
             "era_" => ErasureId,
@@ -145,6 +149,9 @@ public sealed class SeededTenant
             skus = new[] { new { sku = Sku, gtin = Gtin, name = "Blue mug", price = new { amount = 12.50m, currency = "GBP" } } },
         }), HttpStatusCode.Created);
         ProductId = product.GetProperty("id").GetString()!;
+        PromotionId = (await SendOkAsync<JsonElement>(ApiRequest.Post("/api/promotions",
+            new { code = $"MUG10-{Tag}", name = "10% off the blue mug", rule = new { kind = "percent_off", skus = new[] { Sku }, percent = 10 } }),
+            HttpStatusCode.Created)).GetProperty("id").GetString()!;
         foreach (var location in new[] { Warehouse, StoreA, StoreB })
         {
             var receipt = await SendOkAsync<Receipt>(ApiRequest.Post("/api/inventory/receipts",

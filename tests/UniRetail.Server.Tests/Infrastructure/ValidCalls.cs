@@ -27,6 +27,7 @@ public sealed partial class ValidCalls
         AddOrders();
         AddMarketing();
         AddEventApi();
+        AddPromotions();
     }
 
     public bool Covers(ApiOperation operation) => _calls.ContainsKey(operation.Name);

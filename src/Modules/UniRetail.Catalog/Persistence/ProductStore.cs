@@ -83,6 +83,30 @@ internal sealed class ProductStore
                 Limit = page.RowsToRead,
             })).ToList();
 
+    /// <summary>The category path of each of <paramref name="products"/>, by product id.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> CategoriesAsync(DbConnection connection, TenantId tenant, IReadOnlyCollection<ProductId> products)
+    {
+        var categories = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var batch in products.Select(p => p.Value).Chunk(50))
+        {
+            var rows = await connection.QueryAsync<(string ProductId, string Category)>(
+                $"SELECT product_id, category FROM catalog_product WHERE tenant_id = @Tenant AND {SqlLists.In(connection, "product_id", "Products")}",
+                new { Tenant = tenant.Value, Products = batch });
+            foreach (var (product, category) in rows)
+                categories[product] = category;
+        }
+        return categories;
+    }
+
+    /// <summary>Whether any product of the tenant is in <paramref name="category"/> or below it.</summary>
+    public async Task<bool> CategoryHoldsProductsAsync(DbConnection connection, TenantId tenant, string category) =>
+        await connection.ExecuteScalarAsync<long>(
+            """
+            SELECT COUNT(*) FROM (SELECT 1 FROM catalog_product
+            WHERE tenant_id = @Tenant AND (category = @Category OR substr(category, 1, length(@Prefix)) = @Prefix) LIMIT 1) AS found
+            """,
+            new { Tenant = tenant.Value, Category = category, Prefix = category + "/" }) > 0;
+
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 

@@ -12,7 +12,7 @@ namespace UniRetail.Catalog.Pricing;
 /// (unknown SKUs too). Any catalog write through this process drops its tenant's entry at once; a write through another
 /// process shows within <see cref="TimeToLive"/>.
 /// </summary>
-internal sealed class SkuPricing(Database database, SkuStore skus, PriceOverrideStore overrides, TimeProvider clock) : ISkuPricing
+internal sealed class SkuPricing(Database database, SkuStore skus, ProductStore products, PriceOverrideStore overrides, TimeProvider clock) : ISkuPricing
 {
     public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(30);
     private const int MaxSkusPerTenant = 200_000;
@@ -26,7 +26,7 @@ internal sealed class SkuPricing(Database database, SkuStore skus, PriceOverride
         foreach (var sku in skus)
         {
             if (entry.Skus.TryGetValue(sku, out var known) && known is { Sku.Active: true })
-                prices[sku] = new SkuPrice(sku, known.Sku.Name, PriceRules.Resolve(known.Sku.Price, known.Overrides, channel, store));
+                prices[sku] = new SkuPrice(sku, known.Sku.Name, PriceRules.Resolve(known.Sku.Price, known.Overrides, channel, store)) { Category = known.Category };
         }
         return prices;
     }
@@ -65,15 +65,19 @@ internal sealed class SkuPricing(Database database, SkuStore skus, PriceOverride
     // Loads into the entry taken before the read: if a write invalidates it meanwhile, what this read saw is dropped with it.
     private async Task LoadAsync(TenantPrices entry, TenantId tenant, IReadOnlyCollection<Sku> missing, CancellationToken ct)
     {
-        var (found, foundOverrides) = await database.ReadAsync(async c => (await skus.ListAsync(c, tenant, missing), await overrides.ListAsync(c, tenant, missing)), ct);
+        var (found, foundOverrides, categories) = await database.ReadAsync(async c =>
+        {
+            var found = await skus.ListAsync(c, tenant, missing);
+            return (found, await overrides.ListAsync(c, tenant, missing), await products.CategoriesAsync(c, tenant, found.Select(s => s.Product).Distinct().ToList()));
+        }, ct);
         var overridesBySku = foundOverrides.ToLookup(o => o.Sku);
         foreach (var sku in found)
-            entry.Skus[sku.Code] = new CachedSku(sku, overridesBySku[sku.Code].ToList());
+            entry.Skus[sku.Code] = new CachedSku(sku, overridesBySku[sku.Code].ToList(), categories.GetValueOrDefault(sku.Product.Value, ""));
         foreach (var sku in missing)
             entry.Skus.TryAdd(sku, null);
     }
 
-    private sealed record CachedSku(ProductSku Sku, IReadOnlyList<PriceOverride> Overrides);
+    private sealed record CachedSku(ProductSku Sku, IReadOnlyList<PriceOverride> Overrides, string Category);
 
     private sealed class TenantPrices(DateTimeOffset expires)
     {
