@@ -76,15 +76,13 @@ public abstract class KeysAndLimitsTests(ServerFixture server) : ServerTests(ser
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes(source.GetProperty("writeKey").GetString() + ":")));
 
-        var statuses = new List<HttpStatusCode>();
-        HttpResponseMessage? last = null;
-        for (var i = 0; i < 6; i++)
-        {
-            last = await client.PostAsync("/v1/track", new StringContent("""{"userId":"u-1","event":"Product Viewed"}""", Encoding.UTF8, "application/json"), Ct);
-            statuses.Add(last.StatusCode);
-        }
+        // All six at once: sent one after another on a loaded box (28 s once), the bucket refills between them.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            client.PostAsync("/v1/track", new StringContent("""{"userId":"u-1","event":"Product Viewed"}""", Encoding.UTF8, "application/json"), Ct)));
+        var statuses = answers.Select(a => a.StatusCode).ToList();
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, last!.StatusCode);
+        var last = answers.FirstOrDefault(a => a.StatusCode == HttpStatusCode.TooManyRequests);
+        Assert.NotNull(last);
         Assert.True(statuses.Count(s => s == HttpStatusCode.OK) <= 4, string.Join(", ", statuses));
         var body = await last.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.False(body.GetProperty("success").GetBoolean());
