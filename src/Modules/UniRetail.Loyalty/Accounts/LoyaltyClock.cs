@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using UniRetail.Data;
 using UniRetail.Kernel;
@@ -36,25 +35,11 @@ internal sealed class SettleDueAccounts(Database database, LoyaltyContext contex
 }
 
 /// <summary>Runs <see cref="SettleDueAccounts"/> every half minute in the server.</summary>
-internal sealed class LoyaltyClockService(SettleDueAccounts settle, TimeProvider clock, ILogger<LoyaltyClockService> logger) : BackgroundService
+internal sealed class LoyaltyClockService(SettleDueAccounts settle, TimeProvider clock, ILogger<LoyaltyClockService> logger) : PeriodicWork(Interval, clock, logger)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                var settled = await settle.RunOnceAsync(stoppingToken);
-                if (settled > 0)
-                    logger.LogInformation("Settled {Count} loyalty accounts (releases, expiries, tier periods)", settled);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Settling loyalty accounts failed; will retry");
-            }
-        }
-    }
+    protected override string Work => "Settled loyalty accounts (releases, expiries, tier periods)";
+
+    protected override Task<int> RunOnceAsync(CancellationToken ct) => settle.RunOnceAsync(ct);
 }

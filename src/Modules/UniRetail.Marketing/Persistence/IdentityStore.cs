@@ -63,12 +63,17 @@ internal sealed class IdentityStore
         return found;
     }
 
+    /// <summary>
+    /// The graph table for a read by profile. Without statistics SQLite's planner prefers the primary key (a scan of the
+    /// tenant) to the profile index, so it is named.
+    /// </summary>
+    public static string ByProfile(DbConnection connection) =>
+        connection is Npgsql.NpgsqlConnection ? "marketing_identity" : "marketing_identity INDEXED BY marketing_identity_profile";
+
     public async Task<List<IdentityRow>> OfProfilesAsync(DbConnection connection, TenantId tenant, IReadOnlyCollection<string> profileIds, DbTransaction? transaction = null)
     {
-        // Without statistics SQLite's planner prefers the primary key (a scan of the tenant) to the profile index here.
-        var table = connection is Npgsql.NpgsqlConnection ? "marketing_identity" : "marketing_identity INDEXED BY marketing_identity_profile";
         return (await connection.QueryAsync<IdentityRow>(
-            $"SELECT {Columns} FROM {table} WHERE tenant_id = @TenantId AND {SqlLists.InStrings(connection, "profile_id", "Ids")} ORDER BY id_type, id_value",
+            $"SELECT {Columns} FROM {ByProfile(connection)} WHERE tenant_id = @TenantId AND {SqlLists.InStrings(connection, "profile_id", "Ids")} ORDER BY id_type, id_value",
             new { TenantId = tenant.Value, Ids = SqlLists.Strings(connection, profileIds) }, transaction)).ToList();
     }
 

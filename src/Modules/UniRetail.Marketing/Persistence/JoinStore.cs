@@ -75,10 +75,8 @@ internal sealed class JoinStore
     public async Task<List<JoinRow>> OfProfilesAsync(DbConnection connection, TenantId tenant, IReadOnlyCollection<string> profileIds)
     {
         var ids = SqlLists.Strings(connection, profileIds);
-        // Without statistics SQLite's planner prefers the primary key (a scan of the tenant) to the profile index here.
-        var table = connection is Npgsql.NpgsqlConnection ? "marketing_identity" : "marketing_identity INDEXED BY marketing_identity_profile";
         var held = (await connection.QueryAsync<JoinedIdentifier>(
-            $"SELECT {IdentifierColumns} FROM {table} WHERE tenant_id = @TenantId AND {SqlLists.InStrings(connection, "profile_id", "Ids")} AND join_id IS NOT NULL",
+            $"SELECT {IdentifierColumns} FROM {IdentityStore.ByProfile(connection)} WHERE tenant_id = @TenantId AND {SqlLists.InStrings(connection, "profile_id", "Ids")} AND join_id IS NOT NULL",
             new { TenantId = tenant.Value, Ids = ids })).ToList();
         var undone = (await connection.QueryAsync<UndoneRow>(
             $"{UndoneWithPair} WHERE u.tenant_id = @TenantId AND {SqlLists.InStrings(connection, "u.profile_id", "Ids")}", new { TenantId = tenant.Value, Ids = ids })).ToList();
