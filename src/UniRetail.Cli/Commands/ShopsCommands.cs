@@ -5,14 +5,56 @@ using System.IO.Compression;
 using System.Text.Json;
 using Spectre.Console;
 using UniRetail.Cli.Shops;
+using UniRetail.Kernel;
 using UniRetail.Network.Backtesting;
+using UniRetail.Network.Replenishment;
+using UniRetail.Server;
 
 namespace UniRetail.Cli.Commands;
 
 /// <summary><c>uniretail shops backtest | convert-m5</c>: the shop network's forecasting, measured on a sales file.</summary>
 internal static class ShopsCommands
 {
-    public static Command Create() => new("shops", "Small shops on the platform: demand forecasts and replenishment advice") { Backtest(), ConvertM5() };
+    public static Command Create() => new("shops", "Small shops on the platform: demand forecasts and replenishment advice") { Advise(), Backtest(), ConvertM5() };
+
+    private static Command Advise()
+    {
+        var location = new Option<string>("--location") { Description = "The shop's location id (loc_…)", Required = true };
+        var json = new Option<bool>("--json") { Description = "Print the suggested order as JSON" };
+        var command = new Command("advise", "The suggested order for a shop's next delivery, SKU by SKU, with the forecast, safety stock and stock behind it")
+            { ImportCommands.Tenant, location, json };
+        command.SetAction(async (result, ct) =>
+        {
+            await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
+            var tenant = await TenantArgument.ResolveAsync(host, result.GetValue(ImportCommands.Tenant), ct);
+            if (!tenant.IsSuccess)
+                return CliOutput.Fail(tenant.Error);
+            var advice = await host.Get<AdviseReplenishment>().HandleAsync(Caller.AdminOf(tenant.Value), result.GetValue(location), ct);
+            if (!advice.IsSuccess)
+                return CliOutput.Fail(advice.Error);
+            if (result.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(advice.Value, JsonOptions));
+                return CliOutput.Ok;
+            }
+            var table = new Table().Border(TableBorder.Rounded).AddColumn("SKU").AddColumn(new TableColumn("order").RightAligned())
+                .AddColumn(new TableColumn("cases").RightAligned()).AddColumn("why");
+            foreach (var line in advice.Value.Lines)
+            {
+                var w = line.Why;
+                table.AddRow(
+                    Markup.Escape(line.Sku),
+                    line.SuggestedUnits.ToString(CultureInfo.InvariantCulture),
+                    $"{line.Cases} × {w.CasePack}",
+                    Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                        $"{w.Method}: {w.ForecastUnits:0.#} over {w.CoverDays} days + safety {w.SafetyStock:0.#} ({w.ServiceLevel:P0}) = {w.OrderUpTo}; on hand {w.OnHand}, on order {w.OnOrder}; min {w.MinimumUnits}")));
+            }
+            Console.WriteLine($"suggested order for {advice.Value.LocationId} as of {advice.Value.AsOf:yyyy-MM-dd} ({advice.Value.Lines.Count} SKUs)");
+            AnsiConsole.Write(table);
+            return CliOutput.Ok;
+        });
+        return command;
+    }
 
     private static Command Backtest()
     {

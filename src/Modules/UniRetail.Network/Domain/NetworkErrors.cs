@@ -42,4 +42,25 @@ internal static class NetworkErrors
 
     public static Error SalesFileTooShort(int days, int needed) =>
         Error.Validation("network.sales_file_too_short", $"The file spans {days} days; a backtest needs at least {needed} (28 to fit, the horizon to hold out).", "horizon");
+
+    public static Error Required(string field) =>
+        Error.Validation("network.required", $"'{field}' is required.", field);
+
+    public static Error UnknownLocation(LocationId location, string field) =>
+        Error.NotFound("network.unknown_location", $"No location '{location.Value}' in this tenant.", field);
+
+    public static Error BadOnOrder(string field) =>
+        Error.Validation("network.bad_on_order", "Units on order are 0 to 100,000.", field);
+
+    public static Error BadSalesLines(string field, int max) =>
+        Error.Validation("network.bad_sales_lines", $"Send 1 to {max:N0} days of sales at a time.", field);
+
+    public static Error BadDate(string? value, string field) =>
+        Error.Validation("network.bad_date", $"'{value}' is not a date (write yyyy-MM-dd).", field);
+
+    public static Error BadUnits(string field) =>
+        Error.Validation("network.bad_units", "Units sold are a whole number from 0 to 100,000.", field);
+
+    public static Error DuplicateSalesDay(Sku sku, DateOnly date, string field) =>
+        Error.Validation("network.duplicate_sales_day", $"{sku} on {date:yyyy-MM-dd} is listed twice.", field);
 }
