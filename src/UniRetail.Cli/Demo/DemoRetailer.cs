@@ -81,7 +81,7 @@ internal static class DemoRetailer
     /// seller, 15% off the next ten in the app, spend £40 save £5), the coupon-gated £3 off and its shared code, and the first
     /// tenth of the members' balances carried over from the old card scheme. Returns how many members hold points.
     /// </summary>
-    private static async Task<int> BenefitsAsync(ModuleContainer host, Caller retailer, IReadOnlyList<DemoProduct> products, IReadOnlyList<string> members, CancellationToken ct)
+    private static async Task<int> BenefitsAsync(ModuleContainer host, Caller retailer, IReadOnlyList<DemoProduct> products, List<string> members, CancellationToken ct)
     {
         Must(await host.Get<ManageProgram>().SetAsync(retailer, JsonSerializer.Deserialize<ProgramDocument>("""
             {"currency":"GBP","earn":{"pointsPerUnit":1,"firstPurchaseBonus":0},"pendingDays":14,"expiryMonths":12,
