@@ -178,7 +178,7 @@ internal sealed class PlaceOrderHandler(
             if (!redeemed.IsSuccess)
                 return InOrderTerms(redeemed.Error);
             var r = redeemed.Value;
-            benefits = new OrderBenefits(r.Coupon is null ? null : draft.Benefits.Coupon, r.Points, r.PointsValue.MinorUnits, r.Wallet.MinorUnits, r.GiftCard.MinorUnits, 0);
+            benefits = new OrderBenefits(r.Coupon, r.Points, r.PointsValue.MinorUnits, r.Wallet.MinorUnits, r.GiftCard.MinorUnits, 0);
             if (benefits.PaidMinor > total.MinorUnits)
                 return OrderErrors.BenefitsAboveTotal(total.ToString(), draft.Benefits.Points > 0 ? "points" : "wallet");
         }
