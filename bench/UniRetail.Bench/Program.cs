@@ -18,5 +18,6 @@ var root = new RootCommand("UniRetail benchmarks: place-order throughput, a flas
     LoyaltyBenchmark.Create(),
     PromotionsBenchmark.Create(),
     ReplenishmentBenchmark.Create(),
+    OrderBenefitsBenchmark.Create(),
 };
 return await root.Parse(args).InvokeAsync();

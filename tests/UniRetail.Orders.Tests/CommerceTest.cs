@@ -10,7 +10,9 @@ using UniRetail.Identity.Tenants;
 using UniRetail.Inventory;
 using UniRetail.Inventory.Receipts;
 using UniRetail.Kernel;
+using UniRetail.Loyalty;
 using UniRetail.Members;
+using UniRetail.Promotions;
 using UniRetail.Orders.PlaceOrder;
 using UniRetail.Testing;
 using Xunit;
@@ -25,7 +27,7 @@ public abstract class CommerceTest(DatabaseProvider provider) : DatabaseTest(pro
     protected override TimeProvider? Clock => Time;
 
     protected override void AddModules(IServiceCollection services) =>
-        services.AddIdentityModule().AddCatalogModule().AddInventoryModule().AddMembersModule().AddFulfillmentModule().AddOrdersModule();
+        services.AddIdentityModule().AddCatalogModule().AddInventoryModule().AddMembersModule().AddFulfillmentModule().AddPromotionsModule().AddLoyaltyModule().AddOrdersModule();
 
     protected Caller Admin { get; private set; } = null!;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using UniRetail.Data;
 using UniRetail.Data.Invalidation;
+using UniRetail.Loyalty.Contracts;
 using UniRetail.Marketing.Commerce;
 using UniRetail.Marketing.Consent;
 using UniRetail.Marketing.Events;
@@ -34,6 +35,12 @@ public static class MarketingModule
         services.AddSingleton<IDomainEventSubscriber<OrderPlaced>, RecordOrderPlaced>();
         services.AddSingleton<IDomainEventSubscriber<OrderStatusChanged>, RecordOrderStatusChanged>();
         services.AddSingleton<IDomainEventSubscriber<MemberRegistered>, RecordMemberRegistered>();
+        services.AddSingleton<RecordLoyaltyEvents>();
+        services.AddSingleton<IDomainEventSubscriber<PointsEarned>>(sp => sp.GetRequiredService<RecordLoyaltyEvents>());
+        services.AddSingleton<IDomainEventSubscriber<PointsRedeemed>>(sp => sp.GetRequiredService<RecordLoyaltyEvents>());
+        services.AddSingleton<IDomainEventSubscriber<CouponApplied>>(sp => sp.GetRequiredService<RecordLoyaltyEvents>());
+        services.AddSingleton<IDomainEventSubscriber<CouponDenied>>(sp => sp.GetRequiredService<RecordLoyaltyEvents>());
+        services.AddSingleton<IDomainEventSubscriber<TierChanged>>(sp => sp.GetRequiredService<RecordLoyaltyEvents>());
         return services;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using UniRetail.Data;
 using UniRetail.Inventory.Contracts;
+using UniRetail.Orders.Benefits;
 using UniRetail.Members.Contracts;
 using UniRetail.Orders.Lifecycle;
 using UniRetail.Orders.Persistence;
@@ -18,6 +19,7 @@ public static class OrdersModule
     {
         services.AddMigrations<OrderStore>("orders");
         services.AddSingleton<OrderStore>();
+        services.AddSingleton<OrderBenefitReversal>();
         services.AddSingleton<PlaceOrderHandler>().AddSingleton<OrderLifecycle>().AddSingleton<RecordReturn>().AddSingleton<OrderQueries>().AddSingleton<TradingDay>();
         services.AddSingleton<IDomainEventSubscriber<StockHoldsExpired>, CancelOrderWhenHoldExpires>();
         services.AddSingleton<IDomainEventSubscriber<MembersMerged>, MoveOrdersWhenMembersMerge>();

@@ -2,6 +2,7 @@ using UniRetail.Server;
 using Spectre.Console;
 using UniRetail.Identity.Contracts;
 using UniRetail.Kernel;
+using UniRetail.Loyalty.Check;
 using UniRetail.Inventory.Queries;
 using UniRetail.Marketing.Profiles;
 using UniRetail.Marketing.Projection;
@@ -30,7 +31,7 @@ internal sealed class DemoRunner(ModuleContainer host, DemoClock clock, DemoSett
                 var task = progress.AddTask("Trading day 08:00-22:00", maxValue: settings.Shoppers);
                 outcome = await day.RunAsync(settings.Shoppers, settings.Workers,
                     worker => new DemoShopper(new Random(2011 + worker), setup.Products, setup.Stores.Select(s => (s.Id, s.Latitude, s.Longitude)).ToList(),
-                        setup.Assortments, setup.Members),
+                        setup.Assortments, setup.Members, setup.MembersWithPoints),
                     setup.Stores.Select(s => s.Id).ToList(), () => task.Increment(1), ct);
             });
         return await ReportAsync(setup, outcome!, ct);
@@ -52,6 +53,25 @@ internal sealed class DemoRunner(ModuleContainer host, DemoClock clock, DemoSett
             top.AddRow(setup.CodesById.GetValueOrDefault(row.LocationId, row.LocationId), $"{row.Orders}", $"{row.Units}");
         AnsiConsole.Write(top);
 
+        var benefits = await queries.BenefitsAsync(tenant, currency, ct);
+        var promotions = new Table().Title("Discounts by promotion").AddColumns("promotion", "orders", "discount");
+        foreach (var row in benefits.DiscountsByPromotion)
+            promotions.AddRow(Markup.Escape($"{row.Code}: {row.Name}"), $"{row.Orders}", row.Amount.ToString());
+        AnsiConsole.Write(promotions);
+
+        var loyaltyCheck = host.Get<LoyaltyCheck>();
+        var loyaltyLedger = await loyaltyCheck.VerifyAsync(setup.Retailer, ct);
+        var loyalty = new Table().Title("Loyalty").AddColumns("benefit", "result");
+        loyalty.AddRow("points earned (pending 14 days)", $"{benefits.PointsEarned}");
+        loyalty.AddRow("points redeemed", $"{benefits.PointsRedeemed} on {benefits.OrdersWithPoints} orders ({benefits.PointsValue})");
+        loyalty.AddRow($"coupons used ({DemoRetailer.FridayCoupon})", $"{benefits.CouponsUsed}");
+        foreach (var (code, count) in outcome.BenefitsRefused.OrderByDescending(r => r.Value))
+            loyalty.AddRow($"benefit refused, paid without: {Markup.Escape(code)}", $"{count}");
+        loyalty.AddRow("tier moves (members by tier now)", string.Join(", ", (await loyaltyCheck.TiersAsync(tenant, ct)).Where(t => t.Tier is not null).Select(t => $"{t.Tier} {t.Members}")));
+        loyalty.AddRow("loyalty ledger check", loyaltyLedger.Consistent
+            ? $"[green]OK[/] (balances = entries = lots, {loyaltyLedger.AccountsChecked} accounts)" : $"[red]FAILED[/] ({loyaltyLedger.Mismatches.Count} accounts)");
+        AnsiConsole.Write(loyalty);
+
         var ledger = await host.Get<StockQueries>().VerifyAsync(setup.Retailer, ct);
         var oversold = await host.Get<StockQueries>().OversoldAsync(setup.Retailer, ct);
         var checks = new Table().Title("The day in numbers").AddColumns("check", "result");
@@ -69,6 +89,6 @@ internal sealed class DemoRunner(ModuleContainer host, DemoClock clock, DemoSett
         var people = await host.Get<ProfileQueries>().CountAsync(Caller.AdminOf(tenant), ct);
         checks.AddRow("data bank", $"{projected} order events projected into {people} member profiles");
         AnsiConsole.Write(checks);
-        return ledger.Consistent && oversold == 0 ? CliOutput.Ok : CliOutput.Failed;
+        return ledger.Consistent && oversold == 0 && loyaltyLedger.Consistent ? CliOutput.Ok : CliOutput.Failed;
     }
 }

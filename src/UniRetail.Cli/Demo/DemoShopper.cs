@@ -9,7 +9,7 @@ internal sealed record ShopperVisit(string Scenario, PlaceOrderRequest Request, 
 /// <remarks>At a till the shopper buys what that store carries: they picked it off its shelf.</remarks>
 internal sealed class DemoShopper(
     Random random, IReadOnlyList<DemoProduct> products, IReadOnlyList<(string Id, double Latitude, double Longitude)> stores,
-    IReadOnlyDictionary<string, HashSet<string>> assortments, IReadOnlyList<string> members)
+    IReadOnlyDictionary<string, HashSet<string>> assortments, IReadOnlyList<string> members, int membersWithPoints)
 {
     private static readonly (string Scenario, string Channel, string Fulfilment, double Weight)[] Mix =
     [
@@ -19,6 +19,7 @@ internal sealed class DemoShopper(
     ];
 
     private readonly double[] _cumulative = Cumulative(products);
+    private readonly HashSet<string> _withPoints = members.Take(membersWithPoints).ToHashSet();
 
     public ShopperVisit Next()
     {
@@ -46,6 +47,13 @@ internal sealed class DemoShopper(
             random.NextDouble() < 0.65 ? members[random.Next(members.Count)] : null,
             destination, "GBP", mix.Fulfilment == "in_store_purchase" || random.NextDouble() < 0.94,
             Lines(atTill, mix.Fulfilment == "in_store_purchase" ? assortments[store.Id] : null));
+        // Members pay with what they hold: a fifth of them try the Friday coupon, and those with points spend some of them.
+        if (request.MemberId is { } member)
+        {
+            var coupon = random.NextDouble() < 0.2 ? new string?[] { DemoRetailer.FridayCoupon } : null;
+            var points = _withPoints.Contains(member) && random.NextDouble() < 0.6 ? 100L * random.Next(1, 6) : (long?)null;
+            request = request with { Coupons = coupon, Points = points };
+        }
         var paid = request.PaymentCaptured == true;
         return new ShopperVisit(mix.Scenario, request, paid, paid && !atTill && random.NextDouble() < 0.05, random.NextDouble() < 0.07);
     }

@@ -11,7 +11,8 @@ using UniRetail.Orders.Returns;
 namespace UniRetail.Cli.Demo;
 
 /// <summary>What the simulated day did.</summary>
-internal sealed record TradingDayOutcome(int Shoppers, int Placed, IReadOnlyDictionary<string, int> Rejected, int Cancelled, int Expired, int Returns, TimeSpan Elapsed);
+internal sealed record TradingDayOutcome(
+    int Shoppers, int Placed, IReadOnlyDictionary<string, int> Rejected, int Cancelled, int Expired, int Returns, TimeSpan Elapsed, IReadOnlyDictionary<string, int> BenefitsRefused);
 
 /// <summary>
 /// Simulates a trading day through the same handlers the HTTP API calls: shoppers place orders from every channel,
@@ -21,6 +22,7 @@ internal sealed record TradingDayOutcome(int Shoppers, int Placed, IReadOnlyDict
 internal sealed class TradingDay(ModuleContainer host, Caller retailer, DemoClock clock, DateTimeOffset closing)
 {
     private readonly ConcurrentDictionary<string, int> _rejected = new();
+    private readonly ConcurrentDictionary<string, int> _benefitsRefused = new();
     private readonly ConcurrentQueue<OrderView> _completed = new();
     private int _placed;
     private int _cancelled;
@@ -44,12 +46,18 @@ internal sealed class TradingDay(ModuleContainer host, Caller retailer, DemoCloc
         var returns = await ReturnSomeAsync(storeIds, ct);
         clock.Advance(PlaceOrderHandler.PaymentWindow + TimeSpan.FromMinutes(1));
         var expired = await host.Get<ManageHolds>().ExpireDueAsync(ct);
-        return new TradingDayOutcome(shoppers, _placed, _rejected, _cancelled, expired, returns, watch.Elapsed);
+        return new TradingDayOutcome(shoppers, _placed, _rejected, _cancelled, expired, returns, watch.Elapsed, _benefitsRefused);
     }
 
     private async Task VisitAsync(ShopperVisit visit, CancellationToken ct)
     {
         var placed = await host.Get<PlaceOrderHandler>().HandleAsync(retailer, visit.Request, $"demo-{Guid.NewGuid():N}", ct);
+        // A coupon or points the till refuses (used up, above the balance or the allowed share): the shopper pays without them.
+        if (!placed.IsSuccess && placed.Error.Code.StartsWith("loyalty.", StringComparison.Ordinal))
+        {
+            _benefitsRefused.AddOrUpdate(placed.Error.Code, 1, (_, n) => n + 1);
+            placed = await host.Get<PlaceOrderHandler>().HandleAsync(retailer, visit.Request with { Coupons = null, Points = null }, $"demo-{Guid.NewGuid():N}", ct);
+        }
         if (!placed.IsSuccess)
         {
             _rejected.AddOrUpdate(placed.Error.Code, 1, (_, n) => n + 1);

@@ -1,5 +1,6 @@
 using UniRetail.Data;
 using UniRetail.Kernel;
+using UniRetail.Loyalty.Contracts;
 using UniRetail.Loyalty.Domain;
 using UniRetail.Loyalty.Persistence;
 
@@ -146,6 +147,8 @@ internal sealed class AccountBook(AccountStore accounts, LotStore lots)
         var (tier, newUntil) = program.Tiers.Evaluate(row.Tier, until, program.Tiers.Basis == TierBasis.Spend ? spend : points, now);
         if (tier != row.Tier || newUntil != until)
             await accounts.SetTierAsync(session, tenant, member, tier, newUntil?.ToUnixTimeMilliseconds());
+        if (!string.Equals(tier, row.Tier, StringComparison.Ordinal))
+            await session.PublishAsync(new TierChanged(tenant, member, row.Tier, tier, now), CancellationToken.None);
         return tier;
     }
 

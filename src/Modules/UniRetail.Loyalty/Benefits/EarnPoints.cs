@@ -71,7 +71,10 @@ internal sealed class EarnPoints(LoyaltyContext context, ProgramStore programs, 
         await purchases.SetEarnedAsync(session, tenant, reference.Value, points, bonus, lot);
         await accounts.CountPurchaseAsync(session, tenant, member.Value, birthdayYear);
         var tier = program is null ? account.Tier : await book.EvaluateTierAsync(session, tenant, member.Value, account, program, now);
-        return new EarnedPoints(reference.Value, points, bonus, lot is not null && pending ? program!.ReleaseAt(now) : null, tier, Replayed: false);
+        var releaseAt = lot is not null && pending ? program!.ReleaseAt(now) : (DateTimeOffset?)null;
+        if (points + bonus > 0)
+            await session.PublishAsync(new PointsEarned(tenant, member.Value, reference.Value, points, bonus, releaseAt, now), ct);
+        return new EarnedPoints(reference.Value, points, bonus, releaseAt, tier, Replayed: false);
     }
 
     public async Task<Result<VisitPoints>> RecordVisitAsync(DbSession session, TenantId tenant, MemberId member, LocationId store, DateTimeOffset at, CancellationToken ct)

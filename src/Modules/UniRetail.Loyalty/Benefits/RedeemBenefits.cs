@@ -104,6 +104,7 @@ internal sealed class RedeemBenefits(
                 if (!spent.IsSuccess)
                     return spent.Error;
                 await purchases.TryRedeemAsync(session, tenant, reference, PointsKind, member.Value, use.Points, pointsValue, basket.Subtotal.MinorUnits, atMs);
+                await session.PublishAsync(new PointsRedeemed(tenant, member, reference, use.Points, Money.FromMinor(pointsValue, currency), now), ct);
             }
             if (use.Wallet is { MinorUnits: > 0 } wallet)
             {
@@ -125,6 +126,7 @@ internal sealed class RedeemBenefits(
                 return LoyaltyErrors.CouponUsedUp("coupon");
             await coupons.TryInsertUseAsync(session, tenant, reference, coupon, basket.Member, atMs);
             promotion = coupon.Campaign.PromotionId;
+            await session.PublishAsync(new CouponApplied(tenant, basket.Member, reference, code, coupon.Campaign.CampaignId, promotion, now), ct);
         }
         if (use.GiftCard is { MinorUnits: > 0 } card)
         {

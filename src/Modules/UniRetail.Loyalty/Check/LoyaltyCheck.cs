@@ -30,6 +30,13 @@ internal sealed class LoyaltyCheck(Database database)
 {
     public const int MaxListed = 100;
 
+    /// <summary>How many of the tenant's member accounts hold each tier (no tier: null).</summary>
+    public Task<IReadOnlyList<(string? Tier, long Members)>> TiersAsync(TenantId tenant, CancellationToken ct) =>
+        database.ReadAsync<IReadOnlyList<(string? Tier, long Members)>>(async c =>
+            (await c.QueryAsync<(string?, long)>(
+                "SELECT tier, COUNT(*) FROM loyalty_account WHERE tenant_id = @Tenant GROUP BY tier ORDER BY COUNT(*) DESC, tier",
+                new { Tenant = tenant.Value })).ToList(), ct);
+
     public Task<LoyaltyCheckView> VerifyAsync(Caller? caller, CancellationToken ct) =>
         database.ReadAsync(async c =>
         {

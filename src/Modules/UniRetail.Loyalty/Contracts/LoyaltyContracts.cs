@@ -75,6 +75,12 @@ public interface ILoyaltyBenefits
     /// <summary>Applies a return: claw back, refunds, tier re-evaluated. Idempotent by the return reference.</summary>
     Task<Result<ReturnedBenefits>> ReverseAsync(DbSession session, TenantId tenant, LoyaltyReturn returned, CancellationToken ct);
 
+    /// <summary>
+    /// Puts money refunded for a return into the member's wallet (a <c>refund</c> entry under <paramref name="reference"/>),
+    /// where the shopper asked for store credit instead of money back.
+    /// </summary>
+    Task<Result<Money>> RefundToWalletAsync(DbSession session, TenantId tenant, MemberId member, Money amount, string reference, CancellationToken ct);
+
     /// <summary>Records a member's store visit: the program's visit bonus, at most once per member, store and local day.</summary>
     Task<Result<VisitPoints>> RecordVisitAsync(DbSession session, TenantId tenant, MemberId member, LocationId store, DateTimeOffset at, CancellationToken ct);
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using UniRetail.Data;
 using UniRetail.Fulfillment.Contracts;
 using UniRetail.Kernel;
+using UniRetail.Loyalty.Contracts;
 using UniRetail.Marketing.Domain;
 using UniRetail.Marketing.Persistence;
 using UniRetail.Members.Contracts;
@@ -107,5 +108,72 @@ internal sealed class RecordMemberRegistered(EventStore events, TimeProvider clo
             identifies.Add(new TrackedEvent(messageId, "identify", null, null, domainEvent.Member.Value, null, null, null, domainEvent.At, null, JsonSerializer.Serialize(traits), null));
         }
         await events.InsertAsync(session, CommerceEvents.Origin(domainEvent.Tenant, null), identifies, clock.GetUtcNow());
+    }
+}
+
+/// <summary>
+/// Loyalty's facts enter the bank as track events of the commerce source on the member's profile: <c>Points Earned</c>,
+/// <c>Points Redeemed</c>, <c>Coupon Applied</c>, <c>Coupon Denied</c> and <c>Tier Changed</c>. A guest's coupon (no member)
+/// names nobody the bank could attach it to, so it is left out.
+/// </summary>
+internal sealed class RecordLoyaltyEvents(EventStore events, TimeProvider clock)
+    : IDomainEventSubscriber<PointsEarned>, IDomainEventSubscriber<PointsRedeemed>, IDomainEventSubscriber<CouponApplied>,
+      IDomainEventSubscriber<CouponDenied>, IDomainEventSubscriber<TierChanged>
+{
+    public Task HandleAsync(PointsEarned domainEvent, DbSession session, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        return RecordAsync(session, domainEvent.Tenant, domainEvent.Member, $"{domainEvent.Reference}:points_earned", "Points Earned", domainEvent.At,
+            new Dictionary<string, object?>
+            {
+                ["order_id"] = domainEvent.Reference, ["points"] = domainEvent.Points + domainEvent.BonusPoints, ["bonus_points"] = domainEvent.BonusPoints,
+                ["pending"] = domainEvent.ReleaseAt is not null, ["release_at"] = domainEvent.ReleaseAt,
+            });
+    }
+
+    public Task HandleAsync(PointsRedeemed domainEvent, DbSession session, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        return RecordAsync(session, domainEvent.Tenant, domainEvent.Member, $"{domainEvent.Reference}:points_redeemed", "Points Redeemed", domainEvent.At,
+            new Dictionary<string, object?>
+            {
+                ["order_id"] = domainEvent.Reference, ["points"] = domainEvent.Points, ["value"] = domainEvent.Value.Amount, ["currency"] = domainEvent.Value.Currency.Code,
+            });
+    }
+
+    /// <summary>Segment's <c>Coupon Applied</c>: <c>order_id</c>, <c>coupon_id</c> (the campaign), <c>coupon_name</c> (the code).</summary>
+    public Task HandleAsync(CouponApplied domainEvent, DbSession session, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        return domainEvent.Member is not { } member ? Task.CompletedTask
+            : RecordAsync(session, domainEvent.Tenant, member, $"{domainEvent.Reference}:coupon_applied", "Coupon Applied", domainEvent.At,
+                new Dictionary<string, object?>
+                {
+                    ["order_id"] = domainEvent.Reference, ["coupon_id"] = domainEvent.CampaignId, ["coupon_name"] = domainEvent.Code,
+                    ["promotion_id"] = domainEvent.PromotionId,
+                });
+    }
+
+    /// <summary>Segment's <c>Coupon Denied</c>: <c>reason</c> is the refusal's problem code.</summary>
+    public Task HandleAsync(CouponDenied domainEvent, DbSession session, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        return domainEvent.Member is not { } member ? Task.CompletedTask
+            : RecordAsync(session, domainEvent.Tenant, member, $"{domainEvent.Reference}:coupon_denied", "Coupon Denied", domainEvent.At,
+                new Dictionary<string, object?> { ["order_id"] = domainEvent.Reference, ["coupon_name"] = domainEvent.Code, ["reason"] = domainEvent.Reason });
+    }
+
+    public Task HandleAsync(TierChanged domainEvent, DbSession session, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        return RecordAsync(session, domainEvent.Tenant, domainEvent.Member, $"{domainEvent.Member.Value}:tier:{domainEvent.At.ToUnixTimeMilliseconds()}", "Tier Changed",
+            domainEvent.At, new Dictionary<string, object?> { ["from"] = domainEvent.From, ["to"] = domainEvent.To });
+    }
+
+    private async Task RecordAsync(DbSession session, TenantId tenant, MemberId member, string messageId, string name, DateTimeOffset at, Dictionary<string, object?> properties)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var track = CommerceEvents.Track(messageId, name, member, at, properties);
+        await events.InsertAsync(session, CommerceEvents.Origin(tenant, null), [track], clock.GetUtcNow());
     }
 }

@@ -4,11 +4,50 @@ using UniRetail.Orders.Contracts;
 
 namespace UniRetail.Orders.Domain;
 
+/// <summary>A promotion that took an amount off a line, or (in the order's summary) off the whole order.</summary>
+internal sealed record OrderDiscount(string PromotionId, string Code, string Name, long AmountMinor);
+
+/// <summary>
+/// A line as sold: list price × quantity less the discount the promotions engine gave it (<see cref="Applied"/> says which).
+/// Its <see cref="Total"/> (the net) is what the shopper paid for the line and what returning all of it refunds.
+/// </summary>
 internal sealed record OrderLine(int LineNo, Sku Sku, string Name, Quantity Quantity, Money UnitPrice, int ReturnedQuantity)
 {
-    public Money Total => UnitPrice * Quantity.Value;
+    public long DiscountMinor { get; init; }
+
+    public IReadOnlyList<OrderDiscount> Applied { get; init; } = [];
+
+    public Money ListTotal => UnitPrice * Quantity.Value;
+
+    public Money Discount => Money.FromMinor(DiscountMinor, UnitPrice.Currency);
+
+    public Money Total => Money.FromMinor(ListTotal.MinorUnits - DiscountMinor, UnitPrice.Currency);
 
     public int Returnable => Quantity.Value - ReturnedQuantity;
+
+    /// <summary>
+    /// What returning <paramref name="quantity"/> more units refunds: the cumulative share of the net, rounded down, so the
+    /// line's last unit takes what its earlier returns left and all returns together refund exactly the net.
+    /// </summary>
+    public Money RefundFor(int quantity) =>
+        Money.FromMinor(NetShare(ReturnedQuantity + quantity) - NetShare(ReturnedQuantity), UnitPrice.Currency);
+
+    /// <summary>The net of the first <paramref name="units"/> units.</summary>
+    public long NetShare(int units) => (long)((Int128)Total.MinorUnits * units / Quantity.Value);
+}
+
+/// <summary>
+/// What an order paid with from the member's benefits (Loyalty's ledger holds the entries) and the pending points it earned.
+/// The rest of the total (<see cref="Order.AmountDue"/>) is paid by card or cash.
+/// </summary>
+internal sealed record OrderBenefits(string? Coupon, long Points, long PointsValueMinor, long WalletMinor, long GiftCardMinor, long PointsEarned)
+{
+    public static OrderBenefits None { get; } = new(null, 0, 0, 0, 0, 0);
+
+    public long PaidMinor => PointsValueMinor + WalletMinor + GiftCardMinor;
+
+    /// <summary>Anything Loyalty holds a record of besides an earn: points, a coupon, wallet or gift card money.</summary>
+    public bool Redeemed => Coupon is not null || Points > 0 || WalletMinor > 0 || GiftCardMinor > 0;
 }
 
 /// <summary>Units of one line to be fulfilled from one location (a line is split only when no single location has it all).</summary>
@@ -45,9 +84,21 @@ internal sealed class Order
     public string? CancelReason { get; private set; }
     public long Version { get; set; }
 
+    /// <summary>The discounts by promotion (each applied promotion's total over the lines).</summary>
+    public IReadOnlyList<OrderDiscount> Discounts { get; init; } = [];
+
+    public OrderBenefits Benefits { get; set; } = OrderBenefits.None;
+
+    /// <summary>What is left to pay by card or cash once the benefits paid their part.</summary>
+    public Money AmountDue => Money.FromMinor(Total.MinorUnits - Benefits.PaidMinor, Currency);
+
+    public Money ListTotal => Lines.Aggregate(Money.Zero(Currency), (sum, line) => sum + line.ListTotal);
+
+    public Money DiscountTotal => Money.FromMinor(Lines.Sum(l => l.DiscountMinor), Currency);
+
     public Money Total => Lines.Aggregate(Money.Zero(Currency), (sum, line) => sum + line.Total);
 
-    public Money Refunded => Lines.Aggregate(Money.Zero(Currency), (sum, line) => sum + line.UnitPrice * line.ReturnedQuantity);
+    public Money Refunded => Money.FromMinor(Lines.Sum(line => line.NetShare(line.ReturnedQuantity)), Currency);
 
     /// <summary>The locations the goods leave from.</summary>
     public IEnumerable<LocationId> FulfilmentLocations => Allocations.Select(a => a.Location).Distinct();

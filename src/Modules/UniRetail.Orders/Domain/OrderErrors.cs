@@ -61,6 +61,21 @@ internal static class OrderErrors
     public static Error BadCondition(string? condition) =>
         Error.Validation("orders.bad_condition", $"'{condition}' is not a return condition (resellable, damaged).", "condition");
 
+    public static Error TooManyCoupons(int max) =>
+        Error.Validation("orders.too_many_coupons", $"An order carries at most {max} coupon code.", "coupons");
+
+    public static Error BadCoupon() => Error.Validation("orders.bad_coupon", "A coupon code has 1 to 64 characters.", "coupons[0]");
+
+    public static Error NegativeBenefit(string field) => Error.Validation("orders.negative_benefit", "Benefits pay 0 or more.", field);
+
+    public static Error MissingAmount(string field) => Error.Validation("orders.required", $"'{field}' is required.", field);
+
+    public static Error BenefitsNeedMember(string field) =>
+        Error.Validation("orders.benefits_need_member", "Points and wallet money belong to a member: give memberId.", field);
+
+    public static Error BenefitsAboveTotal(string total, string field) =>
+        Error.Conflict("orders.benefits_above_total", $"Points, wallet and gift card together pay more than the order's total of {total}.", field);
+
     public static Error Concurrent() => Error.Conflict("orders.changed_concurrently", "The order changed while this request ran; read it again and retry.");
 
     private static string Describe(string verb) => verb switch

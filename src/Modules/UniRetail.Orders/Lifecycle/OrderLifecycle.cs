@@ -2,6 +2,7 @@ using UniRetail.Data;
 using UniRetail.Fulfillment.Contracts;
 using UniRetail.Inventory.Contracts;
 using UniRetail.Kernel;
+using UniRetail.Orders.Benefits;
 using UniRetail.Orders.Contracts;
 using UniRetail.Orders.Domain;
 using UniRetail.Orders.Persistence;
@@ -13,7 +14,7 @@ namespace UniRetail.Orders.Lifecycle;
 internal sealed record CancelOrderRequest(string? Reason);
 
 /// <summary>Moves orders through their life with business verbs; each applies the stock effect the domain decides.</summary>
-internal sealed class OrderLifecycle(Database database, OrderStore orders, IStockMovements stock, IOrderRouting router, TimeProvider clock)
+internal sealed class OrderLifecycle(Database database, OrderStore orders, IStockMovements stock, IOrderRouting router, OrderBenefitReversal benefits, TimeProvider clock)
 {
     public Task<Result<OrderView>> ConfirmPaymentAsync(Caller caller, OrderId id, CancellationToken ct) =>
         TransitionAsync(caller, id, o => o.ConfirmPayment(), "payment captured", ct);
@@ -60,6 +61,12 @@ internal sealed class OrderLifecycle(Database database, OrderStore orders, IStoc
             if (!effect.IsSuccess)
                 return effect.Error;
             await ApplyAsync(session, caller.Tenant, order, effect.Value, note, ct);
+            if (order.Status == OrderStatus.Cancelled)
+            {
+                var reversed = await benefits.ReverseCancelledAsync(session, caller.Tenant, order, ct);
+                if (!reversed.IsSuccess)
+                    return reversed.Error;
+            }
             if (!await orders.SaveTransitionAsync(session, caller.Tenant, order, note, PlaceOrderHandler.Actor(caller), Now))
                 return OrderErrors.Concurrent();
             await session.PublishAsync(new OrderStatusChanged(caller.Tenant, order.Id, order.Member, order.Status, clock.GetUtcNow()), ct);

@@ -2,6 +2,7 @@ using UniRetail.Data;
 using UniRetail.Fulfillment.Contracts;
 using UniRetail.Inventory.Contracts;
 using UniRetail.Members.Contracts;
+using UniRetail.Orders.Benefits;
 using UniRetail.Orders.Contracts;
 using UniRetail.Orders.Persistence;
 
@@ -11,7 +12,7 @@ namespace UniRetail.Orders.Lifecycle;
 /// An unpaid order whose stock hold expired is cancelled in the same transaction that released the stock, and gives back
 /// the daily capacity it took.
 /// </summary>
-internal sealed class CancelOrderWhenHoldExpires(OrderStore orders, IOrderRouting router, TimeProvider clock) : IDomainEventSubscriber<StockHoldsExpired>
+internal sealed class CancelOrderWhenHoldExpires(OrderStore orders, IOrderRouting router, OrderBenefitReversal benefits, TimeProvider clock) : IDomainEventSubscriber<StockHoldsExpired>
 {
     public async Task HandleAsync(StockHoldsExpired domainEvent, DbSession session, CancellationToken ct)
     {
@@ -26,6 +27,9 @@ internal sealed class CancelOrderWhenHoldExpires(OrderStore orders, IOrderRoutin
         if (order.Cancel(reason).IsSuccess && await orders.SaveTransitionAsync(session, domainEvent.Tenant, order, reason, "system", clock.GetUtcNow().ToUnixTimeMilliseconds()))
         {
             await router.ReleaseAsync(session, domainEvent.Tenant, order.Id);
+            var reversed = await benefits.ReverseCancelledAsync(session, domainEvent.Tenant, order, ct);
+            if (!reversed.IsSuccess)
+                throw new InvalidOperationException($"Giving back the benefits of expired order {order.Id} failed: {reversed.Error.Code} {reversed.Error.Message}");
             await session.PublishAsync(new OrderStatusChanged(domainEvent.Tenant, order.Id, order.Member, order.Status, clock.GetUtcNow()), ct);
         }
     }

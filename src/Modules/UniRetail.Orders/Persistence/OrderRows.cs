@@ -1,3 +1,4 @@
+using System.Text.Json;
 using UniRetail.Kernel;
 using UniRetail.Orders.Contracts;
 using UniRetail.Orders.Domain;
@@ -19,8 +20,14 @@ internal sealed class OrderRow
     public string? CancelReason { get; init; }
     public long PlacedAtMs { get; init; }
     public long Version { get; init; }
+    public string? CouponCode { get; init; }
+    public long PointsRedeemed { get; init; }
+    public long PointsValueMinor { get; init; }
+    public long WalletMinor { get; init; }
+    public long GiftCardMinor { get; init; }
+    public long PointsEarned { get; init; }
 
-    public Order ToOrder(IEnumerable<LineRow> lines, IEnumerable<AllocationRow> allocations)
+    public Order ToOrder(IEnumerable<LineRow> lines, IEnumerable<AllocationRow> allocations, IEnumerable<OrderDiscount> discounts)
     {
         var currency = Kernel.Currency.FromStored(Currency);
         var order = new Order
@@ -38,6 +45,8 @@ internal sealed class OrderRow
             Routing = Routing,
             PlacedAt = DateTimeOffset.FromUnixTimeMilliseconds(PlacedAtMs),
             Version = Version,
+            Discounts = discounts.ToList(),
+            Benefits = new OrderBenefits(CouponCode, PointsRedeemed, PointsValueMinor, WalletMinor, GiftCardMinor, PointsEarned),
         };
         if (CancelReason is not null)
             order.RestoreCancelReason(CancelReason);
@@ -54,9 +63,17 @@ internal sealed class LineRow
     public long Quantity { get; init; }
     public long UnitPriceMinor { get; init; }
     public long ReturnedQuantity { get; init; }
+    public long DiscountMinor { get; init; }
+    public string? Promotions { get; init; }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public OrderLine ToLine(Currency currency) => new(
-        (int)LineNo, Kernel.Sku.FromStored(Sku), Name, Kernel.Quantity.FromStored((int)Quantity), Money.FromMinor(UnitPriceMinor, currency), (int)ReturnedQuantity);
+        (int)LineNo, Kernel.Sku.FromStored(Sku), Name, Kernel.Quantity.FromStored((int)Quantity), Money.FromMinor(UnitPriceMinor, currency), (int)ReturnedQuantity)
+    {
+        DiscountMinor = DiscountMinor,
+        Applied = Promotions is null ? [] : JsonSerializer.Deserialize<List<OrderDiscount>>(Promotions, Json)!,
+    };
 }
 
 internal sealed class AllocationRow

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Dapper;
 using UniRetail.Data;
 using UniRetail.Fulfillment.Contracts;
@@ -13,10 +14,13 @@ namespace UniRetail.Orders.Persistence;
 /// <summary>Orders, their lines, allocations, returns and history. Tenant in every WHERE; versions guard concurrent changes.</summary>
 internal sealed class OrderStore
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     private const string OrderColumns =
         "order_id AS OrderId, channel AS Channel, fulfilment AS Fulfilment, status AS Status, member_id AS MemberId, store_id AS StoreId, " +
         "dest_latitude AS DestLatitude, dest_longitude AS DestLongitude, currency AS Currency, routing AS Routing, cancel_reason AS CancelReason, " +
-        "placed_at_ms AS PlacedAtMs, version AS Version";
+        "placed_at_ms AS PlacedAtMs, version AS Version, coupon_code AS CouponCode, points_redeemed AS PointsRedeemed, points_value_minor AS PointsValueMinor, " +
+        "wallet_minor AS WalletMinor, gift_card_minor AS GiftCardMinor, points_earned AS PointsEarned";
 
     /// <summary>Claims an idempotency key for an order about to be placed; false when an earlier request holds it (the caller replays that one).</summary>
     public async Task<bool> TryClaimKeyAsync(DbSession session, TenantId tenant, string key, OrderId order, string requestHash, long atMs) =>
@@ -39,24 +43,33 @@ internal sealed class OrderStore
         var sql = new StringBuilder(
             """
             INSERT INTO orders_order (tenant_id, order_id, channel, fulfilment, status, member_id, store_id, dest_latitude, dest_longitude, currency,
-                total_minor, routing, placed_at_ms, updated_at_ms, version)
-            VALUES (@Tenant, @Id, @Channel, @Fulfilment, @Status, @Member, @Store, @Lat, @Lon, @Currency, @Total, @Routing, @At, @At, @Version);
+                total_minor, routing, placed_at_ms, updated_at_ms, version, discount_minor, coupon_code, points_redeemed, points_value_minor, wallet_minor,
+                gift_card_minor, points_earned)
+            VALUES (@Tenant, @Id, @Channel, @Fulfilment, @Status, @Member, @Store, @Lat, @Lon, @Currency, @Total, @Routing, @At, @At, @Version, @Discount,
+                @Coupon, @Points, @PointsValue, @Wallet, @GiftCard, @Earned);
             INSERT INTO orders_status_change (tenant_id, order_id, seq, status, note, actor, at_ms) VALUES (@Tenant, @Id, @Version, @Status, NULL, @Actor, @At);
-            INSERT INTO orders_line (tenant_id, order_id, line_no, sku, name, quantity, unit_price_minor, returned_quantity) VALUES
+            INSERT INTO orders_line (tenant_id, order_id, line_no, sku, name, quantity, unit_price_minor, returned_quantity, discount_minor, promotions) VALUES
             """);
-        List<string> names = ["@Tenant", "@Id", "@Channel", "@Fulfilment", "@Status", "@Member", "@Store", "@Lat", "@Lon", "@Currency", "@Total", "@Routing", "@At", "@Version", "@Actor"];
+        List<string> names =
+        [
+            "@Tenant", "@Id", "@Channel", "@Fulfilment", "@Status", "@Member", "@Store", "@Lat", "@Lon", "@Currency", "@Total", "@Routing", "@At", "@Version", "@Actor",
+            "@Discount", "@Coupon", "@Points", "@PointsValue", "@Wallet", "@GiftCard", "@Earned",
+        ];
+        var benefits = order.Benefits;
         List<object?> values =
         [
             tenant.Value, order.Id.Value, SalesChannels.ToName(order.Channel), FulfilmentTypes.ToName(order.Fulfilment), OrderStatuses.ToName(order.Status),
             order.Member?.Value, order.Store?.Value, order.Destination?.Latitude, order.Destination?.Longitude, order.Currency.Code,
             order.Total.MinorUnits, order.Routing, atMs, order.Version, actor,
+            order.DiscountTotal.MinorUnits, benefits.Coupon, benefits.Points, benefits.PointsValueMinor, benefits.WalletMinor, benefits.GiftCardMinor, benefits.PointsEarned,
         ];
         for (var i = 0; i < order.Lines.Count; i++)
         {
             var line = order.Lines[i];
-            sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ",")}(@Tenant, @Id, @L{i}No, @L{i}Sku, @L{i}Name, @L{i}Qty, @L{i}Price, 0)");
-            names.AddRange([$"@L{i}No", $"@L{i}Sku", $"@L{i}Name", $"@L{i}Qty", $"@L{i}Price"]);
-            values.AddRange([line.LineNo, line.Sku.Value, line.Name, line.Quantity.Value, line.UnitPrice.MinorUnits]);
+            sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ",")}(@Tenant, @Id, @L{i}No, @L{i}Sku, @L{i}Name, @L{i}Qty, @L{i}Price, 0, @L{i}Disc, @L{i}Promos)");
+            names.AddRange([$"@L{i}No", $"@L{i}Sku", $"@L{i}Name", $"@L{i}Qty", $"@L{i}Price", $"@L{i}Disc", $"@L{i}Promos"]);
+            values.AddRange([line.LineNo, line.Sku.Value, line.Name, line.Quantity.Value, line.UnitPrice.MinorUnits, line.DiscountMinor,
+                line.Applied.Count == 0 ? null : JsonSerializer.Serialize(line.Applied, Json)]);
         }
         sql.Append(";\nINSERT INTO orders_allocation (tenant_id, order_id, line_no, location_id, quantity) VALUES ");
         for (var i = 0; i < order.Allocations.Count; i++)
@@ -65,6 +78,17 @@ internal sealed class OrderStore
             sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ",")}(@Tenant, @Id, @A{i}Line, @A{i}Location, @A{i}Qty)");
             names.AddRange([$"@A{i}Line", $"@A{i}Location", $"@A{i}Qty"]);
             values.AddRange([allocation.LineNo, allocation.Location.Value, allocation.Quantity]);
+        }
+        if (order.Discounts.Count > 0)
+        {
+            sql.Append(";\nINSERT INTO orders_discount (tenant_id, order_id, promotion_id, code, name, amount_minor) VALUES ");
+            for (var i = 0; i < order.Discounts.Count; i++)
+            {
+                var discount = order.Discounts[i];
+                sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ",")}(@Tenant, @Id, @D{i}Promo, @D{i}Code, @D{i}Name, @D{i}Amount)");
+                names.AddRange([$"@D{i}Promo", $"@D{i}Code", $"@D{i}Name", $"@D{i}Amount"]);
+                values.AddRange([discount.PromotionId, discount.Code, discount.Name, discount.AmountMinor]);
+            }
         }
         // The text depends only on the numbers of lines and allocations, so a few kept commands serve every order.
         return session.ExecuteHotAsync(sql.ToString(), names, [.. values]);
@@ -87,13 +111,17 @@ internal sealed class OrderStore
             return null;
         var lines = await connection.QueryAsync<LineRow>(
             """
-            SELECT order_id AS OrderId, line_no AS LineNo, sku AS Sku, name AS Name, quantity AS Quantity, unit_price_minor AS UnitPriceMinor, returned_quantity AS ReturnedQuantity
+            SELECT order_id AS OrderId, line_no AS LineNo, sku AS Sku, name AS Name, quantity AS Quantity, unit_price_minor AS UnitPriceMinor, returned_quantity AS ReturnedQuantity,
+                   discount_minor AS DiscountMinor, promotions AS Promotions
             FROM orders_line WHERE tenant_id = @Tenant AND order_id = @Id ORDER BY line_no
             """, args, transaction);
         var allocations = await connection.QueryAsync<AllocationRow>(
             "SELECT order_id AS OrderId, line_no AS LineNo, location_id AS LocationId, quantity AS Quantity FROM orders_allocation WHERE tenant_id = @Tenant AND order_id = @Id ORDER BY line_no, location_id",
             args, transaction);
-        return row.ToOrder(lines, allocations);
+        var discounts = await connection.QueryAsync<OrderDiscount>(
+            "SELECT promotion_id AS PromotionId, code AS Code, name AS Name, amount_minor AS AmountMinor FROM orders_discount WHERE tenant_id = @Tenant AND order_id = @Id ORDER BY promotion_id",
+            args, transaction);
+        return row.ToOrder(lines, allocations, discounts);
     }
 
     /// <summary>Saves a transition made on a loaded order; false when someone else changed the order since it was loaded.</summary>

@@ -13,9 +13,13 @@ internal sealed record OrderDraft(
     GeoPoint? Destination,
     string? Currency,
     bool PaymentCaptured,
-    IReadOnlyList<(Sku Sku, Quantity Quantity)> Lines)
+    IReadOnlyList<(Sku Sku, Quantity Quantity)> Lines,
+    BenefitsDraft Benefits)
 {
     public const int MaxLines = 100;
+
+    /// <summary>The most coupons one order carries (Loyalty redeems one code per basket).</summary>
+    public const int MaxCoupons = 1;
 
     public static Result<OrderDraft> Parse(PlaceOrderRequest request)
     {
@@ -44,7 +48,10 @@ internal sealed record OrderDraft(
         var store = string.IsNullOrWhiteSpace(request.StoreId) ? (LocationId?)null : new LocationId(request.StoreId.Trim());
         var member = string.IsNullOrWhiteSpace(request.MemberId) ? (MemberId?)null : new MemberId(request.MemberId.Trim());
         var paid = fulfilment.Value == FulfilmentType.InStorePurchase || request.PaymentCaptured == true;
-        return new OrderDraft(channel.Value, fulfilment.Value, store, member, destination, request.Currency, paid, lines.Value);
+        var benefits = BenefitsDraft.Parse(request, member);
+        if (!benefits.IsSuccess)
+            return benefits.Error;
+        return new OrderDraft(channel.Value, fulfilment.Value, store, member, destination, request.Currency, paid, lines.Value, benefits.Value);
     }
 
     private static Result<IReadOnlyList<(Sku, Quantity)>> ParseLines(IReadOnlyList<OrderLineRequest>? requested)
@@ -68,5 +75,54 @@ internal sealed record OrderDraft(
             lines.Add((sku.Value, quantity.Value));
         }
         return lines;
+    }
+}
+
+/// <summary>The benefits a request pays with, checked for shape (amounts still in the request's decimals; the currency is the tenant's).</summary>
+internal sealed record BenefitsDraft(string? Coupon, long Points, decimal? Wallet, string? WalletCurrency, string? GiftCardCode, decimal? GiftCard, string? GiftCardCurrency)
+{
+    public static BenefitsDraft None { get; } = new(null, 0, null, null, null, null, null);
+
+    /// <summary>Anything for Loyalty to redeem.</summary>
+    public bool Any => Coupon is not null || Points > 0 || Wallet is > 0 || GiftCard is > 0;
+
+    public static Result<BenefitsDraft> Parse(PlaceOrderRequest request, MemberId? member)
+    {
+        string? coupon = null;
+        if (request.Coupons is { Count: > 0 } coupons)
+        {
+            if (coupons.Count > OrderDraft.MaxCoupons)
+                return OrderErrors.TooManyCoupons(OrderDraft.MaxCoupons);
+            if (string.IsNullOrWhiteSpace(coupons[0]) || coupons[0]!.Length > 64)
+                return OrderErrors.BadCoupon();
+            coupon = coupons[0]!.Trim();
+        }
+        var points = request.Points ?? 0;
+        if (points < 0)
+            return OrderErrors.NegativeBenefit("points");
+        decimal? wallet = null;
+        if (request.Wallet is { } w)
+        {
+            if (w.Amount is not { } amount)
+                return OrderErrors.MissingAmount("wallet.amount");
+            if (amount < 0)
+                return OrderErrors.NegativeBenefit("wallet.amount");
+            wallet = amount;
+        }
+        decimal? gift = null;
+        string? giftCode = null;
+        if (request.GiftCard is { } g)
+        {
+            if (g.Amount?.Amount is not { } amount)
+                return OrderErrors.MissingAmount("giftCard.amount.amount");
+            if (amount < 0)
+                return OrderErrors.NegativeBenefit("giftCard.amount.amount");
+            if (string.IsNullOrWhiteSpace(g.Code))
+                return OrderErrors.MissingAmount("giftCard.code");
+            (gift, giftCode) = (amount, g.Code.Trim());
+        }
+        if (member is null && (points > 0 || wallet is > 0))
+            return OrderErrors.BenefitsNeedMember(points > 0 ? "points" : "wallet");
+        return new BenefitsDraft(coupon, points, wallet, request.Wallet?.Currency, giftCode, gift, request.GiftCard?.Amount?.Currency);
     }
 }

@@ -4,10 +4,18 @@ internal sealed record OrderLineRequest(string? Sku, int Quantity);
 
 internal sealed record DestinationRequest(double? Latitude, double? Longitude, string? Address);
 
+/// <summary>An amount as requests write it: <c>{"amount": 2.50}</c>; <c>currency</c>, when given, is the tenant's.</summary>
+internal sealed record AmountRequest(decimal? Amount, string? Currency);
+
+/// <summary>Gift card money paying part of an order: the card's code and how much.</summary>
+internal sealed record GiftCardPaymentRequest(string? Code, AmountRequest? Amount);
+
 /// <summary>
 /// An order from any channel. <c>storeId</c>: the pickup store (pickup_in_store), or the store where it is taken
 /// (in_store_purchase, endless_aisle). <c>destination</c>: where it goes (ship_to_home, same_day_delivery, endless_aisle).
 /// <c>paymentCaptured</c>: paid already, so the stock is held without expiry; otherwise the hold expires unless confirmed.
+/// Benefits paying part of it: <c>coupons</c> (one code an order; it unlocks its promotion and counts as used),
+/// <c>points</c> (the member's, at the program's rate), <c>wallet</c> (the member's stored value), <c>giftCard</c>.
 /// </summary>
 internal sealed record PlaceOrderRequest(
     string? Channel,
@@ -17,4 +25,8 @@ internal sealed record PlaceOrderRequest(
     DestinationRequest? Destination,
     string? Currency,
     bool? PaymentCaptured,
-    IReadOnlyList<OrderLineRequest>? Lines);
+    IReadOnlyList<OrderLineRequest>? Lines,
+    IReadOnlyList<string?>? Coupons = null,
+    long? Points = null,
+    AmountRequest? Wallet = null,
+    GiftCardPaymentRequest? GiftCard = null);

@@ -9,6 +9,13 @@ using UniRetail.Web;
 
 namespace UniRetail.Orders.Queries;
 
+/// <summary>One promotion's discounts over the orders: how many orders it applied to and how much it took off.</summary>
+internal sealed record PromotionDiscount(string Code, string Name, long Orders, Money Amount);
+
+/// <summary>What orders paid with and earned from loyalty, and the discounts by promotion.</summary>
+internal sealed record BenefitFigures(long CouponsUsed, long OrdersWithPoints, long PointsRedeemed, Money PointsValue, Money Wallet, long PointsEarned,
+    IReadOnlyList<PromotionDiscount> DiscountsByPromotion);
+
 internal sealed record OrderSummaryView(string Id, string Channel, string Fulfilment, string Status, string? MemberId, string? StoreId, MoneyView Total, DateTimeOffset PlacedAt);
 
 internal sealed record OrderCount(string Channel, string Fulfilment, long Orders, long CancelledOrders, long ReturnedOrders, Money Revenue);
@@ -68,6 +75,50 @@ internal sealed class OrderQueries(Database database, OrderStore orders)
     }
 
     /// <summary>Orders by channel and fulfilment type, with cancellations, returns and revenue net of refunds.</summary>
+    /// <summary>
+    /// What the tenant's orders (cancelled ones excluded) paid with and earned from loyalty: orders with a coupon, points
+    /// redeemed and their value, wallet money, points earned; and the discounts by promotion. For the demo's report.
+    /// </summary>
+    public Task<BenefitFigures> BenefitsAsync(TenantId tenant, Currency currency, CancellationToken ct) =>
+        database.ReadAsync(async c =>
+        {
+            var args = new { Tenant = tenant.Value };
+            var totals = await c.QuerySingleAsync<BenefitTotalsRow>(
+                """
+                SELECT COUNT(coupon_code) AS Coupons, COALESCE(SUM(points_redeemed), 0) AS PointsRedeemed, COALESCE(SUM(points_value_minor), 0) AS PointsValueMinor,
+                       COALESCE(SUM(wallet_minor), 0) AS WalletMinor, COALESCE(SUM(points_earned), 0) AS PointsEarned,
+                       COALESCE(SUM(CASE WHEN points_redeemed > 0 THEN 1 ELSE 0 END), 0) AS OrdersWithPoints
+                FROM orders_order WHERE tenant_id = @Tenant AND status <> 'cancelled'
+                """, args);
+            var byPromotion = (await c.QueryAsync<DiscountRow>(
+                """
+                SELECT d.code AS Code, d.name AS Name, COUNT(*) AS Orders, SUM(d.amount_minor) AS AmountMinor
+                FROM orders_discount d JOIN orders_order o ON o.tenant_id = d.tenant_id AND o.order_id = d.order_id
+                WHERE d.tenant_id = @Tenant AND o.status <> 'cancelled'
+                GROUP BY d.code, d.name ORDER BY SUM(d.amount_minor) DESC, d.code
+                """, args)).Select(r => new PromotionDiscount(r.Code, r.Name, r.Orders, Money.FromMinor(r.AmountMinor, currency))).ToList();
+            return new BenefitFigures(totals.Coupons, totals.OrdersWithPoints, totals.PointsRedeemed, Money.FromMinor(totals.PointsValueMinor, currency),
+                Money.FromMinor(totals.WalletMinor, currency), totals.PointsEarned, byPromotion);
+        }, ct);
+
+    private sealed class BenefitTotalsRow
+    {
+        public long Coupons { get; init; }
+        public long PointsRedeemed { get; init; }
+        public long PointsValueMinor { get; init; }
+        public long WalletMinor { get; init; }
+        public long PointsEarned { get; init; }
+        public long OrdersWithPoints { get; init; }
+    }
+
+    private sealed class DiscountRow
+    {
+        public string Code { get; init; } = "";
+        public string Name { get; init; } = "";
+        public long Orders { get; init; }
+        public long AmountMinor { get; init; }
+    }
+
     public Task<IReadOnlyList<OrderCount>> CountsAsync(TenantId tenant, Currency currency, CancellationToken ct) =>
         database.ReadAsync<IReadOnlyList<OrderCount>>(async c => (await c.QueryAsync<CountRow>(
             """

@@ -8,7 +8,19 @@ using UniRetail.Web;
 
 namespace UniRetail.Orders.Queries;
 
-internal sealed record OrderLineView(int LineNo, string Sku, string Name, int Quantity, MoneyView UnitPrice, MoneyView Total, int ReturnedQuantity);
+/// <summary>A line: <c>listTotal</c> = unit price × quantity, <c>discount</c> what its promotions took off, <c>total</c> the net paid.</summary>
+internal sealed record OrderLineView(
+    int LineNo, string Sku, string Name, int Quantity, MoneyView UnitPrice, MoneyView Total, int ReturnedQuantity, MoneyView ListTotal, MoneyView Discount,
+    IReadOnlyList<DiscountView> Promotions);
+
+/// <summary>A promotion that took <c>amount</c> off a line, or off the order in its summary.</summary>
+internal sealed record DiscountView(string PromotionId, string Code, string Name, MoneyView Amount);
+
+/// <summary>
+/// What the order paid with from loyalty: a coupon, <c>points</c> worth <c>pointsValue</c>, wallet and gift card money; the
+/// pending points it earned.
+/// </summary>
+internal sealed record BenefitsView(string? Coupon, long Points, MoneyView PointsValue, MoneyView Wallet, MoneyView GiftCard, long PointsEarned);
 
 internal sealed record AllocationView(int LineNo, string LocationId, int Quantity);
 
@@ -34,6 +46,11 @@ internal sealed record OrderView(
     string? CancelReason,
     DateTimeOffset PlacedAt,
     long Version,
+    MoneyView ListTotal,
+    MoneyView DiscountTotal,
+    IReadOnlyList<DiscountView> Discounts,
+    BenefitsView Benefits,
+    MoneyView AmountDue,
     IReadOnlyList<StatusChangeView>? History = null,
     IReadOnlyList<ReturnView>? Returns = null)
 {
@@ -48,12 +65,22 @@ internal sealed record OrderView(
         order.Destination?.Longitude,
         MoneyView.From(order.Total),
         MoneyView.From(order.Refunded),
-        order.Lines.Select(l => new OrderLineView(l.LineNo, l.Sku.Value, l.Name, l.Quantity.Value, MoneyView.From(l.UnitPrice), MoneyView.From(l.Total), l.ReturnedQuantity)).ToList(),
+        order.Lines.Select(l => new OrderLineView(l.LineNo, l.Sku.Value, l.Name, l.Quantity.Value, MoneyView.From(l.UnitPrice), MoneyView.From(l.Total), l.ReturnedQuantity,
+            MoneyView.From(l.ListTotal), MoneyView.From(l.Discount), l.Applied.Select(d => Of(d, order.Currency)).ToList())).ToList(),
         order.Allocations.Select(a => new AllocationView(a.LineNo, a.Location.Value, a.Quantity)).ToList(),
         JsonDocument.Parse(order.Routing).RootElement.Clone(),
         order.CancelReason,
         order.PlacedAt,
-        order.Version);
+        order.Version,
+        MoneyView.From(order.ListTotal),
+        MoneyView.From(order.DiscountTotal),
+        order.Discounts.Select(d => Of(d, order.Currency)).ToList(),
+        new BenefitsView(order.Benefits.Coupon, order.Benefits.Points, MoneyView.From(Money.FromMinor(order.Benefits.PointsValueMinor, order.Currency)),
+            MoneyView.From(Money.FromMinor(order.Benefits.WalletMinor, order.Currency)), MoneyView.From(Money.FromMinor(order.Benefits.GiftCardMinor, order.Currency)),
+            order.Benefits.PointsEarned),
+        MoneyView.From(order.AmountDue));
+
+    private static DiscountView Of(OrderDiscount d, Currency currency) => new(d.PromotionId, d.Code, d.Name, MoneyView.From(Money.FromMinor(d.AmountMinor, currency)));
 
     public OrderView WithDetails(IEnumerable<StatusChangeRow> history, IEnumerable<ReturnRow> returns, Currency currency) => this with
     {

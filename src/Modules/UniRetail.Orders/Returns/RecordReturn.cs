@@ -2,6 +2,8 @@ using UniRetail.Data;
 using UniRetail.Identity.Contracts;
 using UniRetail.Inventory.Contracts;
 using UniRetail.Kernel;
+using UniRetail.Loyalty.Contracts;
+using UniRetail.Orders.Benefits;
 using UniRetail.Orders.Contracts;
 using UniRetail.Orders.Domain;
 using UniRetail.Orders.Persistence;
@@ -12,11 +14,16 @@ namespace UniRetail.Orders.Returns;
 
 internal sealed record ReturnLineRequest(int LineNo, int Quantity);
 
-/// <summary>A return accepted at any store: <c>condition</c> resellable (back on the shelf) or damaged (kept apart).</summary>
-internal sealed record ReturnRequest(string? StoreId, string? Condition, string? Reason, IReadOnlyList<ReturnLineRequest>? Lines);
+/// <summary>
+/// A return accepted at any store: <c>condition</c> resellable (back on the shelf) or damaged (kept apart). Each unit
+/// refunds its share of the line's discounted price. <c>refundTo</c>: <c>original</c> (default: the points, wallet and gift
+/// card money the order paid with go back pro rata, the rest to the card or cash) or <c>wallet</c> (a member's order: the
+/// rest goes into the member's wallet as store credit).
+/// </summary>
+internal sealed record ReturnRequest(string? StoreId, string? Condition, string? Reason, IReadOnlyList<ReturnLineRequest>? Lines, string? RefundTo = null);
 
 /// <summary>Returns anywhere (服务通): any store takes back any order's lines, restocks them there and records the refund.</summary>
-internal sealed class RecordReturn(Database database, OrderStore orders, IStockMovements stock, ILocationDirectory locations, TimeProvider clock)
+internal sealed class RecordReturn(Database database, OrderStore orders, IStockMovements stock, ILocationDirectory locations, ILoyaltyBenefits loyalty, TimeProvider clock)
 {
     /// <summary>The most lines one return may name (an order has at most as many).</summary>
     public const int MaxLines = OrderDraft.MaxLines;
@@ -32,6 +39,9 @@ internal sealed class RecordReturn(Database database, OrderStore orders, IStockM
         var condition = request.Condition?.Trim().ToLowerInvariant() ?? "resellable";
         if (condition is not ("resellable" or "damaged"))
             return OrderErrors.BadCondition(request.Condition);
+        var refundTo = request.RefundTo?.Trim().ToLowerInvariant() ?? "original";
+        if (refundTo is not ("original" or "wallet"))
+            return Error.Validation("orders.bad_refund_to", $"'{request.RefundTo}' is not a refund destination (original, wallet).", "refundTo");
         var lines = ParseLines(request.Lines);
         if (!lines.IsSuccess)
             return lines.Error;
@@ -41,11 +51,15 @@ internal sealed class RecordReturn(Database database, OrderStore orders, IStockM
             var order = await orders.LoadAsync(session.Connection, session.Transaction, caller.Tenant, id);
             if (order is null)
                 return OrderErrors.UnknownOrder(id.Value);
+            if (refundTo == "wallet" && order.Member is null)
+                return Error.Validation("orders.wallet_needs_member", "Only a member's order can be refunded to a wallet.", "refundTo");
+            // The lines as they were before this return: each unit refunds its share of what is left of the line's net.
+            var byNumber = order.Lines.ToDictionary(l => l.LineNo);
             var returned = order.RecordReturn(lines.Value);
             if (!returned.IsSuccess)
                 return returned.Error;
             var returnId = NewId.With("ret");
-            var byNumber = order.Lines.ToDictionary(l => l.LineNo);
+            var loyaltyLines = new List<ReturnedLine>(lines.Value.Count);
             var refund = Money.Zero(order.Currency);
             for (var i = 0; i < lines.Value.Count; i++)
             {
@@ -54,19 +68,44 @@ internal sealed class RecordReturn(Database database, OrderStore orders, IStockM
                 var restocked = await stock.ReturnAsync(session, caller.Tenant, line.Sku, store.Id, quantity, returnId, condition == "damaged", ct);
                 if (!restocked.IsSuccess)
                     return restocked.Error.AtField($"lines[{i}].quantity");
-                var lineRefund = line.UnitPrice * quantity.Value;
+                var lineRefund = line.RefundFor(quantity.Value);
+                loyaltyLines.Add(new ReturnedLine(OrderBenefitReversal.LineId(line), lineRefund));
                 await orders.InsertReturnAsync(session, caller.Tenant, order.Id, returnId, lineNo, quantity.Value, store.Id, condition,
                     lineRefund.MinorUnits, request.Reason, now.ToUnixTimeMilliseconds());
                 refund += lineRefund;
             }
             await orders.SaveReturnedQuantitiesAsync(session, caller.Tenant, order);
             var note = $"returned at {store.Code} ({condition}), refund {refund}";
+            if (order.Member is not null || order.Benefits.Redeemed)
+            {
+                // Points the lines earned are clawed back, what the order paid with points, wallet and gift card is refunded
+                // pro rata, and the tier is re-evaluated — in this transaction.
+                var reversed = await loyalty.ReverseAsync(session, caller.Tenant,
+                    new LoyaltyReturn(returnId, order.Id.Value, order.Member is null ? [] : loyaltyLines), ct);
+                if (!reversed.IsSuccess)
+                    return reversed.Error;
+                var r = reversed.Value;
+                var inBenefits = r.WalletRefunded.MinorUnits + r.GiftCardRefunded.MinorUnits + PointsValue(order, r.PointsRefunded);
+                var rest = Money.FromMinor(Math.Max(0, refund.MinorUnits - inBenefits), order.Currency);
+                note += $"; {r.PointsRefunded} points, {r.WalletRefunded} wallet and {r.GiftCardRefunded} gift card given back, {r.PointsClawedBack} earned points clawed back";
+                if (refundTo == "wallet" && rest.MinorUnits > 0)
+                {
+                    var credited = await loyalty.RefundToWalletAsync(session, caller.Tenant, order.Member!.Value, rest, returnId, ct);
+                    if (!credited.IsSuccess)
+                        return credited.Error;
+                    note += $"; {rest} to the wallet";
+                }
+            }
             if (!await orders.SaveTransitionAsync(session, caller.Tenant, order, note, PlaceOrderHandler.Actor(caller), now.ToUnixTimeMilliseconds()))
                 return OrderErrors.Concurrent();
             await session.PublishAsync(new OrderStatusChanged(caller.Tenant, order.Id, order.Member, order.Status, now), ct);
             return OrderView.From(order);
         }, ct);
     }
+
+    /// <summary>What <paramref name="points"/> of the order's redeemed points were worth (at the rate the order paid).</summary>
+    private static long PointsValue(Order order, long points) =>
+        order.Benefits.Points == 0 ? 0 : (long)((Int128)order.Benefits.PointsValueMinor * points / order.Benefits.Points);
 
     /// <summary>At most <see cref="MaxLines"/> lines, each order line once, each quantity valid.</summary>
     private static Result<IReadOnlyList<(int LineNo, Quantity Quantity)>> ParseLines(IReadOnlyList<ReturnLineRequest>? requested)

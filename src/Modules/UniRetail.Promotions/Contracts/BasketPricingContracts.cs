@@ -83,6 +83,12 @@ public interface IBasketPricing
     /// The priced basket, or an error naming the field at fault (an unknown SKU, store or member, too many lines).
     /// </summary>
     Task<Result<PricedBasket>> PriceAsync(TenantId tenant, BasketToPrice basket, CancellationToken ct);
+
+    /// <summary>
+    /// Whether the tenant has any active promotion (read from the cached snapshot, no database read once loaded). Without
+    /// one no basket of the tenant gets a discount, so a caller's hot path may skip pricing and take the catalog's prices.
+    /// </summary>
+    Task<bool> HasActivePromotionsAsync(TenantId tenant, CancellationToken ct);
 }
 
 /// <summary>

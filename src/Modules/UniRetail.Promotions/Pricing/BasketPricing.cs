@@ -22,6 +22,9 @@ internal sealed class BasketPricing(
     /// <summary>The most coupon-unlocked promotions a basket carries.</summary>
     public const int MaxUnlocked = 50;
 
+    public async Task<bool> HasActivePromotionsAsync(TenantId tenant, CancellationToken ct) =>
+        await cache.CurrencyOfAsync(tenant, ct) is { } currency && (await cache.IndexOfAsync(tenant, currency)).Ranked.Count > 0;
+
     public async Task<Result<PricedBasket>> PriceAsync(TenantId tenant, BasketToPrice basket, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(basket);
