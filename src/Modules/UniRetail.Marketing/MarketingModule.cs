@@ -4,6 +4,7 @@ using UniRetail.Data;
 using UniRetail.Data.Invalidation;
 using UniRetail.Marketing.Commerce;
 using UniRetail.Marketing.Consent;
+using UniRetail.Marketing.ConsumerAssets;
 using UniRetail.Marketing.Events;
 using UniRetail.Marketing.Ingest;
 using UniRetail.Marketing.Persistence;
@@ -31,6 +32,8 @@ public static class MarketingModule
         services.AddSingleton<ProfileProjector>().AddSingleton<ProfileQueries>().AddSingleton<ProfileRebuilder>().AddSingleton<UndoMerge>().AddSingleton<UndoJoin>()
             .AddSingleton<RecordConsent>().AddSingleton<ExportPerson>().AddSingleton<ErasePerson>().AddSingleton<ManageIdentityRules>()
             .AddSingleton<Restitcher>().AddSingleton<RestitchProfiles>();
+        services.AddSingleton<AiplSettings>().AddSingleton<AiplFold>().AddSingleton<AiplStore>().AddSingleton<AiplQueries>().AddSingleton<ManageAiplRules>()
+            .AddSingleton<ConsumerAssetsForecasts>();
         services.AddSingleton<IDomainEventSubscriber<OrderPlaced>, RecordOrderPlaced>();
         services.AddSingleton<IDomainEventSubscriber<OrderStatusChanged>, RecordOrderStatusChanged>();
         services.AddSingleton<IDomainEventSubscriber<MemberRegistered>, RecordMemberRegistered>();
@@ -49,6 +52,7 @@ public static class MarketingModule
         app.MapConsent();
         app.MapStitching();
         app.MapPrivacy();
+        app.MapConsumerAssets();
         return app;
     }
 }
