@@ -40,6 +40,9 @@ internal sealed record BacktestView(
 internal sealed class ConsumerAssetsForecasts(Database database, AiplStore store, AiplQueries queries, ITenantDirectory tenants, TimeProvider clock)
 {
     public const int MaxMonths = 12;
+
+    /// <summary>The most month ends a history holds (the latest ones): the card learns from the last 12 transitions, the baselines from these.</summary>
+    public const int MaxHistoryMonths = 60;
     public const int MinMonths = 3;
 
     public async Task<Result<GmvForecastView>> ForecastAsync(Caller caller, int? months, string? category, CancellationToken ct)
@@ -94,6 +97,8 @@ internal sealed class ConsumerAssetsForecasts(Database database, AiplStore store
         var ahead = months ?? 3;
         if (ahead is < 1 or > MaxMonths)
             return MarketingErrors.BadMonths(1, MaxMonths);
+        if (AiplStages.DateOf(until.Value) >= Today())
+            return MarketingErrors.TrainUntilNotPast();
         var end = LastMonthEnd(AiplStages.DateOf(until.Value));
         var full = await HistoryAsync(caller.Tenant, category, end.AddDays(1).AddMonths(ahead).AddDays(-1), ct);
         if (!full.IsSuccess)
@@ -157,13 +162,16 @@ internal sealed class ConsumerAssetsForecasts(Database database, AiplStore store
         if (rows.Count == 0)
             return (cat.Value, new GmvForecast.History([], [], []), info.Currency);
         var firstDate = AiplStages.DateOf(rows.Min(r => r.Day));
+        var firstEnd = new DateOnly(firstDate.Year, firstDate.Month, 1).AddMonths(1).AddDays(-1);
+        var earliest = new DateOnly(until.Year, until.Month, 1).AddMonths(2 - MaxHistoryMonths).AddDays(-1);
         var monthEnds = new List<DateOnly>();
-        for (var m = new DateOnly(firstDate.Year, firstDate.Month, 1).AddMonths(1).AddDays(-1); m <= until; m = m.AddDays(1).AddMonths(1).AddDays(-1))
+        for (var m = firstEnd > earliest ? firstEnd : earliest; m <= until; m = m.AddDays(1).AddMonths(1).AddDays(-1))
             monthEnds.Add(m);
         var people = rows.GroupBy(r => r.ProfileId, StringComparer.Ordinal).Select(g => g.OrderBy(r => r.Day).ToList()).ToList();
         var stateAt = monthEnds.Select(_ => new int[people.Count]).ToList();
         var gmvIn = monthEnds.Select(_ => new long[people.Count]).ToList();
         var endDays = monthEnds.Select(AiplStages.DayOf).ToArray();
+        var firstDay = monthEnds.Count == 0 ? 0 : AiplStages.DayOf(new DateOnly(monthEnds[0].Year, monthEnds[0].Month, 1));
         for (var p = 0; p < people.Count; p++)
         {
             var days = people[p].Select(r => (r.Day, (AiplKinds)r.Kinds)).ToList();
@@ -174,6 +182,9 @@ internal sealed class ConsumerAssetsForecasts(Database database, AiplStore store
             }
             foreach (var row in people[p])
             {
+                // Spending before the first month of the history belongs to no month of it.
+                if (row.Day < firstDay)
+                    continue;
                 var t = Array.FindIndex(endDays, e => row.Day <= e);
                 if (t >= 0)
                     gmvIn[t][p] += row.RevenueMinor;

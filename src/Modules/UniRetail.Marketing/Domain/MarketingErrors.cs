@@ -108,6 +108,9 @@ internal static class MarketingErrors
     public static Error NotEnoughHistory(int needed, int have, string field) =>
         Error.Validation("marketing.not_enough_history", $"The forecast needs at least {needed} months of events before it; the tenant has {have}.", field);
 
+    public static Error TrainUntilNotPast(string field = "trainUntil") =>
+        Error.Validation("marketing.train_until_not_past", "'trainUntil' is a day before today: a backtest compares its forecast with months that have happened.", field);
+
     public static Error BadTarget(string field, string message) =>
         Error.Validation("marketing.bad_target", message, field);
 }
