@@ -199,6 +199,54 @@ public abstract class AiplTests(DatabaseProvider provider) : DataBankTest(provid
         Assert.False((await manage.GetAsync(Admin, Ct)).Value.Defaults);
     }
 
+    private static string Order(string user, string date, string category, decimal price, string id) =>
+        $$$"""{"type":"track","userId":"{{{user}}}","event":"Order Completed","messageId":"{{{id}}}","timestamp":"{{{date}}}T10:00:00Z","properties":{"revenue":{{{price}}},"currency":"GBP","products":[{"sku":"X-{{{id}}}","category":"{{{category}}}","price":{{{price}}},"quantity":1}]}}""";
+
+    /// <summary>g1 buys Kitchen in both months, g2 only in January, g3 Garden in January then Kitchen, g4 Kitchen only in February.</summary>
+    private Task<int> SendTwoMonthsAsync() => SendAsync(Web, string.Join(",",
+        Order("g1", "2026-01-10", "Kitchen", 10, "g1-jan"), Order("g1", "2026-02-10", "Kitchen", 15, "g1-feb"),
+        Order("g2", "2026-01-10", "Kitchen", 8, "g2-jan"),
+        Order("g3", "2026-01-10", "Garden", 30, "g3-jan"), Order("g3", "2026-02-10", "Kitchen", 12, "g3-feb"),
+        Order("g4", "2026-02-11", "Kitchen", 7, "g4-feb")));
+
+    [Fact]
+    public async Task Grow_SplitsTheGmvChangeIntoPartsThatAddUpExactly()
+    {
+        await SendTwoMonthsAsync();
+        await ProjectAsync();
+
+        var grow = await Get<FastAndGrow>().GrowAsync(Admin, "2026-02-01", "2026-02-28", "Kitchen", Ct);
+
+        Assert.True(grow.IsSuccess, grow.Error?.Message);
+        var g = grow.Value;
+        Assert.Equal((new DateOnly(2026, 1, 4), new DateOnly(2026, 1, 31)), (g.PreviousFrom, g.PreviousTo));
+        Assert.Equal((18m, 34m, 16m), (g.PreviousGmv, g.Gmv, g.Change));
+        Assert.Equal([("gain", 7m, 1L), ("retain", -8m, 1L), ("boost", 5m, 1L), ("widen", 12m, 1L)], g.Parts.Select(p => (p.Part, p.Gmv, p.Buyers)));
+        Assert.Equal(g.Change, g.Parts.Sum(p => p.Gmv));
+        var brand = (await Get<FastAndGrow>().GrowAsync(Admin, "2026-02-01", "2026-02-28", null, Ct)).Value;
+        Assert.Equal(brand.Change, brand.Parts.Sum(p => p.Gmv));
+    }
+
+    [Fact]
+    public async Task Fast_GivesEachFigureWithItsDefinition()
+    {
+        await SendTwoMonthsAsync();
+        await ProjectAsync();
+
+        var fast = await Get<FastAndGrow>().FastAsync(Admin, "2026-02-01", "2026-02-28", null, null, Ct);
+
+        Assert.True(fast.IsSuccess, fast.Error?.Message);
+        var f = fast.Value;
+        decimal Figure(IReadOnlyList<FastFigure> figures, string name) => figures.Single(x => x.Name == name).Value;
+        Assert.Equal((4m, 1m, 0.3333m), (Figure(f.Fertility, "total"), Figure(f.Fertility, "growth"), Figure(f.Fertility, "growthRate")));
+        Assert.Equal((0.6667m, 1m), (Figure(f.Advancing, "purchasedToLoyal"), Figure(f.Advancing, "newInStage")));
+        Assert.Equal((1m, 0.5122m), (Figure(f.Superiority, "highValuePeople"), Figure(f.Superiority, "highValueShareOfGmv")));
+        Assert.Equal(0.75m, Figure(f.Thriving, "activeShare"));
+        Assert.All(f.Fertility.Concat(f.Advancing).Concat(f.Superiority).Concat(f.Thriving), x => Assert.False(string.IsNullOrWhiteSpace(x.Definition)));
+        var backwards = await Get<FastAndGrow>().FastAsync(Admin, "2026-02-28", "2026-02-01", null, null, Ct);
+        Assert.Equal(("marketing.bad_period", "to"), (backwards.Error!.Code, backwards.Error.Field));
+    }
+
     [Fact]
     public async Task BadInput_IsAProblemNamingTheField()
     {

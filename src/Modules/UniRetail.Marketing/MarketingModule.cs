@@ -33,7 +33,7 @@ public static class MarketingModule
             .AddSingleton<RecordConsent>().AddSingleton<ExportPerson>().AddSingleton<ErasePerson>().AddSingleton<ManageIdentityRules>()
             .AddSingleton<Restitcher>().AddSingleton<RestitchProfiles>();
         services.AddSingleton<AiplSettings>().AddSingleton<AiplFold>().AddSingleton<AiplStore>().AddSingleton<AiplQueries>().AddSingleton<ManageAiplRules>()
-            .AddSingleton<ConsumerAssetsForecasts>();
+            .AddSingleton<ConsumerAssetsForecasts>().AddSingleton<FastAndGrow>();
         services.AddSingleton<IDomainEventSubscriber<OrderPlaced>, RecordOrderPlaced>();
         services.AddSingleton<IDomainEventSubscriber<OrderStatusChanged>, RecordOrderStatusChanged>();
         services.AddSingleton<IDomainEventSubscriber<MemberRegistered>, RecordMemberRegistered>();

@@ -19,7 +19,7 @@ internal static class MarketingCommands
 
     public static Command Create() => new("marketing", "Consumer assets of the data bank: AIPL counts, flows, rules, the GMV forecast and its backtest")
     {
-        Aipl(), Flow(), Rules(), Forecast(), Backtest(),
+        Aipl(), Flow(), Rules(), Fast(), Grow(), Forecast(), Backtest(),
     };
 
     private static Option<string> TenantOption() => new("--tenant") { Description = "The tenant: its id (ten_...) or its name", Required = true };
@@ -31,6 +31,9 @@ internal static class MarketingCommands
     /// <summary>Starts the modules, catches the projector up and resolves the tenant, then runs <paramref name="run"/> as the tenant's admin.</summary>
     private static async Task<int> WithTenantAsync(ParseResult result, Option<string> tenant, Func<ModuleContainer, Caller, Task<int>> run, CancellationToken ct)
     {
+        // Redirected output defaults to 80 columns, too narrow for the tables.
+        if (Console.IsOutputRedirected)
+            AnsiConsole.Profile.Width = 160;
         await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
         await host.Get<ProfileProjector>().CatchUpAsync(ct);
         var tenantId = await TenantArgument.ResolveAsync(host, result.GetValue(tenant), ct);
@@ -138,6 +141,67 @@ internal static class MarketingCommands
             if (!rules.IsSuccess)
                 return CliOutput.Fail(rules.Error);
             Console.WriteLine(JsonSerializer.Serialize(rules.Value, Json));
+            return CliOutput.Ok;
+        }, ct));
+        return command;
+    }
+
+    private static Command Fast()
+    {
+        var tenant = TenantOption();
+        var category = CategoryOption();
+        var from = new Option<string>("--from") { Description = "The period's first day (yyyy-MM-dd)", Required = true };
+        var to = new Option<string>("--to") { Description = "The period's last day (yyyy-MM-dd)", Required = true };
+        var json = JsonOption();
+        var command = new Command("fast", "FAST over a period: Fertility, Advancing, Superiority, Thriving, each with its definition") { tenant, category, from, to, json };
+        command.SetAction((result, ct) => WithTenantAsync(result, tenant, async (host, caller) =>
+        {
+            var fast = await host.Get<FastAndGrow>().FastAsync(caller, result.GetValue(from), result.GetValue(to), result.GetValue(category), null, ct);
+            if (!fast.IsSuccess)
+                return CliOutput.Fail(fast.Error);
+            if (result.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(fast.Value, Json));
+                return CliOutput.Ok;
+            }
+            var f = fast.Value;
+            var table = new Table().Title($"FAST of {Markup.Escape(f.Category)}, {f.From:yyyy-MM-dd} – {f.To:yyyy-MM-dd}").AddColumns("", "figure", "value", "definition");
+            foreach (var (group, figures) in new[] { ("Fertility", f.Fertility), ("Advancing", f.Advancing), ("Superiority", f.Superiority), ("Thriving", f.Thriving) })
+            {
+                foreach (var figure in figures)
+                    table.AddRow(group, figure.Name, figure.Value.ToString("0.####", CultureInfo.InvariantCulture), Markup.Escape(figure.Definition));
+            }
+            AnsiConsole.Write(table);
+            return CliOutput.Ok;
+        }, ct));
+        return command;
+    }
+
+    private static Command Grow()
+    {
+        var tenant = TenantOption();
+        var category = CategoryOption();
+        var from = new Option<string>("--from") { Description = "The period's first day (yyyy-MM-dd); it is compared with the period of the same length before", Required = true };
+        var to = new Option<string>("--to") { Description = "The period's last day (yyyy-MM-dd)", Required = true };
+        var json = JsonOption();
+        var command = new Command("grow", "GROW: the GMV change from the period before, split into Gain, Retain, bOOst and Widen (they add up exactly)") { tenant, category, from, to, json };
+        command.SetAction((result, ct) => WithTenantAsync(result, tenant, async (host, caller) =>
+        {
+            var grow = await host.Get<FastAndGrow>().GrowAsync(caller, result.GetValue(from), result.GetValue(to), result.GetValue(category), ct);
+            if (!grow.IsSuccess)
+                return CliOutput.Fail(grow.Error);
+            if (result.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(grow.Value, Json));
+                return CliOutput.Ok;
+            }
+            var g = grow.Value;
+            AnsiConsole.MarkupLineInterpolated(
+                $"GROW of {g.Category}: {g.PreviousFrom:yyyy-MM-dd}–{g.PreviousTo:yyyy-MM-dd} {g.PreviousGmv:N2} → {g.From:yyyy-MM-dd}–{g.To:yyyy-MM-dd} {g.Gmv:N2} {g.Currency} (change {g.Change:N2})");
+            var table = new Table().AddColumns("part", "GMV", "buyers", "definition");
+            foreach (var part in g.Parts)
+                table.AddRow(part.Part, part.Gmv.ToString("N2", CultureInfo.InvariantCulture), N(part.Buyers), Markup.Escape(part.Definition));
+            AnsiConsole.Write(table);
             return CliOutput.Ok;
         }, ct));
         return command;

@@ -145,6 +145,8 @@ public static class RoleReach
         new("Marketing.Aipl.Profile", "read profiles", No, Marketer: true, Integration: false),
         new("Marketing.Aipl.Rules", "read consumer-asset rules", No, Marketer: true, Integration: false),
         new("Marketing.Aipl.SetRules", "change consumer-asset rules", No, Marketer: true, Integration: false),
+        new("Marketing.Fast", "read consumer assets", No, Marketer: true, Integration: false),
+        new("Marketing.Grow", "read consumer assets", No, Marketer: true, Integration: false),
         new("Marketing.Forecast.Gmv", "read consumer assets", No, Marketer: true, Integration: false),
         new("Marketing.Forecast.Target", "read consumer assets", No, Marketer: true, Integration: false),
         new("Marketing.Forecast.Backtest", "read consumer assets", No, Marketer: true, Integration: false),

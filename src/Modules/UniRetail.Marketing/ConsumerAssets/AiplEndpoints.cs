@@ -19,6 +19,8 @@ internal static class AiplEndpoints
         aipl.MapGet("/aipl/rules", RulesAsync).WithName("Marketing.Aipl.Rules");
         aipl.MapPut("/aipl/rules", SetRulesAsync).WithName("Marketing.Aipl.SetRules");
         aipl.MapGet("/profiles/{profileId}/aipl", PersonAsync).WithName("Marketing.Aipl.Profile");
+        aipl.MapGet("/fast", FastAsync).WithName("Marketing.Fast");
+        aipl.MapGet("/grow", GrowAsync).WithName("Marketing.Grow");
         aipl.MapGet("/forecast/gmv", ForecastAsync).WithName("Marketing.Forecast.Gmv");
         aipl.MapPost("/forecast/gmv/target", TargetAsync).WithName("Marketing.Forecast.Target");
         aipl.MapGet("/forecast/backtest", BacktestAsync).WithName("Marketing.Forecast.Backtest");
@@ -47,6 +49,16 @@ internal static class AiplEndpoints
 
     private static async Task<Results<Ok<AiplRulesView>, ProblemHttpResult>> SetRulesAsync(AiplRulesRequest? request, Caller caller, ManageAiplRules handler, CancellationToken ct) =>
         (await handler.SetAsync(caller, request, ct)).ToOk();
+
+    /// <summary><c>GET /api/marketing/fast?from=&amp;to=&amp;category=&amp;top=0.2</c>: FAST over the period, each figure with its definition.</summary>
+    private static async Task<Results<Ok<FastView>, ProblemHttpResult>> FastAsync(
+        Caller caller, FastAndGrow handler, CancellationToken ct, string? from = null, string? to = null, string? category = null, decimal? top = null) =>
+        (await handler.FastAsync(caller, from, to, category, top, ct)).ToOk();
+
+    /// <summary><c>GET /api/marketing/grow?from=&amp;to=&amp;category=</c>: the GMV change from the period before, split into Gain, Retain, bOOst and Widen.</summary>
+    private static async Task<Results<Ok<GrowView>, ProblemHttpResult>> GrowAsync(
+        Caller caller, FastAndGrow handler, CancellationToken ct, string? from = null, string? to = null, string? category = null) =>
+        (await handler.GrowAsync(caller, from, to, category, ct)).ToOk();
 
     /// <summary><c>GET /api/marketing/forecast/gmv?months=6&amp;category=</c>: GMV and AIPL counts for the next 3 to 12 months, from the card learnt on the tenant's months.</summary>
     private static async Task<Results<Ok<GmvForecastView>, ProblemHttpResult>> ForecastAsync(
