@@ -4,6 +4,7 @@ using System.Text.Json;
 using UniRetail.Cli.OnlineRetail;
 using UniRetail.Identity.Tenants;
 using UniRetail.Kernel;
+using UniRetail.Marketing.ConsumerAssets;
 using UniRetail.Marketing.Ingest;
 using UniRetail.Marketing.Persistence;
 using UniRetail.Marketing.Profiles;
@@ -16,7 +17,7 @@ using UniRetail.Server;
 namespace UniRetail.Bench;
 
 /// <summary>One stream projected: events, the profiles they made, time taken, and the bare read of the same events.</summary>
-internal sealed record ProjectorReport(string Database, string Stream, long Events, long Profiles, long Merges, TimeSpan Elapsed, TimeSpan ReadCeiling)
+internal sealed record ProjectorReport(string Database, string Stream, bool Aipl, long Events, long Profiles, long Merges, TimeSpan Elapsed, TimeSpan ReadCeiling)
 {
     public double EventsPerSecond => Events / Elapsed.TotalSeconds;
     public double CeilingPerSecond => Events / ReadCeiling.TotalSeconds;
@@ -30,21 +31,26 @@ internal sealed record ProjectorReport(string Database, string Stream, long Even
 /// </summary>
 internal static class ProjectorBenchmark
 {
+    /// <summary>Each stream twice, into a tenant of its own: with AIPL off, then on (the projector then also reads properties and saves AIPL day rows).</summary>
     public static async Task<IReadOnlyList<ProjectorReport>> RunAsync(BenchDatabase database, string? onlineRetailFile, int syntheticPeople, CancellationToken ct)
     {
         var reports = new List<ProjectorReport>();
         await using var host = await ModuleContainer.StartAsync(database.Options, ct);
-        if (onlineRetailFile is not null)
+        foreach (var aipl in new[] { false, true })
         {
-            var tenant = await NewTenantAsync(host, "UCI Online Retail", ct);
-            var import = new OnlineRetailImport(host.Get<RegisterMembers>(), host.Get<IMemberDirectory>(), host.Get<ManageSources>(), host.Get<IngestEvents>());
-            await using (var file = File.OpenRead(onlineRetailFile))
-                (await import.RunAsync(tenant, file, null, ct)).Then(s => Result<int>.Success(s.EventsStored)).OrThrow("import");
-            reports.Add(await MeasureAsync(host, database, "Online Retail import", tenant, ct));
+            host.Get<AiplSettings>().Enabled = aipl;
+            if (onlineRetailFile is not null)
+            {
+                var tenant = await NewTenantAsync(host, $"UCI Online Retail {aipl}", ct);
+                var import = new OnlineRetailImport(host.Get<RegisterMembers>(), host.Get<IMemberDirectory>(), host.Get<ManageSources>(), host.Get<IngestEvents>());
+                await using (var file = File.OpenRead(onlineRetailFile))
+                    (await import.RunAsync(tenant, file, null, ct)).Then(s => Result<int>.Success(s.EventsStored)).OrThrow("import");
+                reports.Add(await MeasureAsync(host, database, "Online Retail import", tenant, ct));
+            }
+            var synthetic = await NewTenantAsync(host, $"Synthetic web and app {aipl}", ct);
+            await SendSyntheticAsync(host, synthetic, syntheticPeople, ct);
+            reports.Add(await MeasureAsync(host, database, $"synthetic: {syntheticPeople:N0} people, web + app, a merge each", synthetic, ct));
         }
-        var synthetic = await NewTenantAsync(host, "Synthetic web and app", ct);
-        await SendSyntheticAsync(host, synthetic, syntheticPeople, ct);
-        reports.Add(await MeasureAsync(host, database, $"synthetic: {syntheticPeople:N0} people, web + app, a merge each", synthetic, ct));
         return reports;
     }
 
@@ -53,12 +59,13 @@ internal static class ProjectorBenchmark
     {
         var data = host.Get<UniRetail.Data.Database>();
         var feed = host.Get<EventFeed>();
+        var aipl = host.Get<AiplSettings>().Enabled;
         var from = await data.ReadAsync(c => host.Get<ProjectionStore>().PositionAsync(c, ProfileProjector.Name), ct);
         var ceiling = Stopwatch.StartNew();
         long read = 0;
         for (var at = from; ;)
         {
-            var rows = await data.ReadAsync(c => feed.ReadAsync(c, at, ProfileProjector.BatchSize), ct);
+            var rows = await data.ReadAsync(c => feed.ReadAsync(c, at, ProfileProjector.BatchSize, aipl), ct);
             if (rows.Count == 0)
                 break;
             read += rows.Count;
@@ -74,7 +81,7 @@ internal static class ProjectorBenchmark
         var profiles = await host.Get<ProfileQueries>().CountAsync(admin, ct);
         var merges = await data.ReadAsync(c => Dapper.SqlMapper.ExecuteScalarAsync<long>(c,
             "SELECT COUNT(*) FROM marketing_merge WHERE tenant_id = @Tenant", new { Tenant = tenant.Value }), ct);
-        return new ProjectorReport(database.Name, stream, projected, profiles, merges, projecting.Elapsed, ceiling.Elapsed);
+        return new ProjectorReport(database.Name, stream, aipl, projected, profiles, merges, projecting.Elapsed, ceiling.Elapsed);
     }
 
     private static async Task<TenantId> NewTenantAsync(ModuleContainer host, string name, CancellationToken ct) =>

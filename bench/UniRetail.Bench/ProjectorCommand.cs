@@ -41,10 +41,10 @@ internal static class ProjectorCommand
 
     public static void Print(IReadOnlyList<ProjectorReport> reports, string? file)
     {
-        var table = new Table().Title("Profile projector").AddColumns("database", "stream", "events", "profiles", "merges", "seconds", "events/s", "bare read events/s", "ratio");
+        var table = new Table().Title("Profile projector").AddColumns("database", "stream", "AIPL", "events", "profiles", "merges", "seconds", "events/s", "bare read events/s", "ratio");
         foreach (var r in reports)
         {
-            table.AddRow(r.Database, Markup.Escape(r.Stream), N(r.Events), N(r.Profiles), N(r.Merges), r.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture),
+            table.AddRow(r.Database, Markup.Escape(r.Stream), r.Aipl ? "on" : "off", N(r.Events), N(r.Profiles), N(r.Merges), r.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture),
                 N((long)r.EventsPerSecond), N((long)r.CeilingPerSecond), r.Ratio.ToString("F2", CultureInfo.InvariantCulture));
         }
         AnsiConsole.Write(table);

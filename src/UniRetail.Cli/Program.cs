@@ -12,6 +12,7 @@ var root = new RootCommand("uniretail: one catalog, one inventory, one member an
     TenantCommands.Create(),
     SourceCommands.Create(),
     ProfileCommands.Create(),
+    MarketingCommands.Create(),
     IdentityCommands.Create(),
     ImportCommands.Create(),
     InventoryCommands.Create(),

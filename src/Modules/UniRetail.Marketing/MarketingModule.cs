@@ -5,6 +5,7 @@ using UniRetail.Data.Invalidation;
 using UniRetail.Loyalty.Contracts;
 using UniRetail.Marketing.Commerce;
 using UniRetail.Marketing.Consent;
+using UniRetail.Marketing.ConsumerAssets;
 using UniRetail.Marketing.Events;
 using UniRetail.Marketing.Ingest;
 using UniRetail.Marketing.Persistence;
@@ -32,6 +33,8 @@ public static class MarketingModule
         services.AddSingleton<ProfileProjector>().AddSingleton<ProfileQueries>().AddSingleton<ProfileRebuilder>().AddSingleton<UndoMerge>().AddSingleton<UndoJoin>()
             .AddSingleton<RecordConsent>().AddSingleton<ExportPerson>().AddSingleton<ErasePerson>().AddSingleton<ManageIdentityRules>()
             .AddSingleton<Restitcher>().AddSingleton<RestitchProfiles>();
+        services.AddSingleton<AiplSettings>().AddSingleton<AiplFold>().AddSingleton<AiplStore>().AddSingleton<AiplQueries>().AddSingleton<ManageAiplRules>()
+            .AddSingleton<ConsumerAssetsForecasts>().AddSingleton<FastAndGrow>();
         services.AddSingleton<IDomainEventSubscriber<OrderPlaced>, RecordOrderPlaced>();
         services.AddSingleton<IDomainEventSubscriber<OrderStatusChanged>, RecordOrderStatusChanged>();
         services.AddSingleton<IDomainEventSubscriber<MemberRegistered>, RecordMemberRegistered>();
@@ -56,6 +59,7 @@ public static class MarketingModule
         app.MapConsent();
         app.MapStitching();
         app.MapPrivacy();
+        app.MapConsumerAssets();
         return app;
     }
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using UniRetail.Cli.Commands;
+using UniRetail.Marketing.ConsumerAssets;
 using UniRetail.Server;
 using Spectre.Console;
 using UniRetail.Identity.Contracts;
@@ -89,6 +92,20 @@ internal sealed class DemoRunner(ModuleContainer host, DemoClock clock, DemoSett
         var people = await host.Get<ProfileQueries>().CountAsync(Caller.AdminOf(tenant), ct);
         checks.AddRow("data bank", $"{projected} order events projected into {people} member profiles");
         AnsiConsole.Write(checks);
+        await ConsumerAssetsAsync(tenant, ct);
         return ledger.Consistent && oversold == 0 && loyaltyLedger.Consistent ? CliOutput.Ok : CliOutput.Failed;
+    }
+
+    /// <summary>The day's AIPL of the brand, and how people moved from the day before (the demo's buyers become Purchased).</summary>
+    private async Task ConsumerAssetsAsync(TenantId tenant, CancellationToken ct)
+    {
+        var caller = Caller.AdminOf(tenant);
+        var aipl = host.Get<AiplQueries>();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var (day, before) = (today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if ((await aipl.CountsAsync(caller, null, day, ct)) is { IsSuccess: true } counts)
+            MarketingCommands.PrintCounts([counts.Value]);
+        if ((await aipl.FlowAsync(caller, before, day, null, ct)) is { IsSuccess: true } flow)
+            MarketingCommands.PrintFlow(flow.Value);
     }
 }

@@ -137,6 +137,19 @@ public static class RoleReach
         new("Marketing.Privacy.Export", "export a person's data", No, Marketer: false, Integration: false),
         new("Marketing.Privacy.Erase", "erase a person", No, Marketer: false, Integration: false),
         new("Marketing.Privacy.Erasures", "read the erasure log", No, Marketer: false, Integration: false),
+        // Consumer assets (AIPL, FAST, GROW, the GMV forecast): counts, never a person's events, except the profile's own stages.
+        new("Marketing.Aipl.Counts", "read consumer assets", No, Marketer: true, Integration: false),
+        new("Marketing.Aipl.Flow", "read consumer assets", No, Marketer: true, Integration: false),
+        new("Marketing.Aipl.History", "read consumer assets", No, Marketer: true, Integration: false),
+        new("Marketing.Aipl.Snapshot", "take consumer-asset snapshots", No, Marketer: true, Integration: false),
+        new("Marketing.Aipl.Profile", "read profiles", No, Marketer: true, Integration: false),
+        new("Marketing.Aipl.Rules", "read consumer-asset rules", No, Marketer: true, Integration: false),
+        new("Marketing.Aipl.SetRules", "change consumer-asset rules", No, Marketer: true, Integration: false),
+        new("Marketing.Fast", "read consumer assets", No, Marketer: true, Integration: false),
+        new("Marketing.Grow", "read consumer assets", No, Marketer: true, Integration: false),
+        new("Marketing.Forecast.Gmv", "read consumer assets", No, Marketer: true, Integration: false),
+        new("Marketing.Forecast.Target", "read consumer assets", No, Marketer: true, Integration: false),
+        new("Marketing.Forecast.Backtest", "read consumer assets", No, Marketer: true, Integration: false),
 
         // Marketers run promotions; every role reads them (the till shows them, an integration syncs them); every role
         // that sells may price, and a marketer previews a promotion on a sample basket. Store staff price at their own store.

@@ -64,6 +64,30 @@ public sealed partial class ValidCalls
         Add("Marketing.Profiles.Joins", _ => ApiRequest.Get($"/api/marketing/profiles/{T.AnnProfileId}/joins"));
         Add("Marketing.Joins.Undo", async _ => ApiRequest.Post($"/api/marketing/joins/{await FreshJoinAsync()}/undo"));
         Add("Marketing.IdentityRules.Get", _ => ApiRequest.Get("/api/marketing/identity-rules"));
+        Add("Marketing.Aipl.Counts", _ => ApiRequest.Get("/api/marketing/aipl?date=2026-11-20"));
+        Add("Marketing.Aipl.Flow", _ => ApiRequest.Get("/api/marketing/aipl/flow?from=2026-11-01&to=2026-11-20"));
+        Add("Marketing.Aipl.History", _ => ApiRequest.Get("/api/marketing/aipl/history?from=2026-11-01&to=2026-11-30"));
+        Add("Marketing.Aipl.Snapshot", _ => ApiRequest.Post("/api/marketing/aipl/snapshots?date=2026-11-20"));
+        Add("Marketing.Aipl.Profile", _ => ApiRequest.Get($"/api/marketing/profiles/{T.AnnProfileId}/aipl?date=2026-11-20"));
+        Add("Marketing.Aipl.Rules", _ => ApiRequest.Get("/api/marketing/aipl/rules"));
+        Add("Marketing.Aipl.SetRules", _ => ApiRequest.Put("/api/marketing/aipl/rules", AiplRules()));
+        Add("Marketing.Fast", _ => ApiRequest.Get("/api/marketing/fast?from=2026-11-01&to=2026-11-20"));
+        Add("Marketing.Grow", _ => ApiRequest.Get("/api/marketing/grow?from=2026-11-01&to=2026-11-20"));
+        Add("Marketing.Forecast.Gmv", async _ =>
+        {
+            await SalesHistoryAsync();
+            return ApiRequest.Get("/api/marketing/forecast/gmv?months=3");
+        });
+        Add("Marketing.Forecast.Target", async _ =>
+        {
+            await SalesHistoryAsync();
+            return ApiRequest.Post("/api/marketing/forecast/gmv/target", new { gmv = 1000, monthsAhead = 2 });
+        });
+        Add("Marketing.Forecast.Backtest", async _ =>
+        {
+            await SalesHistoryAsync();
+            return ApiRequest.Get("/api/marketing/forecast/backtest?trainUntil=2026-08-31&months=2");
+        });
         Add("Marketing.IdentityRules.Set", _ => ApiRequest.Put("/api/marketing/identity-rules",
             new { rules = new[] { new { type = "device_id", mayMerge = true, maxPerProfile = 5, priority = 7 } }, blockedValues = new[] { "till-tablet" } }));
         // A seeded tenant's re-stitch finishes within the request and Ann keeps her profile id, so later calls still find her.
@@ -76,6 +100,45 @@ public sealed partial class ValidCalls
         Add("Marketing.Privacy.Export", _ => ApiRequest.Post("/api/marketing/exports", new { profileId = T.AnnProfileId }));
         Add("Marketing.Privacy.Erase", _ => ApiRequest.Post("/api/marketing/erasures", new { type = "email", value = $"gone.{Fresh()}@example.com" }));
         Add("Marketing.Privacy.Erasures", _ => ApiRequest.Get("/api/marketing/erasures"));
+    }
+
+    /// <summary>The default AIPL rules, as a PUT sends them.</summary>
+    public static object AiplRules() => new
+    {
+        aware = new { events = new[] { "page", "screen", "Product Viewed" }, days = 15 },
+        interested = new { events = new[] { "Product Added", "Products Searched" }, days = 15 },
+        purchased = new { events = new[] { "Order Completed" }, days = 913 },
+        loyal = new { purchaseDays = 2, days = 365, events = new[] { "Product Reviewed" }, minRating = 4, tiers = Array.Empty<string>() },
+    };
+
+    private Task? _salesHistory;
+
+    /// <summary>
+    /// Monthly orders of one shopper from April to October 2026, sent once, so the forecast has the four month ends it needs;
+    /// waits until the projector has them (the forecast answers 200).
+    /// </summary>
+    private Task SalesHistoryAsync() => _salesHistory ??= SendSalesHistoryAsync();
+
+    private async Task SendSalesHistoryAsync()
+    {
+        var user = $"u-hist-{T.Tag}";
+        await T.IngestAsync(T.Web, "/v1/batch", new
+        {
+            batch = Enumerable.Range(4, 7).Select(month => new
+            {
+                type = "track", userId = user, @event = "Order Completed", messageId = $"hist-{T.Tag}-{month}",
+                timestamp = $"2026-{month:D2}-10T10:00:00Z", properties = new { revenue = 20 + month, currency = "GBP" },
+            }).ToArray(),
+        });
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            using var response = await T.Retailer.Admin.GetAsync("/api/marketing/forecast/backtest?trainUntil=2026-08-31&months=2", TestContext.Current.CancellationToken);
+            if (response.IsSuccessStatusCode)
+                return;
+            Assert.True(DateTime.UtcNow < deadline, $"The forecast did not see the sales history within 30 s: {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
     }
 
     /// <summary>An app install's profile merged into Ann's when the install names her e-mail; answers the merge's id.</summary>

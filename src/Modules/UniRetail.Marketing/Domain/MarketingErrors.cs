@@ -87,4 +87,30 @@ internal static class MarketingErrors
 
     public static Error ProjectionRaced(string what) =>
         Error.Conflict("marketing.projection_raced", $"Another writer got there first: {what}.");
+    public static Error BadAiplRules(string field, string message) =>
+        Error.Validation("marketing.bad_aipl_rules", message, field);
+
+    public static Error UnknownCategory(string category, string field = "category") =>
+        Error.NotFound("marketing.unknown_category", $"No category '{category}' in this tenant's catalog or events.", field);
+
+    public static Error BadDate(string? value, string field) =>
+        Error.Validation("marketing.bad_date", $"'{value}' is not a date (yyyy-MM-dd between 1970 and 9999).", field);
+
+    public static Error BadPeriod(string from, string to) =>
+        Error.Validation("marketing.bad_period", $"The period ends ({to}) before it starts ({from}).", "to");
+
+    public static Error PeriodTooLong(int maxDays, string field = "to") =>
+        Error.Validation("marketing.period_too_long", $"A period spans at most {maxDays} days.", field);
+
+    public static Error BadMonths(int min, int max, string field = "months") =>
+        Error.Validation("marketing.bad_months", $"'{field}' is between {min} and {max}.", field);
+
+    public static Error NotEnoughHistory(int needed, int have, string field) =>
+        Error.Validation("marketing.not_enough_history", $"The forecast needs at least {needed} months of events before it; the tenant has {have}.", field);
+
+    public static Error TrainUntilNotPast(string field = "trainUntil") =>
+        Error.Validation("marketing.train_until_not_past", "'trainUntil' is a day before today: a backtest compares its forecast with months that have happened.", field);
+
+    public static Error BadTarget(string field, string message) =>
+        Error.Validation("marketing.bad_target", message, field);
 }

@@ -37,6 +37,8 @@ internal sealed class FeedRow
     public string? Money { get; init; }
     /// <summary>An order event's whole properties where the engine's JSON functions could not be trusted with them (see FeedColumns).</summary>
     public string? OrderProperties { get; init; }
+    /// <summary>A track, page or screen event's whole properties, read only when AIPL is kept (it needs categories and products).</summary>
+    public string? Properties { get; init; }
 }
 
 /// <summary>A person's identifier values as they appear in an event's own id columns.</summary>
@@ -59,15 +61,15 @@ internal sealed class EventFeed
     /// The next events after <paramref name="after"/>, every tenant's, in an order that never changes once read. SQLite's
     /// single writer makes event_seq commit order; PostgreSQL reads only below the oldest running transaction.
     /// </summary>
-    public async Task<List<FeedRow>> ReadAsync(DbConnection connection, FeedPosition after, int limit)
+    public async Task<List<FeedRow>> ReadAsync(DbConnection connection, FeedPosition after, int limit, bool properties = false)
     {
         var sql = connection is Npgsql.NpgsqlConnection
             ? $"""
-               SELECT {FeedColumns(connection)} FROM marketing_event e
+               SELECT {FeedColumns(connection, properties)} FROM marketing_event e
                WHERE (e.tx_id, e.event_seq) > (@Tx, @Seq) AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
                ORDER BY e.tx_id, e.event_seq LIMIT @Limit
                """
-            : $"SELECT {FeedColumns(connection)} FROM marketing_event e WHERE e.event_seq > @Seq ORDER BY e.event_seq LIMIT @Limit";
+            : $"SELECT {FeedColumns(connection, properties)} FROM marketing_event e WHERE e.event_seq > @Seq ORDER BY e.event_seq LIMIT @Limit";
         return (await connection.QueryAsync<FeedRow>(sql, new { after.Tx, after.Seq, Limit = limit })).ToList();
     }
 
@@ -75,16 +77,16 @@ internal sealed class EventFeed
     /// One tenant's events after <paramref name="after"/> and at or before <paramref name="upTo"/> (a position the projector
     /// has passed, so nothing is still arriving below it), in the projector's order: what a re-stitch replays.
     /// </summary>
-    public async Task<List<FeedRow>> ReadTenantAsync(DbConnection connection, TenantId tenant, FeedPosition after, FeedPosition upTo, int limit)
+    public async Task<List<FeedRow>> ReadTenantAsync(DbConnection connection, TenantId tenant, FeedPosition after, FeedPosition upTo, int limit, bool properties = false)
     {
         var sql = connection is Npgsql.NpgsqlConnection
             ? $"""
-               SELECT {FeedColumns(connection)} FROM marketing_event e
+               SELECT {FeedColumns(connection, properties)} FROM marketing_event e
                WHERE e.tenant_id = @TenantId AND (e.tx_id, e.event_seq) > (@Tx, @Seq) AND (e.tx_id, e.event_seq) <= (@UpToTx, @UpToSeq)
                ORDER BY e.tx_id, e.event_seq LIMIT @Limit
                """
             : $"""
-               SELECT {FeedColumns(connection)} FROM marketing_event e
+               SELECT {FeedColumns(connection, properties)} FROM marketing_event e
                WHERE e.tenant_id = @TenantId AND e.event_seq > @Seq AND e.event_seq <= @UpToSeq ORDER BY e.event_seq LIMIT @Limit
                """;
         return (await connection.QueryAsync<FeedRow>(sql, new { TenantId = tenant.Value, after.Tx, after.Seq, UpToTx = upTo.Tx, UpToSeq = upTo.Seq, Limit = limit })).ToList();
@@ -97,7 +99,7 @@ internal sealed class EventFeed
     /// the document and fails the whole read (every tenant's projection) on <c>\u0000</c> or half a surrogate pair, so
     /// properties holding such an escape come whole instead, for .NET to read.
     /// </summary>
-    private static string FeedColumns(DbConnection connection)
+    private static string FeedColumns(DbConnection connection, bool properties = false)
     {
         var (money, whole) = connection is Npgsql.NpgsqlConnection
             ? ($"CASE WHEN {OrderEvents} AND NOT {EscapesPostgresRefuses} THEN json_build_array(e.properties::json -> 'revenue', e.properties::json -> 'total', e.properties::json -> 'currency')::text END",
@@ -107,7 +109,7 @@ internal sealed class EventFeed
             e.event_seq AS EventSeq, e.message_id AS MessageId, e.tx_id AS TxId, e.tenant_id AS TenantId, e.source_id AS SourceId, e.source_kind AS SourceKind,
             e.location_id AS LocationId, e.type AS Type, e.event AS Event, e.name AS Name, e.user_id AS UserId, e.anonymous_id AS AnonymousId,
             e.previous_id AS PreviousId, e.timestamp_ms AS TimestampMs, e.traits AS Traits, e.context AS Context, {money} AS Money,
-            {whole} AS OrderProperties
+            {whole} AS OrderProperties{(properties ? ", CASE WHEN e.type IN ('track', 'page', 'screen') THEN e.properties END AS Properties" : "")}
             """;
     }
 

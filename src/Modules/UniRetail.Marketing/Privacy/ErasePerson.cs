@@ -1,5 +1,6 @@
 using UniRetail.Data;
 using UniRetail.Kernel;
+using UniRetail.Marketing.ConsumerAssets;
 using UniRetail.Marketing.Domain;
 using UniRetail.Marketing.Persistence;
 using UniRetail.Marketing.Profiles;
@@ -24,7 +25,7 @@ internal sealed record ErasureView(string ErasureId, DateTimeOffset At, string R
 /// </summary>
 internal sealed class ErasePerson(
     Database database, ProfileQueries queries, ProfileStore profiles, IdentityStore identities, MergeStore merges, JoinStore joins, EventFeed feed,
-    SuppressionStore suppressionStore, ErasureFingerprints fingerprints, IMemberErasure memberErasure, RestitchStore restitches, TimeProvider clock)
+    SuppressionStore suppressionStore, ErasureFingerprints fingerprints, IMemberErasure memberErasure, RestitchStore restitches, AiplStore aipl, TimeProvider clock)
 {
     public async Task<Result<ErasureView>> HandleAsync(Caller caller, PersonRequest request, CancellationToken ct)
     {
@@ -64,6 +65,7 @@ internal sealed class ErasePerson(
                 await merges.DeleteOfProfilesAsync(session, tenant, profileIds);
                 await joins.DeleteOfProfilesAsync(session, tenant, profileIds);
                 await profiles.DeleteAsync(session, tenant, profileIds);
+                await aipl.DeleteOfProfilesAsync(session, tenant, profileIds);
             }
             // The commerce member behind the profile is the same person: their name and identifiers go too.
             var members = await memberErasure.EraseAsync(

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using UniRetail.Data;
 using UniRetail.Kernel;
+using UniRetail.Marketing.ConsumerAssets;
 using UniRetail.Marketing.Domain;
 using UniRetail.Marketing.Persistence;
 using UniRetail.Marketing.Privacy;
@@ -19,7 +20,7 @@ namespace UniRetail.Marketing.Projection;
 internal sealed class ProfileProjector(
     Database database, EventFeed feed, ProjectionStore positions, IdentityStore identities, ProfileStore profiles, MergeStore merges,
     JoinStore joins, SharedIdentifierStore shared, ProfileRebuilder rebuilder, SuppressionList suppression, SuppressionStore erasures, RestitchStore restitches,
-    TimeProvider clock, ILogger<ProfileProjector> logger)
+    AiplSettings aiplSettings, AiplFold aiplFold, AiplStore aipl, TimeProvider clock, ILogger<ProfileProjector> logger)
 {
     public const string Name = "profiles";
     public const int BatchSize = 5000;
@@ -59,7 +60,7 @@ internal sealed class ProfileProjector(
         for (var attempt = 1; ; attempt++)
         {
             var from = await database.ReadAsync(c => positions.PositionAsync(c, Name), ct);
-            var rows = await database.ReadAsync(c => feed.ReadAsync(c, from, BatchSize), ct);
+            var rows = await database.ReadAsync(c => feed.ReadAsync(c, from, BatchSize, aiplSettings.Enabled), ct);
             if (rows.Count == 0)
                 return 0;
             Result<Unit> saved;
@@ -120,6 +121,14 @@ internal sealed class ProfileProjector(
                 graph.ApplyAlias(events[i], user, AliasIdentifier(aliasCandidates, graph), nowMs);
             else if (own.Count > 0)
                 graph.Apply(events[i], own, nowMs);
+        }
+        if (aiplSettings.Enabled && graph.Applied.Count > 0)
+        {
+            var aiplRules = await database.ReadAsync(c => aipl.RulesAsync(c, tenant), ct) ?? AiplRules.Default;
+            var properties = new Dictionary<long, string?>(rows.Count);
+            foreach (var row in rows)
+                properties[row.EventSeq] = row.Properties;
+            graph.Aipl = await aiplFold.PlanAsync(tenant, aiplRules, graph.Applied.Select(a => (a.ProfileId, a.Event, properties.GetValueOrDefault(a.Event.Seq))).ToList(), ct);
         }
         return graph;
     }
@@ -220,8 +229,36 @@ internal sealed class ProfileProjector(
                     return Raced("a split profile changed");
             }
             await profiles.UpsertConsentAsync(session, tenant, graph.Changed.SelectMany(id => graph.Profiles[id].Consent.Select(c => (id, c.Key, c.Value))));
+            await SaveAiplAsync(session, graph);
         }
         return Unit.Value;
+    }
+
+    /// <summary>
+    /// AIPL with the batch: a merged-away profile's day rows fold into the profile that absorbed it, then the batch's touches
+    /// are summed per (category, day, final profile) and upserted, a few multi-row statements per batch.
+    /// </summary>
+    private async Task SaveAiplAsync(DbSession session, TenantGraph graph)
+    {
+        foreach (var (merged, (_, version)) in graph.MergedAway)
+        {
+            if (version != 0)
+                await aipl.MoveAsync(session, graph.Tenant, merged, graph.FinalOf(merged));
+        }
+        if (graph.Aipl.Count == 0)
+            return;
+        var days = new Dictionary<(string Category, int Day, string ProfileId), (AiplKinds Kinds, long Revenue, string Evidence, AiplKinds EvidenceKind)>();
+        foreach (var touch in graph.Aipl)
+        {
+            var key = (touch.Category, touch.Day, graph.FinalOf(touch.ProfileId));
+            days[key] = days.TryGetValue(key, out var day)
+                ? (day.Kinds | touch.Kinds, day.Revenue + touch.RevenueMinor, touch.Kinds > day.EvidenceKind ? touch.Evidence : day.Evidence, touch.Kinds > day.EvidenceKind ? touch.Kinds : day.EvidenceKind)
+                : (touch.Kinds, touch.RevenueMinor, touch.Evidence, touch.Kinds);
+        }
+        await aipl.AddAsync(session, graph.Tenant, days.Select(d => new AiplDayRow
+        {
+            Category = d.Key.Category, Day = d.Key.Day, ProfileId = d.Key.ProfileId, Kinds = (int)d.Value.Kinds, RevenueMinor = d.Value.Revenue, Evidence = d.Value.Evidence,
+        }));
     }
 
     private static Error Raced(string what) => MarketingErrors.ProjectionRaced(what);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using UniRetail.Data;
 using UniRetail.Kernel;
+using UniRetail.Marketing.ConsumerAssets;
 using UniRetail.Marketing.Domain;
 using UniRetail.Marketing.Persistence;
 
@@ -13,7 +14,7 @@ namespace UniRetail.Marketing.Projection;
 /// projector's position, once nothing is left below it. Killed at any point, it resumes from the last batch it saved.
 /// </summary>
 internal sealed class Restitcher(
-    Database database, ProfileProjector projector, EventFeed feed, ProjectionStore positions, RestitchStore jobs, TimeProvider clock, ILogger<Restitcher> logger)
+    Database database, ProfileProjector projector, EventFeed feed, ProjectionStore positions, RestitchStore jobs, AiplSettings aiplSettings, TimeProvider clock, ILogger<Restitcher> logger)
 {
     private const int Attempts = 5;
 
@@ -26,7 +27,7 @@ internal sealed class Restitcher(
             if (job is null || job.FinishedAtMs is not null)
                 return new RestitchProgress(0, Finished: true);
             var upTo = await database.ReadAsync(c => positions.PositionAsync(c, ProfileProjector.Name), ct);
-            var rows = await database.ReadAsync(c => feed.ReadTenantAsync(c, tenant, job.Position, upTo, batchSize), ct);
+            var rows = await database.ReadAsync(c => feed.ReadTenantAsync(c, tenant, job.Position, upTo, batchSize, aiplSettings.Enabled), ct);
             Result<Unit> saved;
             try
             {

@@ -1,5 +1,6 @@
 using UniRetail.Kernel;
 using UniRetail.Marketing.Consent;
+using UniRetail.Marketing.ConsumerAssets;
 using UniRetail.Marketing.Persistence;
 using UniRetail.Marketing.Profiles;
 using UniRetail.Marketing.Stitching;
@@ -78,6 +79,20 @@ internal sealed class TenantGraph : IIdentityGraph
     public List<(string From, string To)> Splits { get; } = [];
     /// <summary>Phones seen again with their profile in this batch.</summary>
     public HashSet<Identifier> SeenAgain { get; } = [];
+
+    /// <summary>Each applied event with the profile it went to; a later merge in the batch may fold that profile into another (<see cref="FinalOf"/>).</summary>
+    public List<(string ProfileId, ProfileEvent Event)> Applied { get; } = [];
+
+    /// <summary>The AIPL day touches of this batch's events, planned with the tenant's rules (empty when AIPL is off).</summary>
+    public List<AiplTouch> Aipl { get; set; } = [];
+
+    /// <summary>The profile that holds <paramref name="profileId"/> after this batch's merges.</summary>
+    public string FinalOf(string profileId)
+    {
+        while (MergedAway.TryGetValue(profileId, out var merged))
+            profileId = merged.Into;
+        return profileId;
+    }
 
     public string? OwnerOf(Identifier identifier) => _owners.GetValueOrDefault(identifier);
 
@@ -208,6 +223,7 @@ internal sealed class TenantGraph : IIdentityGraph
         }
         profile.Apply(e);
         Changed.Add(profileId);
+        Applied.Add((profileId, e));
     }
 
     /// <summary>A join is saved on the rows of the identifiers it attached (see <see cref="Attachment"/>); here it is only remembered by its link.</summary>

@@ -1,6 +1,7 @@
 using UniRetail.Data;
 using UniRetail.Kernel;
 using UniRetail.Marketing.Consent;
+using UniRetail.Marketing.ConsumerAssets;
 using UniRetail.Marketing.Domain;
 using UniRetail.Marketing.Persistence;
 using UniRetail.Marketing.Projection;
@@ -24,7 +25,7 @@ internal sealed record RestitchView(
 /// (<see cref="Restitcher"/>), profiles filling in as it goes. Starting while one runs answers that one. Each rebuilt
 /// profile takes back the id of the old profile most of its identifiers came from.
 /// </summary>
-internal sealed class RestitchProfiles(Database database, RestitchStore jobs, ProjectionStore positions, Restitcher restitcher, TimeProvider clock)
+internal sealed class RestitchProfiles(Database database, RestitchStore jobs, ProjectionStore positions, Restitcher restitcher, AiplStore aipl, TimeProvider clock)
 {
     /// <summary>How long a start request replays before answering "running" and leaving the rest to the background.</summary>
     public static readonly TimeSpan InlineBudget = TimeSpan.FromSeconds(2);
@@ -51,6 +52,8 @@ internal sealed class RestitchProfiles(Database database, RestitchStore jobs, Pr
             if (await jobs.FindAsync(session.Connection, tenant, session.Transaction) is { FinishedAtMs: null } running)
                 return RestitchView.From(running);
             await jobs.StartAsync(session, tenant, NewId.With("rst"), requestedBy, now, RecordConsent.ApiSource);
+            // AIPL rows name the old profiles: the replay writes them again for the rebuilt ones.
+            await aipl.DeleteTenantAsync(session, tenant);
             return RestitchView.From((await jobs.FindAsync(session.Connection, tenant, session.Transaction))!);
         }, ct);
     }
