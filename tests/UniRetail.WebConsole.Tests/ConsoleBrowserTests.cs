@@ -194,6 +194,109 @@ public abstract class ConsoleBrowserTests<THost>(THost host) : IClassFixture<THo
         await ScreenshotAsync(page, "order");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task AMarketerFindsACustomerByPhoneAndSeesTheirStoreAndWebEventsInOneTimeline()
+    {
+        host.SkipIfUnavailable();
+        var (phone, order) = await host.SeedCustomerSeenOnTheWebAndInStoreAsync("00101");
+        var page = await SignInAsync(host.Marketer);
+        await OpenAsync(page, "/customers?type=phone&value=not%20a%20phone");
+        await Assertions.Expect(page.Locator(".mud-input-helper-text.mud-input-error")).ToContainTextAsync("marketing.bad_identifier");
+        await OpenAsync(page, "/customers");
+        await page.GetByLabel("Value").FillAsync("nobody@nowhere.test");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-input-helper-text.mud-input-error")).ToContainTextAsync("marketing.unknown_profile");
+        // "Any identifier": the phone as typed at the till, found without naming its type.
+        await page.GetByLabel("Value").FillAsync(phone);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("profile")).ToContainTextAsync("Rita 00101");
+        var timeline = page.GetByTestId("timeline");
+        // One timeline: the till's order at Covent Garden and the web shop's page view and sign-in.
+        await Assertions.Expect(timeline.GetByTestId("timeline-commerce").Filter(new() { HasText = order })).ToContainTextAsync("CG01");
+        await Assertions.Expect(timeline.GetByTestId("timeline-web").Filter(new() { HasText = "Mugs" })).ToContainTextAsync("page");
+        await Assertions.Expect(timeline.GetByTestId("timeline-web").Filter(new() { HasText = "identify" })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("identifiers")).ToContainTextAsync("phone");
+        await Assertions.Expect(page.GetByTestId("agg-orders")).ToHaveTextAsync("1");
+        // A marketer reads; exporting and erasing are an admin's.
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Erase this person…" })).ToHaveCountAsync(0);
+        await ScreenshotAsync(page, "customer");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AnAdminExportsAndAfterAConfirmationNamingItErasesACustomer()
+    {
+        host.SkipIfUnavailable();
+        var (phone, _) = await host.SeedCustomerSeenOnTheWebAndInStoreAsync("00202");
+        var page = await SignInAsync(host.Admin);
+        await OpenAsync(page, $"/customers?type=phone&value={Uri.EscapeDataString(phone)}");
+        var profileId = await page.GetByTestId("profile-id").InnerTextAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Export the data" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("export")).ToContainTextAsync("4 events");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Erase this person…" }).ClickAsync();
+        var confirm = page.GetByTestId("erase-confirm");
+        await Assertions.Expect(confirm).ToContainTextAsync(profileId);
+        await Assertions.Expect(confirm).ToContainTextAsync("rita.00202@example.com");
+        await ScreenshotAsync(page, "customer-erase");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Erase for good" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("erased")).ToContainTextAsync("4 events, 1 members");
+        var after = await host.Api.GetAsync(new Uri($"/api/marketing/profiles/{profileId}", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, after.StatusCode);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task StoreStaffGetTheForbiddenPageAtCustomers()
+    {
+        var page = await SignInAsync(host.StaffA);
+        var response = await page.GotoAsync("/customers");
+        Assert.Equal(403, response!.Status);
+        await Assertions.Expect(page.GetByTestId("forbidden")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Customers" })).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AnAdminImportsACatalogCsvSeesItsRowErrorThenItsProductsAndSetsAStorePrice()
+    {
+        var page = await SignInAsync(host.Admin);
+        await OpenAsync(page, "/catalog");
+        var bad = "product_code,product_name,category,sku,gtin,price\nP-TEA,Green tea,Food/Tea,TEA-GREEN,4006381333931,3.20\nP-TEA,Green tea,Food/Tea,TEA-MINT,12345,abc\n";
+        await page.Locator("#catalog-file").SetInputFilesAsync(new FilePayload { Name = "bad.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(bad) });
+        await Assertions.Expect(page.GetByTestId("import-error")).ToContainTextAsync("row 3");
+        var good = "product_code,product_name,category,sku,gtin,price\nP-TEA,Green tea,Food/Tea,TEA-GREEN,4006381333931,3.20\nP-TEA,Green tea,Food/Tea,TEA-MINT,,3.40\n";
+        await page.Locator("#catalog-file").SetInputFilesAsync(new FilePayload { Name = "good.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(good) });
+        await Assertions.Expect(page.GetByTestId("import-done")).ToContainTextAsync("2 SKUs created");
+        await Assertions.Expect(page.GetByTestId("sku-TEA-MINT")).ToContainTextAsync("3.40 GBP");
+        await page.GetByLabel("Barcode (GTIN)").FillAsync("4006381333931");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find by barcode" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("base-price")).ToHaveTextAsync("3.20 GBP");
+        await page.GetByLabel("Amount").FillAsync("cheap");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set price" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-input-helper-text.mud-input-error")).ToContainTextAsync("console.bad_amount");
+        await page.GetByLabel("Amount").FillAsync("2.99");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set price" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("price-done")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("base-price")).ToHaveTextAsync("2.99 GBP");
+        await ScreenshotAsync(page, "catalog");
+        var sku = await host.GetAsync("/api/catalog/skus/TEA-GREEN");
+        Assert.Equal(2.99m, sku.GetProperty("price").GetProperty("amount").GetDecimal());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task StoreStaffReadTheCatalogButGetNoPriceOrImportForms()
+    {
+        var page = await SignInAsync(host.StaffA);
+        await OpenAsync(page, "/catalog");
+        await Assertions.Expect(page.GetByTestId("sku-" + host.Sku)).ToContainTextAsync("12.50 GBP");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Prices of " + host.Sku }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("base-price")).ToHaveTextAsync("12.50 GBP");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Set price" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#catalog-file")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
 }
 
 public sealed class SqliteConsoleBrowserTests(SqliteConsole host) : ConsoleBrowserTests<SqliteConsole>(host);
