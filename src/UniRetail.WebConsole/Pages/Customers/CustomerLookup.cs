@@ -15,6 +15,9 @@ internal static class CustomerLookup
     /// <summary>The longest a trait or event detail is shown in a table cell before it is cut.</summary>
     public const int MaxCell = 160;
 
+    /// <summary>The most member ids of one profile whose loyalty accounts the 360 reads.</summary>
+    public const int MaxMembersShown = 5;
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     /// <summary>The identifier types the search offers, most used first (the API's names).</summary>
