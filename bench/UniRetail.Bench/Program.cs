@@ -17,5 +17,6 @@ var root = new RootCommand("UniRetail benchmarks: place-order throughput, a flas
     AccuracyCommand.Create(),
     LoyaltyBenchmark.Create(),
     PromotionsBenchmark.Create(),
+    ReplenishmentBenchmark.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -19,6 +19,7 @@ var root = new RootCommand("uniretail: one catalog, one inventory, one member an
     KeysCommands.Create(),
     PromotionCommands.Create(),
     UserCommands.Create(),
+    ShopsCommands.Create(),
 };
 
 try

@@ -7,6 +7,7 @@ using UniRetail.Inventory;
 using UniRetail.Loyalty;
 using UniRetail.Marketing;
 using UniRetail.Members;
+using UniRetail.Network;
 using UniRetail.Orders;
 using UniRetail.Promotions;
 
@@ -45,5 +46,5 @@ public static class ModuleRegistration
     /// <summary>The commerce modules, in dependency order. The one list every host uses.</summary>
     public static IServiceCollection AddUniRetailModules(this IServiceCollection services) =>
         services.AddIdentityModule().AddCatalogModule().AddInventoryModule().AddMembersModule().AddPromotionsModule().AddLoyaltyModule().AddFulfillmentModule()
-            .AddOrdersModule().AddMarketingModule();
+            .AddOrdersModule().AddMarketingModule().AddNetworkModule();
 }

@@ -4,6 +4,7 @@ using UniRetail.Inventory;
 using UniRetail.Loyalty;
 using UniRetail.Marketing;
 using UniRetail.Members;
+using UniRetail.Network;
 using UniRetail.Orders;
 using UniRetail.Promotions;
 using UniRetail.Server.Hosting;
@@ -41,6 +42,7 @@ public static class ServerHost
         modules.MapOrdersModule();
         modules.MapMarketingModule();
         modules.MapPromotionsModule();
+        modules.MapNetworkModule();
         app.MapWebConsole();
         return app;
     }

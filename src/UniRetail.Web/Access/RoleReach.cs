@@ -146,6 +146,11 @@ public static class RoleReach
         new("Promotions.Update", "change promotions", No, Marketer: true, Integration: false),
         new("Promotions.Deactivate", "change promotions", No, Marketer: true, Integration: false),
         new("Promotions.PriceBasket", "price baskets", OwnStore, Marketer: true, Integration: true),
+
+        // A shop's reorder settings, sales and suggested order: its staff at their own shop, its till or back office.
+        new("Shop.ConfigureSku", "set a shop's reorder settings", OwnStore, Marketer: false, Integration: true),
+        new("Shop.RecordSales", "record a shop's daily sales", OwnStore, Marketer: false, Integration: true),
+        new("Shop.Replenishment", "read a shop's suggested order", OwnStore, Marketer: false, Integration: true),
     ];
 
     private static readonly Dictionary<string, EndpointReach> ByEndpoint = Table.ToDictionary(r => r.Endpoint, StringComparer.Ordinal);
