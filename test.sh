@@ -32,6 +32,11 @@ if [ ! -d tests/sdk/node_modules ] && command -v npm >/dev/null 2>&1; then
   npm ci --prefix tests/sdk --no-audit --no-fund || echo "npm ci --prefix tests/sdk failed: the SDK tests will fail."
 fi
 
+# tests/UniRetail.WebConsole.Tests inject axe-core (npm, pinned in its axe/package.json) into every page they check.
+if [ ! -d tests/UniRetail.WebConsole.Tests/axe/node_modules ] && command -v npm >/dev/null 2>&1; then
+  npm ci --prefix tests/UniRetail.WebConsole.Tests/axe --no-audit --no-fund || echo "npm ci --prefix tests/UniRetail.WebConsole.Tests/axe failed: the accessibility test will fail."
+fi
+
 # tests/UniRetail.WebConsole.Tests drive Debian's chromium through Playwright (which cannot download a browser here).
 if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ]; then
   echo "installing chromium (Debian package) for the console's browser tests"

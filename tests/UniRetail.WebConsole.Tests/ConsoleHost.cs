@@ -110,6 +110,49 @@ public abstract class ConsoleHost(DatabaseProvider provider) : IAsyncLifetime
     public async Task<string> PlacePickupOrderAsync(string store) =>
         await PostAsync("/api/orders", new { channel = "web", fulfilment = "pickup_in_store", storeId = store, currency = "GBP", paymentCaptured = true, lines = new[] { new { sku = Sku, quantity = 1 } } });
 
+    /// <summary>
+    /// A customer seen on the web (a page view and a sign-in carrying their member id and phone, through a web source's write
+    /// key) and at the till of store A (an in-store order for their member id); waits until the profile holds all four events
+    /// (the registration, the page, the sign-in, the order). Returns the phone they are found by and the order id.
+    /// </summary>
+    public async Task<(string Phone, string OrderId)> SeedCustomerSeenOnTheWebAndInStoreAsync(string tag)
+    {
+        var phone = $"+44 7700 9{tag}";
+        var member = await PostAsync("/api/members", new { displayName = $"Rita {tag}", identifiers = new[] { new { kind = "email", value = $"rita.{tag}@example.com" } } });
+        var source = await PostAsync("/api/marketing/sources", new { kind = "web", name = $"Web shop {tag}" }, idOf: "writeKey");
+        using (var web = new HttpClient { BaseAddress = Address })
+        {
+            web.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(source + ":")));
+            var batch = new
+            {
+                batch = new object[]
+                {
+                    new { type = "page", anonymousId = $"cookie-{tag}", name = "Mugs" },
+                    new { type = "identify", anonymousId = $"cookie-{tag}", userId = $"web-{tag}", traits = new { name = $"Rita {tag}", phone, member_id = member } },
+                },
+            };
+            var sent = await web.PostAsJsonAsync(new Uri("/v1/batch", UriKind.Relative), batch);
+            Assert.True(sent.IsSuccessStatusCode, $"POST /v1/batch: {(int)sent.StatusCode} {await sent.Content.ReadAsStringAsync()}");
+        }
+        var order = await PostAsync("/api/orders", new { channel = "pos", fulfilment = "in_store_purchase", storeId = StoreA, currency = "GBP", paymentCaptured = true, memberId = member, lines = new[] { new { sku = Sku, quantity = 1 } } });
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (true)
+        {
+            var response = await Api.GetAsync(new Uri($"/api/marketing/profiles?type=member_id&value={member}", UriKind.Relative));
+            if (response.IsSuccessStatusCode && (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("aggregates").GetProperty("events").GetInt64() >= 4)
+                return (phone, order);
+            Assert.True(DateTime.UtcNow < deadline, $"The profile of member {member} did not reach four events within 120 s: {(int)response.StatusCode}.");
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>A new SKU of its own product, with <paramref name="quantity"/> received at <paramref name="location"/>.</summary>
+    public async Task AddSkuWithStockAsync(string sku, string location, int quantity)
+    {
+        await PostAsync("/api/catalog/products", new { code = $"P-{sku}", name = $"Product {sku}", category = "Home/Kitchen", skus = new[] { new { sku, price = new { amount = 5.00m, currency = "GBP" } } } }, idOf: null);
+        await PostAsync("/api/inventory/receipts", new { locationId = location, reference = $"GRN-{sku}", lines = new[] { new { sku, quantity } } }, idOf: null);
+    }
+
     public async Task<JsonElement> GetAsync(string path)
     {
         var response = await Api.GetAsync(new Uri(path, UriKind.Relative));

@@ -16,6 +16,9 @@ namespace UniRetail.Cli.Demo;
 /// <summary>Runs the demo end to end and prints what the day did.</summary>
 internal sealed class DemoRunner(ModuleContainer host, DemoClock clock, DemoSettings settings)
 {
+    /// <summary>The retailer the run created (null before it has).</summary>
+    public DemoSetup? Setup { get; private set; }
+
     public async Task<int> RunAsync(CancellationToken ct)
     {
         // Redirected output defaults to 80 columns, too narrow for the tables.
@@ -23,6 +26,7 @@ internal sealed class DemoRunner(ModuleContainer host, DemoClock clock, DemoSett
             AnsiConsole.Profile.Width = 120;
         AnsiConsole.MarkupLine($"[bold]UniRetail demo[/] on {host.Get<Data.Database>().Provider}");
         var setup = await DemoRetailer.SetUpAsync(host, settings, s => AnsiConsole.MarkupLine($"  [grey]{Markup.Escape(s)}[/]"), ct);
+        Setup = setup;
         AnsiConsole.MarkupLine($"  retailer [bold]{Markup.Escape(setup.TenantName)}[/] ({setup.Retailer.Tenant}): 1 DC, {setup.Stores.Count} stores, " +
             $"{setup.Products.Count} products ({setup.CatalogSource}), {setup.Members.Count} members");
 

@@ -18,6 +18,10 @@ internal static class ConsolePages
         new("orders", "Orders", Icons.Material.Filled.Receipt, "Orders.List"),
         new("store", "Store desk", Icons.Material.Filled.Storefront, "Orders.StartPicking"),
         new("stock", "Stock", Icons.Material.Filled.Inventory, "Inventory.Levels"),
+        new("catalog", "Catalog", Icons.Material.Filled.Category, "Catalog.ListProducts"),
+        new("customers", "Customers", Icons.Material.Filled.People, "Marketing.Profiles.Find"),
+        new("databank", "Data bank", Icons.Material.Filled.Storage, "Marketing.Events.List"),
+        new("settings", "Settings", Icons.Material.Filled.Settings, "Locations.List"),
     ];
 
     public static IEnumerable<ConsolePageEntry> For(Caller? caller) => caller is null ? [] : All.Where(p => Access.Can(caller, p.ReadEndpoint));

@@ -42,6 +42,19 @@ internal sealed class StockStore
             new { Tenant = tenant.Value, Sku = sku, Location = location, AfterSku = after?[0], AfterLocation = after is [_, var l] ? l : "", Limit = page.RowsToRead })).ToList();
     }
 
+    /// <summary>
+    /// Levels whose shelf stock (on hand less reserved) is below their safety stock, in (SKU, location) order, at most
+    /// <paramref name="limit"/>: the read scans only levels with a safety stock (the partial index inventory_stock_level_safety).
+    /// </summary>
+    public async Task<IReadOnlyList<LevelRow>> BelowSafetyAsync(DbConnection connection, TenantId tenant, int limit) =>
+        (await connection.QueryAsync<LevelRow>(
+            $"""
+            SELECT {PositionColumns} FROM inventory_stock_level
+            WHERE tenant_id = @Tenant AND safety_stock > 0 AND on_hand - reserved < safety_stock
+            ORDER BY sku, location_id LIMIT @Limit
+            """,
+            new { Tenant = tenant.Value, Limit = limit })).ToList();
+
     /// <summary>The ledger insert, with <c>@Tenant, @Sku, @Location, @Kind, @OnHandDelta, @ReservedDelta, @DamagedDelta, @Reference, @Reason, @At</c>.</summary>
     public const string AppendSql =
         """

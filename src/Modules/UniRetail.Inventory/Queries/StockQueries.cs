@@ -31,6 +31,17 @@ internal sealed class StockQueries(Database database, StockStore levels, ILocati
             .Map(r => new StockLevelView(r.Sku, r.Location, r.OnHand, r.Reserved, r.SafetyStock, r.Damaged, r.ToPosition().Available));
     }
 
+    /// <summary>The most stock alerts <see cref="BelowSafetyAsync"/> returns.</summary>
+    public const int MaxAlerts = 100;
+
+    /// <summary>Stock alerts: levels below their safety stock (shelf stock under it), in (SKU, location) order, at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<StockLevelView>> BelowSafetyAsync(Caller caller, int limit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var rows = await database.ReadAsync(c => levels.BelowSafetyAsync(c, caller.Tenant, Math.Clamp(limit, 1, MaxAlerts)), ct);
+        return rows.Select(r => new StockLevelView(r.Sku, r.Location, r.OnHand, r.Reserved, r.SafetyStock, r.Damaged, r.ToPosition().Available)).ToList();
+    }
+
     public async Task<Result<AtpView>> AtpAsync(Caller caller, string? skuCode, CancellationToken ct)
     {
         var sku = Sku.Parse(skuCode);

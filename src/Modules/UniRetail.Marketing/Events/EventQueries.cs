@@ -47,6 +47,28 @@ internal sealed class EventQueries(Database database, EventStore events, Profile
         return read.Map(EventView.From);
     }
 
+    /// <summary>The most events <see cref="NewestAsync"/> reads at once.</summary>
+    public const int MaxNewest = 200;
+
+    /// <summary>
+    /// The tenant's newest events, newest first (at most <see cref="MaxNewest"/>), with the same consent rule as the list:
+    /// the console's live stream re-reads this window, so an event that commits late with an earlier position still shows.
+    /// </summary>
+    public async Task<IReadOnlyList<EventView>> NewestAsync(Caller caller, string? userId, string? anonymousId, int limit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var rows = await database.ReadAsync(async c =>
+        {
+            var newest = await events.NewestAsync(c, caller.Tenant, Math.Clamp(limit, 1, MaxNewest), Blank(userId), Blank(anonymousId));
+            if (caller.Role == Role.Admin || newest.Count == 0)
+                return newest;
+            var refused = await profiles.RefusedAsync(c, caller.Tenant, ConsentPurpose.Analytics,
+                newest.SelectMany(r => new[] { r.UserId, r.AnonymousId }).OfType<string>());
+            return refused.Count == 0 ? newest : newest.Where(r => !Refused(r, refused)).ToList();
+        }, ct);
+        return rows.Select(EventView.From).ToList();
+    }
+
     private static bool Refused(EventRow row, HashSet<(string Type, string Value)> refused) =>
         (row.UserId is { } user && (refused.Contains(("user_id", user)) || refused.Contains(("member_id", user))))
         || (row.AnonymousId is { } anonymous && refused.Contains(("anonymous_id", anonymous)));

@@ -72,4 +72,16 @@ internal sealed class EventStore
         sql.Append(" ORDER BY event_seq LIMIT @Limit");
         return (await connection.QueryAsync<EventRow>(sql.ToString(), new { TenantId = tenant.Value, filter.After, filter.Limit, filter.UserId, filter.AnonymousId })).ToList();
     }
+
+    /// <summary>The tenant's newest events (optionally of one user or anonymous id), newest first: the console's live stream.</summary>
+    public async Task<IReadOnlyList<EventRow>> NewestAsync(DbConnection connection, TenantId tenant, int limit, string? userId, string? anonymousId)
+    {
+        var sql = new StringBuilder($"SELECT {EventRow.Columns} FROM marketing_event e WHERE e.tenant_id = @TenantId");
+        if (userId is not null)
+            sql.Append(" AND user_id = @UserId");
+        if (anonymousId is not null)
+            sql.Append(" AND anonymous_id = @AnonymousId");
+        sql.Append(" ORDER BY event_seq DESC LIMIT @Limit");
+        return (await connection.QueryAsync<EventRow>(sql.ToString(), new { TenantId = tenant.Value, Limit = limit, UserId = userId, AnonymousId = anonymousId })).ToList();
+    }
 }

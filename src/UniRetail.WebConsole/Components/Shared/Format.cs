@@ -28,6 +28,14 @@ internal static class Format
             ? value
             : Error.Validation("console.bad_number", $"'{text}' is not a whole number.", field);
     }
+
+    /// <summary>An amount of money typed into a form (a dot for the decimals); the field is named as the API names it.</summary>
+    public static Result<decimal> Amount(string? text, string field)
+    {
+        return decimal.TryParse(text?.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : Error.Validation("console.bad_amount", $"'{text}' is not an amount (for example 12.50).", field);
+    }
 }
 
 /// <summary>The names the API takes for filters, for the console's pick lists.</summary>
