@@ -19,6 +19,8 @@ var root = new RootCommand("uniretail: one catalog, one inventory, one member an
     KeysCommands.Create(),
     PromotionCommands.Create(),
     UserCommands.Create(),
+    StoreCommands.Create(),
+    TillCommands.Create(),
 };
 
 try

@@ -9,6 +9,7 @@ using UniRetail.Marketing;
 using UniRetail.Members;
 using UniRetail.Orders;
 using UniRetail.Promotions;
+using UniRetail.Store;
 
 namespace UniRetail.Server;
 
@@ -45,5 +46,5 @@ public static class ModuleRegistration
     /// <summary>The commerce modules, in dependency order. The one list every host uses.</summary>
     public static IServiceCollection AddUniRetailModules(this IServiceCollection services) =>
         services.AddIdentityModule().AddCatalogModule().AddInventoryModule().AddMembersModule().AddPromotionsModule().AddLoyaltyModule().AddFulfillmentModule()
-            .AddOrdersModule().AddMarketingModule();
+            .AddOrdersModule().AddMarketingModule().AddStoreModule();
 }

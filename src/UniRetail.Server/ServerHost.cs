@@ -7,6 +7,7 @@ using UniRetail.Members;
 using UniRetail.Orders;
 using UniRetail.Promotions;
 using UniRetail.Server.Hosting;
+using UniRetail.Store;
 using UniRetail.WebConsole;
 
 namespace UniRetail.Server;
@@ -23,6 +24,7 @@ public static class ServerHost
 
         builder.AddUniRetailDefaults();
         builder.Services.AddUniRetailModules();
+        builder.Services.AddStoreSettings(builder.Configuration);
         builder.Services.AddHoldExpiry();
         builder.Services.AddLoyaltyClock();
         builder.Services.AddProfileProjector();
@@ -41,6 +43,7 @@ public static class ServerHost
         modules.MapOrdersModule();
         modules.MapMarketingModule();
         modules.MapPromotionsModule();
+        modules.MapStoreModule();
         app.MapWebConsole();
         return app;
     }

@@ -28,6 +28,7 @@ public sealed partial class ValidCalls
         AddMarketing();
         AddEventApi();
         AddPromotions();
+        AddStore();
     }
 
     public bool Covers(ApiOperation operation) => _calls.ContainsKey(operation.Name);
