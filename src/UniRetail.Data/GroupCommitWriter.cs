@@ -161,12 +161,20 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         return batch.Exists(o => o.Threw);
     }
 
+    /// <summary>
+    /// Queues a conflicted operation again after a short random pause that doubles with each attempt (1–2 ms, then up to
+    /// 128 ms): retrying at once mostly meets the same conflict, and spreading the retries lets the lock holder finish.
+    /// </summary>
     private void Retry(WriteOperation operation)
     {
         operation.Reset();
         if (++operation.Attempts >= MaxAttempts)
-            operation.Fail(new TimeoutException("The write kept meeting lock conflicts; try again."));
-        else
-            Enqueue(operation);
+        {
+            operation.Fail(new WriteContentionException(operation.Attempts));
+            return;
+        }
+        var ceiling = 1 << Math.Min(operation.Attempts, 7);
+        var pause = TimeSpan.FromMilliseconds(ceiling / 2.0 + Random.Shared.NextDouble() * ceiling / 2.0);
+        _ = Task.Delay(pause).ContinueWith(_ => Enqueue(operation), TaskScheduler.Default);
     }
 }

@@ -32,13 +32,55 @@ public abstract class RetryTests(DatabaseProvider provider) : DataTest(provider)
 
         var thrown = await Assert.ThrowsAnyAsync<DbException>(() => duplicate);
         Assert.False(TransientErrors.IsTransient(thrown));
+        // A primary key, not a unique index: SQLite reports it with its own extended code (1555), still a unique violation.
+        Assert.True(UniqueViolations.Is(thrown));
         Assert.Equal(1, attempts);
         Assert.Equal("first", await Database.ReadAsync(c => c.ExecuteScalarAsync<string>("SELECT label FROM data_test_row WHERE row_no = 1"), Ct));
+    }
+
+    /// <summary>A lock conflict as this engine's driver reports it.</summary>
+    protected abstract Exception LockConflict();
+
+    [Fact]
+    public async Task WriteAsync_ConflictOnEveryAttempt_GivesUpWithWriteContentionAndWritesNothing()
+    {
+        var attempts = 0;
+
+        var write = WriteAsync<Unit>(async s =>
+        {
+            await InsertRowAsync(s, Interlocked.Increment(ref attempts));
+            throw LockConflict();
+        });
+
+        var thrown = await Assert.ThrowsAsync<WriteContentionException>(() => write);
+        Assert.Equal(8, thrown.Attempts);
+        Assert.Equal(8, attempts);
+        Assert.Equal(0, await CommittedRowsAsync());
+    }
+
+    [Fact]
+    public async Task WriteAsync_ConflictWrappedInAnotherException_IsStillRetried()
+    {
+        var attempts = 0;
+
+        var write = await WriteAsync<Unit>(async s =>
+        {
+            await InsertRowAsync(s, 1);
+            if (Interlocked.Increment(ref attempts) < 3)
+                throw new InvalidOperationException("a library wrapped the driver's error", LockConflict());
+            return Unit.Value;
+        });
+
+        Assert.True(write.IsSuccess);
+        Assert.Equal(3, attempts);
+        Assert.Equal(1, await CommittedRowsAsync());
     }
 }
 
 public sealed class RetrySqliteTests() : RetryTests(DatabaseProvider.Sqlite)
 {
+    protected override Exception LockConflict() => new SqliteException("database is locked", 5);
+
     private static readonly TimeSpan LockHeld = TimeSpan.FromSeconds(2.5);
 
     /// <summary>Each attempt waits a second for the lock (busy_timeout and Microsoft.Data.Sqlite's own retries), not 30.</summary>
@@ -75,6 +117,9 @@ public sealed class RetrySqliteTests() : RetryTests(DatabaseProvider.Sqlite)
 
 public sealed class RetryPostgresTests() : RetryTests(DatabaseProvider.Postgres)
 {
+    protected override Exception LockConflict() =>
+        new Npgsql.PostgresException("could not serialize access due to concurrent update", "ERROR", "ERROR", Npgsql.PostgresErrorCodes.SerializationFailure);
+
     private async Task SeedCountersAsync()
     {
         await ExecuteOutsideAsync("CREATE TABLE data_test_counter (name TEXT PRIMARY KEY, value BIGINT NOT NULL)");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Metadata;
+using UniRetail.Data;
 using UniRetail.Web;
 using UniRetail.Web.Requests;
 
@@ -7,7 +8,8 @@ namespace UniRetail.Server.Hosting;
 
 /// <summary>
 /// The one place exceptions become responses: a request the framework could not bind is a 400 (413, 415) saying in API
-/// terms which field was wrong; anything else is logged and answered with a generic 500, never a stack trace.
+/// terms which field was wrong; a write that gave up on lock conflicts (nothing written) is a 503 with Retry-After;
+/// anything else is logged and answered with a generic 500, never a stack trace.
 /// </summary>
 internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
@@ -19,6 +21,18 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             var bodyType = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
             var (error, status) = RequestErrorText.From(bad, bodyType);
             details = error.ToProblemDetails(status);
+        }
+        else if (exception is WriteContentionException contention)
+        {
+            logger.LogWarning("A write on {Method} {Path} gave up after {Attempts} lock conflicts", httpContext.Request.Method, httpContext.Request.Path, contention.Attempts);
+            details = new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The database is busy.",
+                Detail = "The write met lock conflicts on every attempt and nothing was written; send the same request again.",
+            };
+            details.Extensions["code"] = RequestErrors.Busy;
+            httpContext.Response.Headers.RetryAfter = "1";
         }
         else
         {

@@ -15,6 +15,7 @@ public static class RequestErrors
     public const string Forbidden = "identity.role_forbidden";
     public const string RateLimited = "request.rate_limited";
     public const string Unexpected = "server.unexpected";
+    public const string Busy = "server.busy";
 
     /// <summary>The code a framework-made answer of this status carries when nothing more specific was said.</summary>
     public static string ForStatus(int status) => status switch
@@ -27,6 +28,7 @@ public static class RequestErrors
         413 => TooLarge,
         415 => UnsupportedMediaType,
         429 => RateLimited,
+        503 => Busy,
         >= 500 => Unexpected,
         _ => $"request.status_{status}",
     };
