@@ -21,6 +21,8 @@ var root = new RootCommand("uniretail: one catalog, one inventory, one member an
     PromotionCommands.Create(),
     UserCommands.Create(),
     ShopsCommands.Create(),
+    StoreCommands.Create(),
+    TillCommands.Create(),
 };
 
 try

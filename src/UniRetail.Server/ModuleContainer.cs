@@ -10,6 +10,7 @@ using UniRetail.Members;
 using UniRetail.Network;
 using UniRetail.Orders;
 using UniRetail.Promotions;
+using UniRetail.Store;
 
 namespace UniRetail.Server;
 
@@ -46,5 +47,5 @@ public static class ModuleRegistration
     /// <summary>The commerce modules, in dependency order. The one list every host uses.</summary>
     public static IServiceCollection AddUniRetailModules(this IServiceCollection services) =>
         services.AddIdentityModule().AddCatalogModule().AddInventoryModule().AddMembersModule().AddPromotionsModule().AddLoyaltyModule().AddFulfillmentModule()
-            .AddOrdersModule().AddMarketingModule().AddNetworkModule();
+            .AddOrdersModule().AddMarketingModule().AddNetworkModule().AddStoreModule();
 }

@@ -8,6 +8,7 @@ using UniRetail.Network;
 using UniRetail.Orders;
 using UniRetail.Promotions;
 using UniRetail.Server.Hosting;
+using UniRetail.Store;
 using UniRetail.WebConsole;
 
 namespace UniRetail.Server;
@@ -24,6 +25,7 @@ public static class ServerHost
 
         builder.AddUniRetailDefaults();
         builder.Services.AddUniRetailModules();
+        builder.Services.AddStoreSettings(builder.Configuration);
         builder.Services.AddHoldExpiry();
         builder.Services.AddLoyaltyClock();
         builder.Services.AddProfileProjector();
@@ -43,6 +45,7 @@ public static class ServerHost
         modules.MapMarketingModule();
         modules.MapPromotionsModule();
         modules.MapNetworkModule();
+        modules.MapStoreModule();
         app.MapWebConsole();
         return app;
     }

@@ -77,6 +77,13 @@ public sealed class ServerKeyring
         return Encoding.UTF8.GetString(plaintext);
     }
 
+    /// <summary>
+    /// An HMAC-SHA-256 of <paramref name="data"/> under key <paramref name="version"/>, derived for <paramref name="purpose"/> alone:
+    /// for short signed tokens (a member code) that carry the version they were made with. Null when the keyring has no such version.
+    /// </summary>
+    public byte[]? Mac(int version, string purpose, ReadOnlySpan<byte> data) =>
+        _keys.ContainsKey(version) ? HMACSHA256.HashData(Derive(version, "mac:" + purpose), data) : null;
+
     private string Fingerprint(int version, string purpose, string data) =>
         string.Create(CultureInfo.InvariantCulture, $"v{version}:{Convert.ToHexStringLower(HMACSHA256.HashData(Derive(version, "fingerprint:" + purpose), Encoding.UTF8.GetBytes(data)))}");
 

@@ -164,6 +164,15 @@ public static class RoleReach
         new("Shop.ConfigureSku", "set a shop's reorder settings", OwnStore, Marketer: false, Integration: true),
         new("Shop.RecordSales", "record a shop's daily sales", OwnStore, Marketer: false, Integration: true),
         new("Shop.Replenishment", "read a shop's suggested order", OwnStore, Marketer: false, Integration: true),
+        // The member's app (an integration key acting for it) asks for a member code and its images; tills scan it and run sessions.
+        new("Store.IssueMemberCode", "issue member codes", No, Marketer: false, Integration: true),
+        new("Store.MemberCodeImage", "draw member codes", No, Marketer: false, Integration: true),
+        new("Store.ScanMemberCode", "scan member codes", OwnStore, Marketer: false, Integration: false),
+        new("Store.OpenTill", "open tills", OwnStore, Marketer: false, Integration: false),
+        new("Store.CurrentTillSession", "read till sessions", OwnStore, Marketer: false, Integration: false),
+        new("Store.GetTillSession", "read till sessions", OwnStore, Marketer: false, Integration: false),
+        new("Store.MoveCash", "move cash in tills", OwnStore, Marketer: false, Integration: false),
+        new("Store.CloseTill", "close tills", OwnStore, Marketer: false, Integration: false),
     ];
 
     private static readonly Dictionary<string, EndpointReach> ByEndpoint = Table.ToDictionary(r => r.Endpoint, StringComparer.Ordinal);

@@ -29,6 +29,7 @@ public sealed partial class ValidCalls
         AddEventApi();
         AddPromotions();
         AddNetwork();
+        AddStore();
     }
 
     public bool Covers(ApiOperation operation) => _calls.ContainsKey(operation.Name);

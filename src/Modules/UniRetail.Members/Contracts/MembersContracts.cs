@@ -26,7 +26,16 @@ public interface IMemberDirectory
 
     /// <summary>The member holding an identifier, or null.</summary>
     Task<MemberId?> FindByIdentifierAsync(TenantId tenant, IdentifierKind kind, string value, CancellationToken ct);
+
+    /// <summary>
+    /// The active member an id names now (itself, or the member it was merged into) with their display name; null when the
+    /// id is unknown in the tenant or the member was erased.
+    /// </summary>
+    Task<MemberCard?> ResolveAsync(TenantId tenant, MemberId member, CancellationToken ct);
 }
+
+/// <summary>An active member as other modules show them (a till screen, a receipt).</summary>
+public sealed record MemberCard(MemberId Id, string? DisplayName);
 
 /// <summary>
 /// Forgets members for a data-bank erasure, inside the caller's write: their identifiers are deleted, their names

@@ -18,4 +18,9 @@ internal sealed class MemberDirectory(Database database, MemberStore members, Id
         var held = await database.ReadAsync(c => identifiers.FindAsync(c, tenant, identifier.Value), ct);
         return held?.Member;
     }
+
+    public Task<MemberCard?> ResolveAsync(TenantId tenant, MemberId member, CancellationToken ct) =>
+        database.ReadAsync(async c => await members.ResolveAsync(c, tenant, member) is { Status: MemberStatus.Active } found
+            ? new MemberCard(found.Id, found.DisplayName)
+            : null, ct);
 }
