@@ -103,7 +103,7 @@ internal static class DemoRetailer
             couponPromotion = Must(await host.Get<SavePromotion>().CreateAsync(retailer, JsonSerializer.Deserialize<PromotionRequest>(promotion, Json)!, ct)).Id;
         Must(await host.Get<ManageCoupons>().CreateAsync(retailer, JsonSerializer.Deserialize<CampaignRequest>($$"""
             {"name":"Friday coupon","promotionId":"{{couponPromotion}}","kind":"shared","startsAt":"{{Opening.AddDays(-1):O}}","endsAt":"{{Opening.AddDays(2):O}}",
-             "minimumSpend":{"amount":20},"totalLimit":400,"perMemberLimit":1,"codes":["{{FridayCoupon}}"]}
+             "minimumSpend":{"amount":5},"totalLimit":400,"perMemberLimit":1,"codes":["{{FridayCoupon}}"]}
             """, Json)!, null, ct));
         var withPoints = members.Count / 10;
         foreach (var member in members.Take(withPoints))
