@@ -124,44 +124,14 @@ internal static class BenchCommands
         return command;
     }
 
-    private static async Task<List<OrdersReport>> RunOrdersAsync(Settings settings, CancellationToken ct)
-    {
-        var reports = new List<OrdersReport>();
-        await using (var sqlite = BenchDatabase.Sqlite())
-            reports.Add(await OrdersBenchmark.RunAsync(sqlite, settings.Orders, settings.Profile, Step, ct));
-        if (settings.Postgres is { } connectionString)
-        {
-            await using var postgres = await BenchDatabase.PostgresAsync(connectionString, ct);
-            reports.Add(await OrdersBenchmark.RunAsync(postgres, settings.Orders, settings.Profile, Step, ct));
-        }
-        return reports;
-    }
+    private static Task<List<OrdersReport>> RunOrdersAsync(Settings settings, CancellationToken ct) =>
+        BenchDatabase.OnEachAsync(settings.Postgres, db => OrdersBenchmark.RunAsync(db, settings.Orders, settings.Profile, Step, ct), ct);
 
-    private static async Task<List<FlashSaleReport>> RunFlashSalesAsync(Settings settings, CancellationToken ct)
-    {
-        var reports = new List<FlashSaleReport>();
-        await using (var sqlite = BenchDatabase.Sqlite())
-            reports.Add(await FlashSaleBenchmark.RunAsync(sqlite, settings.Buyers, settings.Units, Step, ct));
-        if (settings.Postgres is { } connectionString)
-        {
-            await using var postgres = await BenchDatabase.PostgresAsync(connectionString, ct);
-            reports.Add(await FlashSaleBenchmark.RunAsync(postgres, settings.Buyers, settings.Units, Step, ct));
-        }
-        return reports;
-    }
+    private static Task<List<FlashSaleReport>> RunFlashSalesAsync(Settings settings, CancellationToken ct) =>
+        BenchDatabase.OnEachAsync(settings.Postgres, db => FlashSaleBenchmark.RunAsync(db, settings.Buyers, settings.Units, Step, ct), ct);
 
-    private static async Task<List<IngestReport>> RunIngestAsync(Settings settings, CancellationToken ct)
-    {
-        var reports = new List<IngestReport>();
-        await using (var sqlite = BenchDatabase.Sqlite())
-            reports.Add(await IngestBenchmark.RunAsync(sqlite, settings.Events, settings.BatchSize, Step, ct));
-        if (settings.Postgres is { } connectionString)
-        {
-            await using var postgres = await BenchDatabase.PostgresAsync(connectionString, ct);
-            reports.Add(await IngestBenchmark.RunAsync(postgres, settings.Events, settings.BatchSize, Step, ct));
-        }
-        return reports;
-    }
+    private static Task<List<IngestReport>> RunIngestAsync(Settings settings, CancellationToken ct) =>
+        BenchDatabase.OnEachAsync(settings.Postgres, db => IngestBenchmark.RunAsync(db, settings.Events, settings.BatchSize, Step, ct), ct);
 
     private const string IngestLimits = "--batch must be between 1 and 500 (the event API's batch limit is 500 KB) and --events at least 10 batches";
 

@@ -50,6 +50,23 @@ internal sealed class BenchDatabase : IAsyncDisposable
         return new BenchDatabase(DatabaseOptions.Postgres(scoped), "PostgreSQL", null, connectionString, schema);
     }
 
+    /// <summary>
+    /// Runs one benchmark on a fresh SQLite file, then on a fresh PostgreSQL schema when a connection string is given, each
+    /// dropped after its run: the reports in that order.
+    /// </summary>
+    public static async Task<List<T>> OnEachAsync<T>(string? postgres, Func<BenchDatabase, Task<T>> run, CancellationToken ct)
+    {
+        var reports = new List<T>();
+        await using (var sqlite = Sqlite())
+            reports.Add(await run(sqlite));
+        if (postgres is { Length: > 0 })
+        {
+            await using var pg = await PostgresAsync(postgres, ct);
+            reports.Add(await run(pg));
+        }
+        return reports;
+    }
+
     /// <summary>A raw connection outside the product (the ceiling loop, checks); SQLite gets the writer's durability settings.</summary>
     public async Task<DbConnection> OpenRawAsync(CancellationToken ct)
     {

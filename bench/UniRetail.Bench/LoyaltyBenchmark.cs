@@ -75,14 +75,7 @@ internal static class LoyaltyBenchmark
         var command = new Command("loyalty", "Points redemptions at 64 callers, spread and on one hot balance, against a one-statement-write ceiling") { postgres, count };
         command.SetAction(async (result, ct) =>
         {
-            var reports = new List<LoyaltyReport>();
-            await using (var sqlite = BenchDatabase.Sqlite())
-                reports.Add(await RunAsync(sqlite, result.GetValue(count), Console.WriteLine, ct));
-            if (result.GetValue(postgres) is { Length: > 0 } cs)
-            {
-                await using var pg = await BenchDatabase.PostgresAsync(cs, ct);
-                reports.Add(await RunAsync(pg, result.GetValue(count), Console.WriteLine, ct));
-            }
+            var reports = await BenchDatabase.OnEachAsync(result.GetValue(postgres), db => RunAsync(db, result.GetValue(count), Console.WriteLine, ct), ct);
             foreach (var r in reports)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

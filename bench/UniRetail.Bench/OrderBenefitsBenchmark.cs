@@ -89,14 +89,7 @@ internal static class OrderBenefitsBenchmark
         var command = new Command("orders-benefits", "Orders with a promotion, a coupon and points beside plain orders, at 8 callers, in one run") { postgres, count };
         command.SetAction(async (result, ct) =>
         {
-            var reports = new List<OrderBenefitsReport>();
-            await using (var sqlite = BenchDatabase.Sqlite())
-                reports.Add(await RunAsync(sqlite, result.GetValue(count), Console.WriteLine, ct));
-            if (result.GetValue(postgres) is { Length: > 0 } cs)
-            {
-                await using var pg = await BenchDatabase.PostgresAsync(cs, ct);
-                reports.Add(await RunAsync(pg, result.GetValue(count), Console.WriteLine, ct));
-            }
+            var reports = await BenchDatabase.OnEachAsync(result.GetValue(postgres), db => RunAsync(db, result.GetValue(count), Console.WriteLine, ct), ct);
             foreach (var r in reports)
             {
                 static string Of(LoadResult l) => string.Create(CultureInfo.InvariantCulture,

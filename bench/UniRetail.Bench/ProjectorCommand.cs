@@ -23,14 +23,7 @@ internal static class ProjectorCommand
             var people = result.GetValue(People);
             var file = result.GetValue(File) ?? OnlineRetailFile.Locate();
             var postgres = result.GetValue(Postgres);
-            var reports = new List<ProjectorReport>();
-            await using (var sqlite = BenchDatabase.Sqlite())
-                reports.AddRange(await ProjectorBenchmark.RunAsync(sqlite, file, people, ct));
-            if (postgres is not null)
-            {
-                await using var pg = await BenchDatabase.PostgresAsync(postgres, ct);
-                reports.AddRange(await ProjectorBenchmark.RunAsync(pg, file, people, ct));
-            }
+            var reports = (await BenchDatabase.OnEachAsync(postgres, db => ProjectorBenchmark.RunAsync(db, file, people, ct), ct)).SelectMany(r => r).ToList();
             Print(reports, file);
             var options = new List<string> { "--people", people.ToString(CultureInfo.InvariantCulture) };
             Report.Command("projector", postgres, [.. options]);
