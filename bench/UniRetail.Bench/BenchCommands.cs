@@ -135,10 +135,12 @@ internal static class BenchCommands
 
     private const string IngestLimits = "--batch must be between 1 and 500 (the event API's batch limit is 500 KB) and --events at least 10 batches";
 
-    private static void Step(string message) =>
+    /// <summary>A progress line on standard error, with the time.</summary>
+    internal static void Step(string message) =>
         Console.Error.WriteLine($"[{DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}] {message}");
 
-    private static int Fail(string message)
+    /// <summary>Says what is wrong with the options; the exit code for it.</summary>
+    internal static int Fail(string message)
     {
         Console.Error.WriteLine($"error: {message}");
         return Failed;

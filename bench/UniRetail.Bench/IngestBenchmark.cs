@@ -127,7 +127,8 @@ internal static class IngestBenchmark
         Timeout = TimeSpan.FromSeconds(60),
     };
 
-    private static int FreePort()
+    /// <summary>A loopback port nobody listens on now, for an in-process server.</summary>
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

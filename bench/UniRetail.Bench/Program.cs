@@ -19,5 +19,6 @@ var root = new RootCommand("UniRetail benchmarks: place-order throughput, a flas
     PromotionsBenchmark.Create(),
     ReplenishmentBenchmark.Create(),
     OrderBenefitsBenchmark.Create(),
+    ConsoleScaleBenchmark.Create(),
 };
 return await root.Parse(args).InvokeAsync();

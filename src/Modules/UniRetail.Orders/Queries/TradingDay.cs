@@ -47,14 +47,19 @@ internal sealed class TradingDay(Database database)
     public Task<IReadOnlyList<WaitingCount>> WaitingAsync(Caller caller, DateTimeOffset now, CancellationToken ct)
     {
         var from = now.AddDays(-WaitingWindowDays).ToUnixTimeMilliseconds();
+        // The week's waiting orders are read first (MATERIALIZED keeps them a separate step on both engines): SQLite, with no
+        // statistics, would otherwise walk every allocation of the tenant by its location index and look each order up
+        // (5 s at 1 M orders; 0.1 s this way).
         return database.ReadAsync<IReadOnlyList<WaitingCount>>(async c => (await c.QueryAsync<WaitingRow>(
             """
+            WITH o AS MATERIALIZED (
+                SELECT tenant_id, order_id, status FROM orders_order
+                WHERE tenant_id = @Tenant AND placed_at_ms >= @From AND status IN ('allocated', 'picking', 'ready_for_pickup'))
             SELECT a.location_id AS LocationId,
                    COUNT(DISTINCT CASE WHEN o.status = 'allocated' THEN o.order_id END) AS Allocated,
                    COUNT(DISTINCT CASE WHEN o.status = 'picking' THEN o.order_id END) AS Picking,
                    COUNT(DISTINCT CASE WHEN o.status = 'ready_for_pickup' THEN o.order_id END) AS ReadyForPickup
-            FROM orders_order o JOIN orders_allocation a ON a.tenant_id = o.tenant_id AND a.order_id = o.order_id
-            WHERE o.tenant_id = @Tenant AND o.placed_at_ms >= @From AND o.status IN ('allocated', 'picking', 'ready_for_pickup')
+            FROM o JOIN orders_allocation a ON a.tenant_id = o.tenant_id AND a.order_id = o.order_id
             GROUP BY a.location_id ORDER BY a.location_id
             """, new { Tenant = caller.Tenant.Value, From = from }))
             .Select(r => new WaitingCount(r.LocationId, r.Allocated, r.Picking, r.ReadyForPickup)).ToList(), ct);
