@@ -13,8 +13,9 @@ namespace UniRetail.Bench;
 
 /// <summary>
 /// <c>promotions</c>: in-process basket pricing with a tenant's worth of active promotions (default 1,000) and 20-line
-/// baskets, on one thread, against the same baskets priced with no promotions in the same run (the ceiling: what pricing
-/// costs before any promotion is looked at). Catalog, promotions and baskets are generated from a fixed seed.
+/// baskets, on one thread (or <c>--threads</c>, each pricing its own share of the baskets against the one shared index), against
+/// the same baskets priced with no promotions in the same run (the ceiling: what pricing costs before any promotion is looked
+/// at). Catalog, promotions and baskets are generated from a fixed seed.
 /// </summary>
 internal static class PromotionsBenchmark
 {
@@ -26,26 +27,28 @@ internal static class PromotionsBenchmark
         var promotions = new Option<int>("--promotions") { Description = "Active promotions", DefaultValueFactory = _ => 1_000 };
         var lines = new Option<int>("--lines") { Description = "Lines per basket", DefaultValueFactory = _ => 20 };
         var seconds = new Option<int>("--seconds") { Description = "Seconds measured per row (after a warm-up)", DefaultValueFactory = _ => 5 };
-        var command = new Command("promotions", "Basket pricing with N active promotions and 20-line baskets, against pricing with none") { promotions, lines, seconds };
+        var threads = new Option<int>("--threads") { Description = "Pricing threads (the engine is pure; they share the index)", DefaultValueFactory = _ => 1 };
+        var command = new Command("promotions", "Basket pricing with N active promotions and 20-line baskets, against pricing with none") { promotions, lines, seconds, threads };
         command.SetAction(result =>
         {
             var count = result.GetValue(promotions);
             var lineCount = result.GetValue(lines);
             var duration = TimeSpan.FromSeconds(result.GetValue(seconds));
-            if (count < 0 || lineCount is < 1 or > 100)
+            var threadCount = result.GetValue(threads);
+            if (count < 0 || lineCount is < 1 or > 100 || threadCount is < 1 or > 64)
             {
-                Console.Error.WriteLine("--promotions must be at least 0 and --lines 1 to 100");
+                Console.Error.WriteLine("--promotions must be at least 0, --lines 1 to 100 and --threads 1 to 64");
                 return 1;
             }
-            Run(count, lineCount, duration);
+            Run(count, lineCount, duration, threadCount);
             Console.WriteLine();
-            Console.WriteLine($"command: dotnet run -c Release --project bench/UniRetail.Bench -- promotions --promotions {count} --lines {lineCount} --seconds {duration.TotalSeconds}");
+            Console.WriteLine($"command: dotnet run -c Release --project bench/UniRetail.Bench -- promotions --promotions {count} --lines {lineCount} --seconds {duration.TotalSeconds} --threads {threadCount}");
             return 0;
         });
         return command;
     }
 
-    private static void Run(int promotionCount, int lineCount, TimeSpan duration)
+    private static void Run(int promotionCount, int lineCount, TimeSpan duration, int threads)
     {
         var random = new Random(20261202);
         var catalog = Enumerable.Range(0, CatalogSkus).Select(i => (Sku: $"SKU-{i:D5}", Category: CategoryOf(i), Unit: (long)random.Next(50, 8_000))).ToArray();
@@ -59,38 +62,57 @@ internal static class PromotionsBenchmark
             Context(SalesChannel.ScanAndGo, member: false),
         };
 
-        var withNone = Measure(none, baskets, contexts, duration);
-        var withAll = Measure(index, baskets, contexts, duration);
+        var withNone = Measure(none, baskets, contexts, duration, threads);
+        var withAll = Measure(index, baskets, contexts, duration, threads);
 
         var table = new Table().Border(TableBorder.Markdown);
-        foreach (var column in new[] { "Promotions", "Lines", "Baskets/s (wall)", "Baskets/CPU-s", "CPU µs/basket", "Ratio to none", "Applied/basket", "Considered/basket", "Discount share", "GC gen0" })
+        foreach (var column in new[] { "Promotions", "Lines", "Baskets/s (wall)", "Baskets/CPU-s", "CPU µs/basket", "Ratio to none", "Applied/basket", "Considered/basket", "Discount share", "KB allocated/basket", "GC gen0" })
             table.AddColumn(new TableColumn(column).RightAligned());
         foreach (var (row, count) in new[] { (withNone, 0), (withAll, promotionCount) })
         {
             table.AddRow(N(count), N(lineCount), N(row.PerSecond), N(row.PerCpuSecond), F(1e6 / row.PerCpuSecond, 1), F(row.PerCpuSecond / withNone.PerCpuSecond, 2),
-                F(row.Applied, 2), F(row.Considered, 1), F(row.DiscountShare * 100, 1) + "%", N(row.Gen0));
+                F(row.Applied, 2), F(row.Considered, 1), F(row.DiscountShare * 100, 1) + "%", F(row.Allocated / 1024, 1), N(row.Gen0));
         }
         AnsiConsole.Write(table);
-        Console.WriteLine($"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} logical CPUs (wall-clock rates depend on it; CPU-second rates count the process's own CPU time), one pricing thread, .NET {Environment.Version}; catalog {N(CatalogSkus)} SKUs in {CategoryCount} categories; " +
+        Console.WriteLine($"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} logical CPUs (wall-clock rates depend on it; CPU-second rates count the process's own CPU time), {threads} pricing thread(s), .NET {Environment.Version}; catalog {N(CatalogSkus)} SKUs in {CategoryCount} categories; " +
             $"{N(index.Ranked.Count)} promotions indexed by {N(CatalogSkus)} SKUs / {CategoryCount} categories");
     }
 
-    private sealed record Row(double PerSecond, double PerCpuSecond, double Applied, double Considered, double DiscountShare, int Gen0);
+    private sealed record Row(double PerSecond, double PerCpuSecond, double Applied, double Considered, double DiscountShare, double Allocated, int Gen0);
 
-    private static Row Measure(PromotionIndex index, PricingLine[][] baskets, PricingContext[] contexts, TimeSpan duration)
+    private static Row Measure(PromotionIndex index, PricingLine[][] baskets, PricingContext[] contexts, TimeSpan duration, int threads)
     {
         for (var i = 0; i < 2_000; i++)
             PricingEngine.Price(index, contexts[i % contexts.Length], baskets[i % baskets.Length]);
+        var gen0 = GC.CollectionCount(0);
+        var allocated = GC.GetTotalAllocatedBytes();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var tallies = new Tally[threads];
+        var workers = Enumerable.Range(0, threads).Select(t => new Thread(() => tallies[t] = Price(index, baskets, contexts, duration, t * 7_919))).ToList();
+        workers.ForEach(w => w.Start());
+        workers.ForEach(w => w.Join());
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        var priced = tallies.Sum(t => t.Priced);
+        return new Row(priced / elapsed, priced / cpuSeconds, (double)tallies.Sum(t => t.Applied) / priced, (double)tallies.Sum(t => t.Considered) / priced,
+            (double)(tallies.Sum(t => t.Discount) / tallies.Sum(t => t.Subtotal)), (double)(GC.GetTotalAllocatedBytes() - allocated) / priced, GC.CollectionCount(0) - gen0);
+    }
+
+    private sealed record Tally(long Priced, long Applied, long Considered, decimal Discount, decimal Subtotal);
+
+    /// <summary>One thread's share: the baskets in turn from <paramref name="start"/>, a thousand at a time until the time is up.</summary>
+    private static Tally Price(PromotionIndex index, PricingLine[][] baskets, PricingContext[] contexts, TimeSpan duration, long start)
+    {
         long applied = 0, considered = 0, priced = 0;
         decimal discount = 0, subtotal = 0;
-        var gen0 = GC.CollectionCount(0);
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < duration)
         {
             for (var i = 0; i < 1_000; i++, priced++)
             {
-                var basket = PricingEngine.Price(index, contexts[priced % contexts.Length], baskets[priced % baskets.Length]);
+                var n = start + priced;
+                var basket = PricingEngine.Price(index, contexts[n % contexts.Length], baskets[n % baskets.Length]);
                 applied += basket.Applied.Count;
                 considered += basket.Applied.Count + basket.Declined.Count;
                 foreach (var line in basket.Lines)
@@ -99,9 +121,7 @@ internal static class PromotionsBenchmark
                 subtotal += basket.Subtotal.Amount;
             }
         }
-        var elapsed = clock.Elapsed.TotalSeconds;
-        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-        return new Row(priced / elapsed, priced / cpuSeconds, (double)applied / priced, (double)considered / priced, (double)(discount / subtotal), GC.CollectionCount(0) - gen0);
+        return new Tally(priced, applied, considered, discount, subtotal);
     }
 
     private static string CategoryOf(int sku) => $"Dept{sku % 20}/Cat{sku % CategoryCount}";

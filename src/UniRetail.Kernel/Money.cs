@@ -45,7 +45,26 @@ public readonly record struct Money
     public static Money FromMinor(long minorUnits, Currency currency)
     {
         ArgumentNullException.ThrowIfNull(currency);
-        return new Money(minorUnits / Pow10(currency.Exponent), currency);
+        return new Money(FromMinorUnits(minorUnits, currency.Exponent), currency);
+    }
+
+    /// <summary>
+    /// <c>minorUnits / 10^exponent</c> exactly as decimal division answers it — trailing zeros dropped, so 1250 pence is
+    /// 12.5 and 1200 is 12 (JSON and text show the same digits) — built from the integer and a scale: a decimal division
+    /// costs more than all the rest of making a <see cref="Money"/>, and pricing makes a hundred of them a basket.
+    /// </summary>
+    private static decimal FromMinorUnits(long minorUnits, int exponent)
+    {
+        if (minorUnits == long.MinValue || exponent is < 0 or > 28)
+            return minorUnits / Pow10(exponent);
+        var scale = exponent;
+        while (scale > 0 && minorUnits % 10 == 0)
+        {
+            minorUnits /= 10;
+            scale--;
+        }
+        var magnitude = (ulong)Math.Abs(minorUnits);
+        return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, minorUnits < 0, (byte)scale);
     }
 
     /// <summary>Nothing, in a currency.</summary>

@@ -126,7 +126,7 @@ internal sealed class RedeemBenefits(
                 return LoyaltyErrors.CouponUsedUp("coupon");
             await coupons.TryInsertUseAsync(session, tenant, reference, coupon, basket.Member, atMs);
             promotion = coupon.Campaign.PromotionId;
-            await session.PublishAsync(new CouponApplied(tenant, basket.Member, reference, code, coupon.Campaign.CampaignId, promotion, now), ct);
+            await session.PublishAsync(new CouponApplied(tenant, basket.Member, reference, code, coupon.Campaign.CampaignId, promotion, now, basket.Member is null ? basket.Guest : null), ct);
         }
         if (use.GiftCard is { MinorUnits: > 0 } card)
         {

@@ -53,8 +53,6 @@ internal sealed class ReverseBenefits(
         var memberId = purchase?.MemberId ?? redemptions.Values.FirstOrDefault(r => r.Kind is "points" or "wallet")?.AccountId;
         if (purchase is null && redemptions.Count == 0)
             return LoyaltyErrors.UnknownPurchase(orderRef.Value, "orderReference");
-        if (lines.Count > 0 && purchase is null)
-            return LoyaltyErrors.UnknownPurchase(orderRef.Value, "orderReference");
         var now = clock.GetUtcNow();
         var member = memberId is null ? (MemberId?)null : new MemberId(memberId);
         if (!await purchases.TryInsertReturnAsync(session, tenant, returnRef.Value, orderRef.Value, member ?? new MemberId(""), "{}", now.ToUnixTimeMilliseconds()))
@@ -68,7 +66,14 @@ internal sealed class ReverseBenefits(
 
         var returnedMinor = 0L;
         var dues = new List<(string Line, long Points)>(lines.Count);
-        if (purchase is not null && lines.Count > 0)
+        if (purchase is null)
+        {
+            // A guest's purchase earned nothing, so it has no lines here: what comes back counts only toward the share of the
+            // gift card money refunded (without it, a return paid back in cash what a gift card had paid).
+            foreach (var line in lines)
+                returnedMinor += line.Amount.MinorUnits;
+        }
+        else if (lines.Count > 0)
         {
             var byLine = (await purchases.LinesAsync(session, tenant, orderRef.Value)).ToDictionary(l => l.LineId, StringComparer.Ordinal);
             for (var i = 0; i < lines.Count; i++)

@@ -7,7 +7,13 @@ namespace UniRetail.Loyalty.Contracts;
 /// A basket as loyalty sees it: who buys (null: a guest), its subtotal after promotions, where and when. The field names in
 /// refusals are those of <see cref="BenefitsToUse"/> (<c>points</c>, <c>coupon</c>, <c>wallet</c>, <c>giftCard.code</c>).
 /// </summary>
-public sealed record LoyaltyBasket(MemberId? Member, Money Subtotal, SalesChannel Channel, LocationId? Store, DateTimeOffset At);
+public sealed record LoyaltyBasket(MemberId? Member, Money Subtotal, SalesChannel Channel, LocationId? Store, DateTimeOffset At, Guest? Guest = null);
+
+/// <summary>
+/// A shopper with no member account, as the data bank can know them: the shop's anonymous id (Segment's <c>anonymousId</c>)
+/// and/or an e-mail. Coupon events of a guest's basket name them, so the guest's profile shows the coupon.
+/// </summary>
+public sealed record Guest(string? AnonymousId, string? Email);
 
 /// <summary>What a shopper pays with from their benefits: any number of points (0: none), a coupon code, wallet money, a gift card.</summary>
 public sealed record BenefitsToUse(long Points = 0, string? Coupon = null, Money? Wallet = null, string? GiftCardCode = null, Money? GiftCard = null);

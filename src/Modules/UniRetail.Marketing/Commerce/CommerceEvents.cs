@@ -31,6 +31,14 @@ internal static class CommerceEvents
 
     public static TrackedEvent Track(string messageId, string name, MemberId? member, DateTimeOffset at, object properties) =>
         new(messageId, "track", name, null, member?.Value, null, null, null, at, JsonSerializer.Serialize(properties), null, null);
+
+    /// <summary>A track event of a guest: the shop's anonymous id as <c>anonymousId</c>, the e-mail in <c>context.traits</c>, where profiles read it.</summary>
+    public static TrackedEvent Track(string messageId, string name, Guest guest, DateTimeOffset at, object properties)
+    {
+        ArgumentNullException.ThrowIfNull(guest);
+        var context = guest.Email is { } email ? JsonSerializer.Serialize(new { traits = new { email } }) : null;
+        return new(messageId, "track", name, null, null, guest.AnonymousId, null, null, at, JsonSerializer.Serialize(properties), null, context);
+    }
 }
 
 internal sealed class RecordOrderPlaced(EventStore events, TimeProvider clock) : IDomainEventSubscriber<OrderPlaced>
@@ -113,8 +121,8 @@ internal sealed class RecordMemberRegistered(EventStore events, TimeProvider clo
 
 /// <summary>
 /// Loyalty's facts enter the bank as track events of the commerce source on the member's profile: <c>Points Earned</c>,
-/// <c>Points Redeemed</c>, <c>Coupon Applied</c>, <c>Coupon Denied</c> and <c>Tier Changed</c>. A guest's coupon (no member)
-/// names nobody the bank could attach it to, so it is left out.
+/// <c>Points Redeemed</c>, <c>Coupon Applied</c>, <c>Coupon Denied</c> and <c>Tier Changed</c>. A guest's coupon (no member) goes on
+/// the profile of the anonymous id and e-mail the order names; one that names nobody is left out.
 /// </summary>
 internal sealed class RecordLoyaltyEvents(EventStore events, TimeProvider clock)
     : IDomainEventSubscriber<PointsEarned>, IDomainEventSubscriber<PointsRedeemed>, IDomainEventSubscriber<CouponApplied>,
@@ -145,22 +153,20 @@ internal sealed class RecordLoyaltyEvents(EventStore events, TimeProvider clock)
     public Task HandleAsync(CouponApplied domainEvent, DbSession session, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(domainEvent);
-        return domainEvent.Member is not { } member ? Task.CompletedTask
-            : RecordAsync(session, domainEvent.Tenant, member, $"{domainEvent.Reference}:coupon_applied", "Coupon Applied", domainEvent.At,
-                new Dictionary<string, object?>
-                {
-                    ["order_id"] = domainEvent.Reference, ["coupon_id"] = domainEvent.CampaignId, ["coupon_name"] = domainEvent.Code,
-                    ["promotion_id"] = domainEvent.PromotionId,
-                });
+        return RecordAsync(session, domainEvent.Tenant, domainEvent.Member, domainEvent.Guest, $"{domainEvent.Reference}:coupon_applied", "Coupon Applied", domainEvent.At,
+            new Dictionary<string, object?>
+            {
+                ["order_id"] = domainEvent.Reference, ["coupon_id"] = domainEvent.CampaignId, ["coupon_name"] = domainEvent.Code,
+                ["promotion_id"] = domainEvent.PromotionId,
+            });
     }
 
     /// <summary>Segment's <c>Coupon Denied</c>: <c>reason</c> is the refusal's problem code.</summary>
     public Task HandleAsync(CouponDenied domainEvent, DbSession session, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(domainEvent);
-        return domainEvent.Member is not { } member ? Task.CompletedTask
-            : RecordAsync(session, domainEvent.Tenant, member, $"{domainEvent.Reference}:coupon_denied", "Coupon Denied", domainEvent.At,
-                new Dictionary<string, object?> { ["order_id"] = domainEvent.Reference, ["coupon_name"] = domainEvent.Code, ["reason"] = domainEvent.Reason });
+        return RecordAsync(session, domainEvent.Tenant, domainEvent.Member, domainEvent.Guest, $"{domainEvent.Reference}:coupon_denied", "Coupon Denied", domainEvent.At,
+            new Dictionary<string, object?> { ["order_id"] = domainEvent.Reference, ["coupon_name"] = domainEvent.Code, ["reason"] = domainEvent.Reason });
     }
 
     public Task HandleAsync(TierChanged domainEvent, DbSession session, CancellationToken ct)
@@ -170,10 +176,18 @@ internal sealed class RecordLoyaltyEvents(EventStore events, TimeProvider clock)
             domainEvent.At, new Dictionary<string, object?> { ["from"] = domainEvent.From, ["to"] = domainEvent.To });
     }
 
-    private async Task RecordAsync(DbSession session, TenantId tenant, MemberId member, string messageId, string name, DateTimeOffset at, Dictionary<string, object?> properties)
+    private Task RecordAsync(DbSession session, TenantId tenant, MemberId member, string messageId, string name, DateTimeOffset at, Dictionary<string, object?> properties) =>
+        RecordAsync(session, tenant, member, null, messageId, name, at, properties);
+
+    /// <summary>On the member's profile, or else the guest's; nothing when the basket names neither.</summary>
+    private async Task RecordAsync(
+        DbSession session, TenantId tenant, MemberId? member, Guest? guest, string messageId, string name, DateTimeOffset at, Dictionary<string, object?> properties)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var track = CommerceEvents.Track(messageId, name, member, at, properties);
-        await events.InsertAsync(session, CommerceEvents.Origin(tenant, null), [track], clock.GetUtcNow());
+        var track = member is not null ? CommerceEvents.Track(messageId, name, member, at, properties)
+            : guest is not null ? CommerceEvents.Track(messageId, name, guest, at, properties)
+            : null;
+        if (track is not null)
+            await events.InsertAsync(session, CommerceEvents.Origin(tenant, null), [track], clock.GetUtcNow());
     }
 }

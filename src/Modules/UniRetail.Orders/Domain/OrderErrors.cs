@@ -64,6 +64,11 @@ internal static class OrderErrors
     public static Error TooManyCoupons(int max) =>
         Error.Validation("orders.too_many_coupons", $"An order carries at most {max} coupon code.", "coupons");
 
+    public static Error GuestWithMember() =>
+        Error.Validation("orders.guest_with_member", "An order is a member's (memberId) or a guest's (guest), not both.", "guest");
+
+    public static Error BadGuest(string field, string message) => Error.Validation("orders.bad_guest", message, field);
+
     public static Error BadCoupon() => Error.Validation("orders.bad_coupon", "A coupon code has 1 to 64 characters.", "coupons[0]");
 
     public static Error NegativeBenefit(string field) => Error.Validation("orders.negative_benefit", "Benefits pay 0 or more.", field);

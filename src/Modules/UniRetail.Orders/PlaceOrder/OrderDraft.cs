@@ -1,5 +1,6 @@
 using UniRetail.Fulfillment.Contracts;
 using UniRetail.Kernel;
+using UniRetail.Loyalty.Contracts;
 using UniRetail.Orders.Domain;
 
 namespace UniRetail.Orders.PlaceOrder;
@@ -79,9 +80,13 @@ internal sealed record OrderDraft(
 }
 
 /// <summary>The benefits a request pays with, checked for shape (amounts still in the request's decimals; the currency is the tenant's).</summary>
-internal sealed record BenefitsDraft(string? Coupon, long Points, decimal? Wallet, string? WalletCurrency, string? GiftCardCode, decimal? GiftCard, string? GiftCardCurrency)
+internal sealed record BenefitsDraft(
+    string? Coupon, long Points, decimal? Wallet, string? WalletCurrency, string? GiftCardCode, decimal? GiftCard, string? GiftCardCurrency, Guest? Guest = null)
 {
     public static BenefitsDraft None { get; } = new(null, 0, null, null, null, null, null);
+
+    /// <summary>The longest anonymous id and e-mail a guest is named by.</summary>
+    public const int MaxGuestId = 254;
 
     /// <summary>Anything for Loyalty to redeem.</summary>
     public bool Any => Coupon is not null || Points > 0 || Wallet is > 0 || GiftCard is > 0;
@@ -123,6 +128,27 @@ internal sealed record BenefitsDraft(string? Coupon, long Points, decimal? Walle
         }
         if (member is null && (points > 0 || wallet is > 0))
             return OrderErrors.BenefitsNeedMember(points > 0 ? "points" : "wallet");
-        return new BenefitsDraft(coupon, points, wallet, request.Wallet?.Currency, giftCode, gift, request.GiftCard?.Amount?.Currency);
+        var guest = ParseGuest(request.Guest, member);
+        if (!guest.IsSuccess)
+            return guest.Error;
+        return new BenefitsDraft(coupon, points, wallet, request.Wallet?.Currency, giftCode, gift, request.GiftCard?.Amount?.Currency, guest.Value);
+    }
+
+    /// <summary>A guest's anonymous id and/or e-mail (at least one), only on an order without a member.</summary>
+    private static Result<Guest?> ParseGuest(GuestRequest? request, MemberId? member)
+    {
+        if (request is null)
+            return (Guest?)null;
+        if (member is not null)
+            return OrderErrors.GuestWithMember();
+        var anonymousId = string.IsNullOrWhiteSpace(request.AnonymousId) ? null : request.AnonymousId.Trim();
+        var email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
+        if (anonymousId is null && email is null)
+            return OrderErrors.MissingAmount("guest.anonymousId");
+        if (anonymousId is not null && (anonymousId.Length > MaxGuestId || anonymousId.Any(char.IsControl)))
+            return OrderErrors.BadGuest("guest.anonymousId", $"An anonymous id has 1 to {MaxGuestId} characters, none of them control characters.");
+        if (email is not null && (email.Length > MaxGuestId || email.IndexOf('@', StringComparison.Ordinal) is <= 0 || email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))))
+            return OrderErrors.BadGuest("guest.email", $"An e-mail address has a name, an @ and a domain, at most {MaxGuestId} characters and no spaces.");
+        return new Guest(anonymousId, email);
     }
 }

@@ -93,18 +93,18 @@ internal sealed class PlaceOrderHandler(
     }
 
     /// <summary>
-    /// A refused coupon enters the data bank as <c>Coupon Denied</c> on the member's profile. The refused order wrote nothing,
+    /// A refused coupon enters the data bank as <c>Coupon Denied</c> on the member's profile, or the guest's the order names. The refused order wrote nothing,
     /// so the event is written in a transaction of its own. Returns the refusal.
     /// </summary>
     private async Task<Result<PlacedOrder>> DeniedAsync(Caller caller, OrderDraft draft, OrderId? order, Error refusal, DateTimeOffset now, CancellationToken ct)
     {
-        if (draft.Benefits.Coupon is { } code && draft.Member is { } member && refusal.Code is { } reason
+        if (draft.Benefits.Coupon is { } code && (draft.Member is not null || draft.Benefits.Guest is not null) && refusal.Code is { } reason
             && (reason.StartsWith("loyalty.coupon_", StringComparison.Ordinal) || reason == "loyalty.unknown_coupon"))
         {
             var reference = (order ?? OrderId.New()).Value;
             await database.WriteAsync<Unit>(async session =>
             {
-                await session.PublishAsync(new CouponDenied(caller.Tenant, member, reference, code, reason, now), ct);
+                await session.PublishAsync(new CouponDenied(caller.Tenant, draft.Member, reference, code, reason, now, draft.Benefits.Guest), ct);
                 return Unit.Value;
             }, ct);
         }
@@ -173,7 +173,7 @@ internal sealed class PlaceOrderHandler(
         var benefits = OrderBenefits.None;
         if (draft.Benefits.Any)
         {
-            var basket = new LoyaltyBasket(draft.Member, total, draft.Channel, draft.Store, now);
+            var basket = new LoyaltyBasket(draft.Member, total, draft.Channel, draft.Store, now, draft.Benefits.Guest);
             var redeemed = await loyalty.RedeemAsync(session, tenant, order.Id.Value, basket, priced.Use!, ct);
             if (!redeemed.IsSuccess)
                 return InOrderTerms(redeemed.Error);

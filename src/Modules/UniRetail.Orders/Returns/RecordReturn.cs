@@ -81,7 +81,7 @@ internal sealed class RecordReturn(Database database, OrderStore orders, IStockM
                 // Points the lines earned are clawed back, what the order paid with points, wallet and gift card is refunded
                 // pro rata, and the tier is re-evaluated — in this transaction.
                 var reversed = await loyalty.ReverseAsync(session, caller.Tenant,
-                    new LoyaltyReturn(returnId, order.Id.Value, order.Member is null ? [] : loyaltyLines), ct);
+                    new LoyaltyReturn(returnId, order.Id.Value, loyaltyLines), ct);
                 if (!reversed.IsSuccess)
                     return reversed.Error;
                 var r = reversed.Value;

@@ -24,7 +24,8 @@ internal sealed class Candidate(RankedPromotion promotion, int[] lines)
     /// <summary>Why it does not apply before any combination is tried (conditions, quantities), or null.</summary>
     public string? Reason { get; set; }
 
-    public PricingHint? Hint { get; set; }
+    /// <summary>Makes its hint, if it has one: only the hints shown are worded.</summary>
+    public Func<PricingHint>? Hint { get; set; }
 
     public bool IsBasketLevel => Ranked.IsBasketLevel;
 

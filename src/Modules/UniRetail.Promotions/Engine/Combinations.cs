@@ -16,17 +16,38 @@ internal sealed class Combinations
     private readonly Candidate[] _candidates;
     private readonly ulong[] _conflicts;
     private readonly Evaluator _evaluator;
+    private readonly int _lineCount;
 
-    public Combinations(Candidate[] candidates, Evaluator evaluator)
+    public Combinations(Candidate[] candidates, Evaluator evaluator, int lineCount)
     {
         _candidates = candidates;
         _evaluator = evaluator;
+        _lineCount = lineCount;
         _conflicts = new ulong[candidates.Length];
+        // Each footprint as a bit set of lines (a word per 64 lines), so two candidates overlap when a word of both is set.
+        // What the rule reads of each candidate, read once: kind (bit 0 basket rule, bit 1 exclusive) and stacking group.
+        var words = (lineCount + 63) / 64;
+        var footprints = new ulong[candidates.Length * words];
+        var kinds = new int[candidates.Length];
+        var groups = new int[candidates.Length];
         for (var a = 0; a < candidates.Length; a++)
         {
+            foreach (var line in candidates[a].Footprint)
+                footprints[a * words + (line >> 6)] |= 1UL << line;
+            kinds[a] = (candidates[a].IsBasketLevel ? BasketRule : 0) | (candidates[a].Exclusive ? Exclusive : 0);
+            groups[a] = candidates[a].Ranked.Group;
+        }
+        if (words == 1)
+        {
+            ConflictsWithinOneWord(kinds, groups, footprints);
+            return;
+        }
+        for (var a = 0; a < candidates.Length; a++)
+        {
+            var x = footprints.AsSpan(a * words, words);
             for (var b = a + 1; b < candidates.Length; b++)
             {
-                if (!Conflict(candidates[a], candidates[b]))
+                if (!Conflict(kinds[a], groups[a], x, kinds[b], groups[b], footprints.AsSpan(b * words, words)))
                     continue;
                 _conflicts[a] |= 1UL << b;
                 _conflicts[b] |= 1UL << a;
@@ -34,31 +55,49 @@ internal sealed class Combinations
         }
     }
 
+    /// <summary><see cref="Conflict"/> for every pair when the basket has at most 64 lines (every real one): one word a footprint.</summary>
+    private void ConflictsWithinOneWord(int[] kinds, int[] groups, ulong[] footprints)
+    {
+        for (var a = 0; a < kinds.Length; a++)
+        {
+            int aKind = kinds[a], aGroup = groups[a];
+            var aLines = footprints[a];
+            var conflicts = _conflicts[a];
+            for (var b = a + 1; b < kinds.Length; b++)
+            {
+                var both = aKind | kinds[b];
+                var conflict = aKind == (BasketRule | Exclusive) || kinds[b] == (BasketRule | Exclusive)
+                    || ((aGroup == groups[b] || ((both & BasketRule) == 0 && (both & Exclusive) != 0)) && (aLines & footprints[b]) != 0);
+                if (!conflict)
+                    continue;
+                conflicts |= 1UL << b;
+                _conflicts[b] |= 1UL << a;
+            }
+            _conflicts[a] = conflicts;
+        }
+    }
+
+    private const int BasketRule = 1;
+    private const int Exclusive = 2;
+
     public ulong ConflictsOf(int candidate) => _conflicts[candidate];
 
     /// <summary>
     /// Two candidates cannot both apply when one is an exclusive basket rule, or they share a line and are in the same
     /// stacking group, or share a line as item rules one of which is exclusive.
     /// </summary>
-    public static bool Conflict(Candidate a, Candidate b)
+    private static bool Conflict(int aKind, int aGroup, ReadOnlySpan<ulong> aLines, int bKind, int bGroup, ReadOnlySpan<ulong> bLines)
     {
-        if ((a.IsBasketLevel && a.Exclusive) || (b.IsBasketLevel && b.Exclusive))
+        if (aKind == (BasketRule | Exclusive) || bKind == (BasketRule | Exclusive))
             return true;
-        var sameGroup = a.Ranked.Group == b.Ranked.Group;
-        var exclusiveItems = !a.IsBasketLevel && !b.IsBasketLevel && (a.Exclusive || b.Exclusive);
-        return (sameGroup || exclusiveItems) && Overlap(a.Footprint, b.Footprint);
-    }
-
-    private static bool Overlap(int[] x, int[] y)
-    {
-        for (int i = 0, j = 0; i < x.Length && j < y.Length;)
+        var sameGroup = aGroup == bGroup;
+        var exclusiveItems = ((aKind | bKind) & BasketRule) == 0 && ((aKind | bKind) & Exclusive) != 0;
+        if (!sameGroup && !exclusiveItems)
+            return false;
+        for (var w = 0; w < aLines.Length; w++)
         {
-            if (x[i] == y[j])
+            if ((aLines[w] & bLines[w]) != 0)
                 return true;
-            if (x[i] < y[j])
-                i++;
-            else
-                j++;
         }
         return false;
     }
@@ -125,7 +164,7 @@ internal sealed class Combinations
     private ulong Bounded()
     {
         ulong items = 0;
-        foreach (var group in ItemGroups())
+        foreach (var group in ItemGroups(_lineCount))
             items |= BestOfGroup(group);
 
         var basket = new List<int>();
@@ -168,7 +207,17 @@ internal sealed class Combinations
     /// <summary>Adds candidates by what they take off alone (ties: tie-break order) while they conflict with nothing chosen.</summary>
     private ulong Greedy(List<int> pool, ulong chosen)
     {
-        foreach (var i in pool.OrderByDescending(i => _candidates[i].Standalone).ThenBy(i => i))
+        // Insertion sort, larger first; the pool is in candidate order and the sort is stable, so ties stay in it.
+        var order = new int[pool.Count];
+        for (var k = 0; k < order.Length; k++)
+        {
+            var value = _candidates[pool[k]].Standalone;
+            var at = k;
+            for (; at > 0 && _candidates[order[at - 1]].Standalone < value; at--)
+                order[at] = order[at - 1];
+            order[at] = pool[k];
+        }
+        foreach (var i in order)
         {
             if ((_conflicts[i] & chosen) == 0)
                 chosen |= 1UL << i;
@@ -176,14 +225,19 @@ internal sealed class Combinations
         return chosen;
     }
 
-    /// <summary>Item candidates split into groups connected by shared lines (union-find over lines).</summary>
-    private List<List<int>> ItemGroups()
+    /// <summary>
+    /// Item candidates split into groups connected by shared lines (union-find over lines), each group in candidate order,
+    /// the groups in the order of their first candidate.
+    /// </summary>
+    private List<List<int>> ItemGroups(int lineCount)
     {
-        var parent = new Dictionary<int, int>();
+        var parent = new int[lineCount];
+        for (var line = 0; line < lineCount; line++)
+            parent[line] = line;
         int Find(int line)
         {
-            while (parent.TryGetValue(line, out var up) && up != line)
-                line = up;
+            while (parent[line] != line)
+                line = parent[line];
             return line;
         }
         foreach (var candidate in _candidates)
@@ -191,23 +245,23 @@ internal sealed class Combinations
             if (candidate.IsBasketLevel)
                 continue;
             var root = Find(candidate.Touched[0]);
-            parent.TryAdd(root, root);
             foreach (var line in candidate.Touched)
-            {
-                var other = Find(line);
-                parent[other] = root;
-            }
+                parent[Find(line)] = root;
         }
-        var groups = new Dictionary<int, List<int>>();
+        var groups = new List<List<int>>();
+        var groupOf = new int[lineCount];
         for (var i = 0; i < _candidates.Length; i++)
         {
             if (_candidates[i].IsBasketLevel)
                 continue;
             var root = Find(_candidates[i].Touched[0]);
-            if (!groups.TryGetValue(root, out var group))
-                groups[root] = group = [];
-            group.Add(i);
+            if (groupOf[root] == 0)
+            {
+                groups.Add([]);
+                groupOf[root] = groups.Count;
+            }
+            groups[groupOf[root] - 1].Add(i);
         }
-        return groups.Values.ToList();
+        return groups;
     }
 }

@@ -42,21 +42,13 @@ internal sealed class Evaluator
         return NeedsCap(mask) ? Run(mask, null) : total;
     }
 
-    /// <summary>What a basket rule takes off on its own, on list prices.</summary>
-    public long Alone(Candidate basketRule)
-    {
-        Array.Clear(_discount);
-        Array.Clear(_held);
-        return ApplyBasketRule(-1, basketRule, null);
-    }
-
     /// <summary>The basket's whole discount under <paramref name="mask"/>.</summary>
     public long Total(ulong mask) => Run(mask, null);
 
     /// <summary>The discount each candidate of <paramref name="mask"/> takes off each line, as <c>(candidate, line, amount)</c>.</summary>
     public List<(int Candidate, int Line, long Amount)> Record(ulong mask)
     {
-        var taken = new List<(int, int, long)>();
+        var taken = new List<(int, int, long)>(_lines.Length * 2);
         Run(mask, taken);
         return taken;
     }

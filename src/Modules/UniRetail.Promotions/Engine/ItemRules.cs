@@ -1,3 +1,5 @@
+using UniRetail.Kernel;
+using UniRetail.Promotions.Contracts;
 using UniRetail.Promotions.Domain;
 
 namespace UniRetail.Promotions.Engine;
@@ -5,9 +7,16 @@ namespace UniRetail.Promotions.Engine;
 /// <summary>What each item rule takes off a basket on its own, against list prices.</summary>
 internal static class ItemRules
 {
-    public static void Apply(Candidate candidate, PricingLine[] lines, PricingContext context)
+    /// <summary>Working space for one pricing call, reused by each of its item rules.</summary>
+    public sealed class Scratch(int lines)
     {
-        var amounts = new long[candidate.Lines.Length];
+        public long[] Amounts { get; } = new long[lines];
+    }
+
+    public static void Apply(Candidate candidate, PricingLine[] lines, PricingContext context, Scratch scratch)
+    {
+        var amounts = scratch.Amounts.AsSpan(0, candidate.Lines.Length);
+        amounts.Clear();
         switch (candidate.Ranked.Promotion.Rule)
         {
             case PercentOff rule:
@@ -42,12 +51,13 @@ internal static class ItemRules
     }
 
     /// <summary>Keeps the lines it takes something off; a rule that takes nothing off has a reason already or gets <c>no_saving</c>.</summary>
-    private static void Keep(Candidate candidate, long[] amounts)
+    /// <remarks>When it takes something off every line it names, its touched lines are its lines (the same array: neither is written to).</remarks>
+    private static void Keep(Candidate candidate, Span<long> amounts)
     {
         var touched = 0;
         foreach (var a in amounts)
             touched += a > 0 ? 1 : 0;
-        candidate.Touched = new int[touched];
+        candidate.Touched = touched == amounts.Length ? candidate.Lines : new int[touched];
         candidate.Amounts = new long[touched];
         long total = 0;
         for (int i = 0, j = 0; i < amounts.Length; i++)
@@ -67,7 +77,7 @@ internal static class ItemRules
     /// Units of the target, most expensive first (ties: earlier line), in groups of <c>Quantity</c>: the last
     /// <c>Quantity − Pay</c> units of each group are free, so the cheapest units of a group are the ones given away.
     /// </summary>
-    private static void MultiBuyAmounts(Candidate candidate, MultiBuy rule, PricingLine[] lines, long[] amounts, PricingContext context)
+    private static void MultiBuyAmounts(Candidate candidate, MultiBuy rule, PricingLine[] lines, Span<long> amounts, PricingContext context)
     {
         var order = ByPrice(candidate.Lines, lines, descending: true);
         long units = 0;
@@ -89,10 +99,12 @@ internal static class ItemRules
             candidate.Reason = Reasons.NotEnoughItems;
         if (short_ > 0)
         {
-            candidate.Hint = Hints.AddItems(candidate, short_, null,
-                $"Add {short_} more for {groupSize} for {pay}", context);
+            candidate.Hint = MultiBuyHint(candidate, short_, groupSize, pay, context);
         }
     }
+
+    private static Func<PricingHint> MultiBuyHint(Candidate candidate, int more, int groupSize, int pay, PricingContext context) =>
+        () => Hints.AddItems(candidate, more, null, $"Add {more} more for {groupSize} for {pay}", context);
 
     private static long FreeUpTo(long position, int groupSize, int pay) =>
         position / groupSize * (groupSize - pay) + Math.Max(0, position % groupSize - pay);
@@ -101,7 +113,7 @@ internal static class ItemRules
     /// Sets of <c>BuyQuantity</c> units of the buy target and <c>GetQuantity</c> other units of the get target: as many sets
     /// as the units allow, and the cheapest units of the get target are the ones discounted.
     /// </summary>
-    private static void BuyGetAmounts(Candidate candidate, BuyGet rule, PricingLine[] lines, long[] amounts, PricingContext context)
+    private static void BuyGetAmounts(Candidate candidate, BuyGet rule, PricingLine[] lines, Span<long> amounts, PricingContext context)
     {
         long buyOnly = 0, getOnly = 0, shared = 0;
         var isBuy = new bool[candidate.Lines.Length];
@@ -143,14 +155,17 @@ internal static class ItemRules
         var next = sets + 1;
         var missing = Math.Max(Math.Max(next * (x + y) - (buyOnly + getOnly + shared), next * x - buyOnly - shared), next * y - getOnly - shared);
         if (missing > 0 && missing < x + y && buyOnly + getOnly + shared > sets * (x + y))
-        {
-            var what = rule.Percent == 100 ? $"{y} free" : $"{y} at {rule.Percent.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}% off";
-            candidate.Hint = Hints.AddItems(candidate, (int)missing, null, $"Add {missing} more to get {what}", context);
-        }
+            candidate.Hint = BuyGetHint(candidate, missing, y, rule.Percent, context);
     }
 
+    private static Func<PricingHint> BuyGetHint(Candidate candidate, long missing, long y, decimal percent, PricingContext context) => () =>
+    {
+        var what = percent == 100 ? $"{y} free" : $"{y} at {percent.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}% off";
+        return Hints.AddItems(candidate, (int)missing, null, $"Add {missing} more to get {what}", context);
+    };
+
     /// <summary>Whole bundles the lines hold; each bundle's saving is shared over its items in proportion to their list value.</summary>
-    private static void BundleAmounts(Candidate candidate, Bundle rule, PricingLine[] lines, long[] amounts, PricingContext context)
+    private static void BundleAmounts(Candidate candidate, Bundle rule, PricingLine[] lines, Span<long> amounts, PricingContext context)
     {
         var at = new int[rule.Items.Count];
         long bundles = long.MaxValue;
@@ -178,8 +193,7 @@ internal static class ItemRules
             if (missingItems == 1 && missing is not null)
             {
                 var heldAt = at[IndexOf(rule.Items, missing)];
-                candidate.Hint = Hints.AddItems(candidate, missing.Quantity - (heldAt >= 0 ? lines[candidate.Lines[heldAt]].Quantity : 0), missing.Sku,
-                    $"Add {missing.Sku} for {candidate.Ranked.Promotion.Name} at {Hints.Format(rule.PriceMinor, context.Currency)}", context);
+                candidate.Hint = BundleHint(candidate, missing.Quantity - (heldAt >= 0 ? lines[candidate.Lines[heldAt]].Quantity : 0), missing.Sku, rule.PriceMinor, context);
             }
             return;
         }
@@ -198,6 +212,9 @@ internal static class ItemRules
             amounts[at[k]] += shares[k] * bundles;
     }
 
+    private static Func<PricingHint> BundleHint(Candidate candidate, int quantity, Sku sku, long priceMinor, PricingContext context) =>
+        () => Hints.AddItems(candidate, quantity, sku, $"Add {sku} for {candidate.Ranked.Promotion.Name} at {Hints.Format(priceMinor, context.Currency)}", context);
+
     private static int IndexOf(IReadOnlyList<BundleItem> items, BundleItem item)
     {
         for (var i = 0; i < items.Count; i++)
@@ -211,14 +228,16 @@ internal static class ItemRules
     /// <summary>Indexes into <paramref name="candidateLines"/> by unit price, ties by line order.</summary>
     private static int[] ByPrice(int[] candidateLines, PricingLine[] lines, bool descending)
     {
+        // An insertion sort (stable, so ties stay in line order): a rule names a few of the basket's lines.
         var order = new int[candidateLines.Length];
         for (var i = 0; i < order.Length; i++)
-            order[i] = i;
-        Array.Sort(order, (a, b) =>
         {
-            var byPrice = lines[candidateLines[a]].UnitMinor.CompareTo(lines[candidateLines[b]].UnitMinor);
-            return byPrice != 0 ? (descending ? -byPrice : byPrice) : a.CompareTo(b);
-        });
+            var price = lines[candidateLines[i]].UnitMinor;
+            var at = i;
+            for (; at > 0 && (descending ? lines[candidateLines[order[at - 1]]].UnitMinor < price : lines[candidateLines[order[at - 1]]].UnitMinor > price); at--)
+                order[at] = order[at - 1];
+            order[at] = i;
+        }
         return order;
     }
 }

@@ -1,22 +1,60 @@
 using UniRetail.Kernel;
+using UniRetail.Promotions.Contracts;
 using UniRetail.Promotions.Domain;
 
 namespace UniRetail.Promotions.Engine;
 
-/// <summary>A promotion ready for pricing: its rank in the tie-break order and its time zone resolved once.</summary>
-internal sealed class RankedPromotion(Promotion promotion, int rank, TimeZoneInfo? scheduleZone, int group)
+/// <summary>
+/// A promotion ready for pricing: its rank in the tie-break order, its time zone and stacking group resolved once, its
+/// channels as a bit set, and the refusals it is ever answered with, built once and shared by every answer (they are immutable).
+/// </summary>
+internal sealed class RankedPromotion
 {
-    /// <summary>The stacking group as a number, the same for the same name within one index.</summary>
-    public int Group { get; } = group;
+    private static readonly string[] StaticReasons =
+    [
+        Reasons.NotInWindow, Reasons.WrongChannel, Reasons.WrongStore, Reasons.MembersOnly, Reasons.WrongTier, Reasons.NeedsCoupon,
+        Reasons.BelowThreshold, Reasons.NotEnoughItems, Reasons.NoSaving, Reasons.WorseCombination, Reasons.CandidateLimit,
+    ];
 
-    public Promotion Promotion { get; } = promotion;
+    private readonly DeclinedPromotion[] _declined;
+
+    public RankedPromotion(Promotion promotion, int rank, TimeZoneInfo? scheduleZone, int group)
+    {
+        Promotion = promotion;
+        Rank = rank;
+        ScheduleZone = scheduleZone;
+        Group = group;
+        IsBasketLevel = promotion.Rule.IsBasketLevel;
+        foreach (var channel in promotion.Conditions.Channels)
+            Channels |= 1UL << (int)channel;
+        ExcludedByThis = Reasons.ExcludedBy(promotion.Id);
+        _declined = Array.ConvertAll(StaticReasons, reason => new DeclinedPromotion(promotion.Id, promotion.Code, reason));
+    }
+
+    /// <summary>The stacking group as a number, the same for the same name within one index.</summary>
+    public int Group { get; }
+
+    public Promotion Promotion { get; }
 
     /// <summary>Position in the tie-break order: priority (higher first), then id (ordinal).</summary>
-    public int Rank { get; } = rank;
+    public int Rank { get; }
 
-    public TimeZoneInfo? ScheduleZone { get; } = scheduleZone;
+    public TimeZoneInfo? ScheduleZone { get; }
 
-    public bool IsBasketLevel { get; } = promotion.Rule.IsBasketLevel;
+    public bool IsBasketLevel { get; }
+
+    /// <summary>The channels it is limited to, one bit per <see cref="SalesChannel"/>; 0 for any.</summary>
+    public ulong Channels { get; }
+
+    /// <summary>The reason another promotion gives when this one excludes it: <c>excluded_by:&lt;id&gt;</c>.</summary>
+    public string ExcludedByThis { get; }
+
+    /// <summary>This promotion declined for one of the fixed reasons (<see cref="Reasons"/>), the same instance every time.</summary>
+    public DeclinedPromotion Declined(string reason)
+    {
+        var at = Array.IndexOf(StaticReasons, reason);
+        return at >= 0 ? _declined[at] : new DeclinedPromotion(Promotion.Id, Promotion.Code, reason);
+    }
 }
 
 /// <summary>
