@@ -210,6 +210,38 @@ internal sealed class AiplStore
             ["@TenantId", "@Category", "@Day", "@Aware", "@Interested", "@Purchased", "@Loyal", "@LeftOut", "@AtMs"],
             rows.Select(r => new object?[] { tenant.Value, r.Category, r.Day, r.Aware, r.Interested, r.Purchased, r.Loyal, r.LeftOut, atMs }));
 
+    /// <summary>
+    /// Saves a day's snapshot unless one is kept already; false when it was. The brand row goes first and claims the day:
+    /// a second server counting the same day waits on that row's key and then writes nothing.
+    /// </summary>
+    public async Task<bool> SaveSnapshotOnceAsync(DbSession session, TenantId tenant, IReadOnlyList<SnapshotRow> rows, long atMs)
+    {
+        const string Insert = """
+            INSERT INTO marketing_aipl_snapshot (tenant_id, category, day, aware, interested, purchased, loyal, left_out, taken_at_ms)
+            VALUES (@TenantId, @Category, @Day, @Aware, @Interested, @Purchased, @Loyal, @LeftOut, @AtMs)
+            ON CONFLICT (tenant_id, category, day) DO NOTHING
+            """;
+        string[] names = ["@TenantId", "@Category", "@Day", "@Aware", "@Interested", "@Purchased", "@Loyal", "@LeftOut", "@AtMs"];
+        object?[] Values(SnapshotRow r) => [tenant.Value, r.Category, r.Day, r.Aware, r.Interested, r.Purchased, r.Loyal, r.LeftOut, atMs];
+        var brand = rows.Single(r => r.Category == AiplStages.Brand);
+        if (await session.ExecuteManyAsync(Insert, names, [Values(brand)]) == 0)
+            return false;
+        await session.ExecuteManyAsync(Insert, names, rows.Where(r => r.Category != AiplStages.Brand).Select(Values));
+        return true;
+    }
+
+    /// <summary>
+    /// The tenants that have sent events, each with the last day up to <paramref name="upToDay"/> whose brand snapshot is
+    /// kept (null when none): what the daily snapshot goes through.
+    /// </summary>
+    public async Task<List<(string Tenant, int? LastDay)>> SnapshotTenantsAsync(DbConnection connection, int upToDay) =>
+        (await connection.QueryAsync<(string, int?)>(
+            """
+            SELECT t.tenant_id, (SELECT MAX(n.day) FROM marketing_aipl_snapshot n WHERE n.tenant_id = t.tenant_id AND n.category = '*' AND n.day <= @UpTo)
+            FROM (SELECT DISTINCT tenant_id FROM marketing_source) t
+            ORDER BY t.tenant_id
+            """, new { UpTo = upToDay })).ToList();
+
     public async Task<List<SnapshotRow>> SnapshotsAsync(DbConnection connection, TenantId tenant, string category, int fromDay, int toDay) =>
         (await connection.QueryAsync<SnapshotRow>(
             """
