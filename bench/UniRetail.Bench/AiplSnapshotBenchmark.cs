@@ -76,7 +76,11 @@ internal static class AiplSnapshotBenchmark
         var kept = (await host.Get<AiplQueries>().HistoryAsync(Caller.AdminOf(tenant), null, Date(day), Date(day), ct)).Value.Single();
         var categories = await host.Get<UniRetail.Data.Database>().ReadAsync(c => c.ExecuteScalarAsync<int>(
             "SELECT COUNT(*) FROM marketing_aipl_snapshot WHERE tenant_id = @Tenant AND day = @Day", new { Tenant = tenant.Value, Day = day }), ct);
-        return new AiplSnapshotReport(database.Name, profiles, rows, filling.Elapsed, snapshotting.Elapsed, ceiling.Elapsed, allocated, peak - before, peak, kept.Total, categories);
+        var report = new AiplSnapshotReport(database.Name, profiles, rows, filling.Elapsed, snapshotting.Elapsed, ceiling.Elapsed, allocated, peak - before, peak, kept.Total, categories);
+        // Each engine's figures as soon as they are known: a long PostgreSQL fill after them can be stopped without losing them.
+        step($"{database.Name}: snapshot {S(report.Snapshot)} s, bare count {S(report.Ceiling)} s, allocated {Mb(report.AllocatedBytes)} MB, " +
+            $"working set +{Mb(report.WorkingSetGrowth)} MB (peak {Mb(report.PeakWorkingSet)} MB), {N(report.Counted)} people counted");
+        return report;
     }
 
     private static string Date(int day) => AiplStages.DateOf(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

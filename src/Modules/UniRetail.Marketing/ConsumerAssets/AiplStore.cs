@@ -120,6 +120,13 @@ internal sealed class AiplStore
     public Task<int> DeleteTenantAsync(DbSession session, TenantId tenant) =>
         session.Connection.ExecuteAsync("DELETE FROM marketing_aipl_day WHERE tenant_id = @TenantId", new { TenantId = tenant.Value }, session.Transaction);
 
+    /// <summary>
+    /// How long counting every category of a day may take (a snapshot): it reads every row of the tenant's longest window,
+    /// about 5 per person, which took over the drivers' default 30 s on PostgreSQL for a million people on a loaded box
+    /// (docs/benchmarks.md, "A daily AIPL snapshot over many profiles").
+    /// </summary>
+    public const int EveryCategoryTimeoutSeconds = 900;
+
     /// <summary>People per category and stage on a day (category null: every category), with how many of them refused analytics.</summary>
     public async Task<List<StageCountRow>> CountsAsync(DbConnection connection, TenantId tenant, string? category, int day, AiplRules rules) =>
         (await connection.QueryAsync<StageCountRow>(
@@ -134,7 +141,7 @@ internal sealed class AiplStore
             {Refused}
             WHERE s.stage > 0
             GROUP BY s.category, s.stage
-            """, Parameters(tenant, category, day, rules))).ToList();
+            """, Parameters(tenant, category, day, rules), commandTimeout: category is null ? EveryCategoryTimeoutSeconds : null)).ToList();
 
     /// <summary>Each person's stage on a day in one category (people outside every stage are absent).</summary>
     public async Task<List<PersonStageRow>> StagesAsync(DbConnection connection, TenantId tenant, string category, int day, AiplRules rules) =>
@@ -223,10 +230,11 @@ internal sealed class AiplStore
             """;
         string[] names = ["@TenantId", "@Category", "@Day", "@Aware", "@Interested", "@Purchased", "@Loyal", "@LeftOut", "@AtMs"];
         object?[] Values(SnapshotRow r) => [tenant.Value, r.Category, r.Day, r.Aware, r.Interested, r.Purchased, r.Loyal, r.LeftOut, atMs];
-        var brand = rows.Single(r => r.Category == AiplStages.Brand);
+        // First, not Single: a category an event named "brand" reads as the brand too, and must not stop the tenant's snapshots.
+        var brand = rows.First(r => r.Category == AiplStages.Brand);
         if (await session.ExecuteManyAsync(Insert, names, [Values(brand)]) == 0)
             return false;
-        await session.ExecuteManyAsync(Insert, names, rows.Where(r => r.Category != AiplStages.Brand).Select(Values));
+        await session.ExecuteManyAsync(Insert, names, rows.Where(r => !ReferenceEquals(r, brand)).Select(Values));
         return true;
     }
 
