@@ -14,6 +14,7 @@ var root = new RootCommand("UniRetail benchmarks: place-order throughput, a flas
     BenchCommands.Ingest(),
     BenchCommands.All(),
     ProjectorCommand.Create(),
+    AiplSnapshotBenchmark.Create(),
     AccuracyCommand.Create(),
     LoyaltyBenchmark.Create(),
     PromotionsBenchmark.Create(),

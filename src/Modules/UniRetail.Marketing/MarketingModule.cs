@@ -34,7 +34,7 @@ public static class MarketingModule
             .AddSingleton<RecordConsent>().AddSingleton<ExportPerson>().AddSingleton<ErasePerson>().AddSingleton<ManageIdentityRules>()
             .AddSingleton<Restitcher>().AddSingleton<RestitchProfiles>();
         services.AddSingleton<AiplSettings>().AddSingleton<AiplFold>().AddSingleton<AiplStore>().AddSingleton<AiplQueries>().AddSingleton<ManageAiplRules>()
-            .AddSingleton<ConsumerAssetsForecasts>().AddSingleton<FastAndGrow>();
+            .AddSingleton<ConsumerAssetsForecasts>().AddSingleton<FastAndGrow>().AddSingleton<DailySnapshots>();
         services.AddSingleton<IDomainEventSubscriber<OrderPlaced>, RecordOrderPlaced>();
         services.AddSingleton<IDomainEventSubscriber<OrderStatusChanged>, RecordOrderStatusChanged>();
         services.AddSingleton<IDomainEventSubscriber<MemberRegistered>, RecordMemberRegistered>();
@@ -47,8 +47,12 @@ public static class MarketingModule
         return services;
     }
 
-    /// <summary>Keeps profiles current in the background (the server runs it; the CLI catches up on demand).</summary>
-    public static IServiceCollection AddProfileProjector(this IServiceCollection services) => services.AddHostedService<ProfileProjectorService>();
+    /// <summary>
+    /// Keeps profiles current in the background, and with them each tenant's daily AIPL snapshot (the server runs both; the
+    /// CLI catches up on demand).
+    /// </summary>
+    public static IServiceCollection AddProfileProjector(this IServiceCollection services) =>
+        services.AddHostedService<ProfileProjectorService>().AddHostedService<DailySnapshotService>();
 
     public static IEndpointRouteBuilder MapMarketingModule(this IEndpointRouteBuilder app)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using UniRetail.Server.Tests.Infrastructure;
 using Xunit;
 
@@ -46,6 +47,31 @@ public abstract class AiplApiTests(ServerFixture server) : ServerTests(server)
         // Nothing was written behind the refused rules.
         var rules = await marketer.GetFromJsonAsync<JsonElement>("/api/marketing/aipl/rules", Ct);
         Assert.True(rules.GetProperty("defaults").GetBoolean());
+    }
+
+    [Fact]
+    public async Task NewWindowsPutThroughTheApi_ApplyAtOnceToTheCountsOfEveryDay()
+    {
+        var retailer = await NewRetailerAsync();
+        var web = Server.SdkClient((await retailer.AddSourceAsync()).WriteKey);
+        await (await web.SendJsonAsync("/v1/batch", """
+            {"batch":[{"type":"track","userId":"u-cy","event":"Product Viewed","properties":{"category":"Garden"},"timestamp":"2026-11-10T10:00:00Z"}]}
+            """)).ShouldAnswerAsync(HttpStatusCode.OK);
+        await WaitForAsync(retailer.Admin, "/api/marketing/aipl?date=2026-11-10", c => c.GetProperty("total").GetInt32() == 1);
+        async Task<int> GardenOnAsync(string date) =>
+            (await retailer.Admin.GetFromJsonAsync<JsonElement>($"/api/marketing/aipl?date={date}&category=Garden", Ct)).GetProperty("total").GetInt32();
+        // A view counts on its day and 15 days after it by default: the 26th is past it.
+        Assert.Equal((1, 0), (await GardenOnAsync("2026-11-25"), await GardenOnAsync("2026-11-26")));
+
+        var rules = JsonNode.Parse((await retailer.Admin.GetFromJsonAsync<JsonElement>("/api/marketing/aipl/rules", Ct)).GetProperty("rules").GetRawText())!;
+        rules["aware"]!["days"] = 30;
+        var saved = await (await retailer.Admin.PutAsJsonAsync("/api/marketing/aipl/rules", rules, Ct)).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+        Assert.Equal(30, saved.GetProperty("rules").GetProperty("aware").GetProperty("days").GetInt32());
+
+        // The same stored day rows, read with the new window: the view now lasts until 10 December, for every date asked.
+        Assert.Equal((1, 1, 0), (await GardenOnAsync("2026-11-26"), await GardenOnAsync("2026-12-10"), await GardenOnAsync("2026-12-11")));
+        var flow = await retailer.Admin.GetFromJsonAsync<JsonElement>("/api/marketing/aipl/flow?from=2026-12-10&to=2026-12-11", Ct);
+        Assert.Equal(1, flow.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("from").GetString() == "aware").GetProperty("to").GetProperty("lost").GetInt32());
     }
 
     private static async Task<JsonElement> WaitForAsync(HttpClient client, string path, Func<JsonElement, bool> done)

@@ -154,25 +154,35 @@ internal sealed class AiplQueries(Database database, AiplStore store, ProfileQue
         var day = Day(date, "date");
         if (!day.IsSuccess)
             return day.Error;
-        var rules = await RulesAsync(caller.Tenant, ct);
-        var rows = await database.ReadAsync(c => store.CountsAsync(c, caller.Tenant, null, day.Value, rules), ct);
-        var views = rows.GroupBy(r => r.Category, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => View(g.Key, day.Value, g.ToList())).ToList();
-        if (views.Count == 0)
-            views.Add(View(AiplStages.Brand, day.Value, []));
-        var snapshot = views.Select(v => new SnapshotRow
-        {
-            Category = v.Category == "brand" ? AiplStages.Brand : v.Category, Day = day.Value,
-            Aware = People(v, AiplStage.Aware), Interested = People(v, AiplStage.Interested), Purchased = People(v, AiplStage.Purchased), Loyal = People(v, AiplStage.Loyal),
-            LeftOut = v.LeftOut,
-        }).ToList();
+        var views = await EveryCategoryAsync(caller.Tenant, day.Value, ct);
         await database.WriteAsync(async session =>
         {
-            await store.SaveSnapshotAsync(session, caller.Tenant, snapshot, clock.GetUtcNow().ToUnixTimeMilliseconds());
+            await store.SaveSnapshotAsync(session, caller.Tenant, SnapshotRows(views, day.Value), clock.GetUtcNow().ToUnixTimeMilliseconds());
             return Result<Unit>.Success(Unit.Value);
         }, ct);
         return views;
     }
+
+    /// <summary>Counts of every category on a day, by category name; the brand is always among them.</summary>
+    internal async Task<List<AiplCountsView>> EveryCategoryAsync(TenantId tenant, int day, CancellationToken ct)
+    {
+        var rules = await RulesAsync(tenant, ct);
+        var rows = await database.ReadAsync(c => store.CountsAsync(c, tenant, null, day, rules), ct);
+        var views = rows.GroupBy(r => r.Category, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => View(g.Key, day, g.ToList())).ToList();
+        if (!views.Exists(v => v.Category == AiplStages.ToApi(AiplStages.Brand)))
+            views.Add(View(AiplStages.Brand, day, []));
+        return views;
+    }
+
+    /// <summary>The counts as a snapshot keeps them: only counts, one row per category.</summary>
+    internal static List<SnapshotRow> SnapshotRows(IEnumerable<AiplCountsView> views, int day) =>
+        views.Select(v => new SnapshotRow
+        {
+            Category = v.Category == AiplStages.ToApi(AiplStages.Brand) ? AiplStages.Brand : v.Category, Day = day,
+            Aware = People(v, AiplStage.Aware), Interested = People(v, AiplStage.Interested), Purchased = People(v, AiplStage.Purchased), Loyal = People(v, AiplStage.Loyal),
+            LeftOut = v.LeftOut,
+        }).ToList();
 
     /// <summary>The snapshots kept for a category between two days, oldest first.</summary>
     public async Task<Result<IReadOnlyList<AiplCountsView>>> HistoryAsync(Caller caller, string? category, string? from, string? to, CancellationToken ct)

@@ -120,6 +120,13 @@ internal sealed class AiplStore
     public Task<int> DeleteTenantAsync(DbSession session, TenantId tenant) =>
         session.Connection.ExecuteAsync("DELETE FROM marketing_aipl_day WHERE tenant_id = @TenantId", new { TenantId = tenant.Value }, session.Transaction);
 
+    /// <summary>
+    /// How long counting every category of a day may take (a snapshot): it reads every row of the tenant's longest window,
+    /// about 5 per person, which took over the drivers' default 30 s on PostgreSQL for a million people on a loaded box
+    /// (docs/benchmarks.md, "A daily AIPL snapshot over many profiles").
+    /// </summary>
+    public const int EveryCategoryTimeoutSeconds = 900;
+
     /// <summary>People per category and stage on a day (category null: every category), with how many of them refused analytics.</summary>
     public async Task<List<StageCountRow>> CountsAsync(DbConnection connection, TenantId tenant, string? category, int day, AiplRules rules) =>
         (await connection.QueryAsync<StageCountRow>(
@@ -134,7 +141,7 @@ internal sealed class AiplStore
             {Refused}
             WHERE s.stage > 0
             GROUP BY s.category, s.stage
-            """, Parameters(tenant, category, day, rules))).ToList();
+            """, Parameters(tenant, category, day, rules), commandTimeout: category is null ? EveryCategoryTimeoutSeconds : null)).ToList();
 
     /// <summary>Each person's stage on a day in one category (people outside every stage are absent).</summary>
     public async Task<List<PersonStageRow>> StagesAsync(DbConnection connection, TenantId tenant, string category, int day, AiplRules rules) =>
@@ -209,6 +216,39 @@ internal sealed class AiplStore
             """,
             ["@TenantId", "@Category", "@Day", "@Aware", "@Interested", "@Purchased", "@Loyal", "@LeftOut", "@AtMs"],
             rows.Select(r => new object?[] { tenant.Value, r.Category, r.Day, r.Aware, r.Interested, r.Purchased, r.Loyal, r.LeftOut, atMs }));
+
+    /// <summary>
+    /// Saves a day's snapshot unless one is kept already; false when it was. The brand row goes first and claims the day:
+    /// a second server counting the same day waits on that row's key and then writes nothing.
+    /// </summary>
+    public async Task<bool> SaveSnapshotOnceAsync(DbSession session, TenantId tenant, IReadOnlyList<SnapshotRow> rows, long atMs)
+    {
+        const string Insert = """
+            INSERT INTO marketing_aipl_snapshot (tenant_id, category, day, aware, interested, purchased, loyal, left_out, taken_at_ms)
+            VALUES (@TenantId, @Category, @Day, @Aware, @Interested, @Purchased, @Loyal, @LeftOut, @AtMs)
+            ON CONFLICT (tenant_id, category, day) DO NOTHING
+            """;
+        string[] names = ["@TenantId", "@Category", "@Day", "@Aware", "@Interested", "@Purchased", "@Loyal", "@LeftOut", "@AtMs"];
+        object?[] Values(SnapshotRow r) => [tenant.Value, r.Category, r.Day, r.Aware, r.Interested, r.Purchased, r.Loyal, r.LeftOut, atMs];
+        // First, not Single: a category an event named "brand" reads as the brand too, and must not stop the tenant's snapshots.
+        var brand = rows.First(r => r.Category == AiplStages.Brand);
+        if (await session.ExecuteManyAsync(Insert, names, [Values(brand)]) == 0)
+            return false;
+        await session.ExecuteManyAsync(Insert, names, rows.Where(r => !ReferenceEquals(r, brand)).Select(Values));
+        return true;
+    }
+
+    /// <summary>
+    /// The tenants that have sent events, each with the last day up to <paramref name="upToDay"/> whose brand snapshot is
+    /// kept (null when none): what the daily snapshot goes through.
+    /// </summary>
+    public async Task<List<(string Tenant, int? LastDay)>> SnapshotTenantsAsync(DbConnection connection, int upToDay) =>
+        (await connection.QueryAsync<(string, int?)>(
+            """
+            SELECT t.tenant_id, (SELECT MAX(n.day) FROM marketing_aipl_snapshot n WHERE n.tenant_id = t.tenant_id AND n.category = '*' AND n.day <= @UpTo)
+            FROM (SELECT DISTINCT tenant_id FROM marketing_source) t
+            ORDER BY t.tenant_id
+            """, new { UpTo = upToDay })).ToList();
 
     public async Task<List<SnapshotRow>> SnapshotsAsync(DbConnection connection, TenantId tenant, string category, int fromDay, int toDay) =>
         (await connection.QueryAsync<SnapshotRow>(

@@ -130,6 +130,14 @@ internal sealed class EventFeed
             LIMIT 1
             """, new { AfterTx = after.Tx, AfterSeq = after.Seq, UpToTx = upTo.Tx, UpToSeq = upTo.Seq }) is not null;
 
+    /// <summary>Whether any event after <paramref name="after"/> was received before <paramref name="beforeMs"/>: a projector there has not read it yet.</summary>
+    public async Task<bool> AnyReceivedBeforeAsync(DbConnection connection, FeedPosition after, long beforeMs) =>
+        await connection.ExecuteScalarAsync<long?>(
+            connection is Npgsql.NpgsqlConnection
+                ? "SELECT 1 FROM marketing_event WHERE (tx_id, event_seq) > (@Tx, @Seq) AND received_at_ms < @Before LIMIT 1"
+                : "SELECT 1 FROM marketing_event WHERE event_seq > @Seq AND received_at_ms < @Before LIMIT 1",
+            new { after.Tx, after.Seq, Before = beforeMs }) is not null;
+
     /// <summary>
     /// A person's events, newest first. An event found only by its anonymous id belongs to whoever holds its user id when
     /// that is someone else (a shared device's cookie does not pull another shopper's events into this timeline).
