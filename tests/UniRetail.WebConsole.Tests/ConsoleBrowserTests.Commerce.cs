@@ -62,6 +62,16 @@ public abstract partial class ConsoleBrowserTests<THost>
         Assert.Equal(1, (await Host.GetAsync($"/api/loyalty/coupon-campaigns/{campaignId}")).GetProperty("issued").GetInt64());
         await ScreenshotAsync(page, "promotions");
 
+        // Editing reads the promotion at its current version and replaces it at that version.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit SCARF10" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("promotion-form")).ToContainTextAsync("Edit SCARF10 (version 1)");
+        await Assertions.Expect(page.GetByLabel("Percent off")).ToHaveValueAsync("10");
+        await page.GetByLabel("Percent off").FillAsync("15");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save promotion" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("promotion-done")).ToContainTextAsync("Saved SCARF10 (version 2)");
+        var edited = (await Host.GetAsync("/api/promotions")).GetProperty("items").EnumerateArray().Single(p => p.GetProperty("code").GetString() == "SCARF10");
+        Assert.Equal(15m, edited.GetProperty("rule").GetProperty("percent").GetDecimal());
+
         await page.GetByRole(AriaRole.Button, new() { Name = "End SCARF10" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("status-SCARF10")).ToHaveTextAsync("ended");
         var promotions = (await Host.GetAsync("/api/promotions")).GetProperty("items").EnumerateArray();
