@@ -6,7 +6,7 @@ using Xunit;
 namespace UniRetail.WebConsole.Tests;
 
 /// <summary>The console in a real browser against the real host, once per engine: sign-in, roles, orders, stock, the store desk, live updates.</summary>
-public abstract class ConsoleBrowserTests<THost>(THost host) : IClassFixture<THost> where THost : ConsoleHost
+public abstract partial class ConsoleBrowserTests<THost>(THost host) : IClassFixture<THost> where THost : ConsoleHost
 {
     private static readonly Regex SignInPath = new("/signin", RegexOptions.Compiled);
 
@@ -15,6 +15,9 @@ public abstract class ConsoleBrowserTests<THost>(THost host) : IClassFixture<THo
     private const float Patience = 120_000;
 
     static ConsoleBrowserTests() => Assertions.SetDefaultExpectTimeout(Patience);
+
+    /// <summary>The fixture, for the parts of this class in other files.</summary>
+    private THost Host => host;
 
     private static T Patient<T>(T context) where T : IBrowserContext
     {
@@ -378,7 +381,7 @@ public abstract class ConsoleBrowserTests<THost>(THost host) : IClassFixture<THo
         foreach (var (width, height, size) in new[] { (1280, 900, "desktop"), (390, 844, "phone") })
         {
             await page.SetViewportSizeAsync(width, height);
-            foreach (var path in new[] { "/", "/orders", $"/orders/{host.PickupOrderAtA}", "/store", "/stock", "/catalog", "/customers", "/databank", "/settings" })
+            foreach (var path in new[] { "/", "/orders", $"/orders/{host.PickupOrderAtA}", "/store", "/stock", "/catalog", "/customers", "/databank", "/settings", "/promotions", "/aipl", "/till" })
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 await OpenAsync(page, path);

@@ -160,6 +160,32 @@ public abstract class ConsoleHost(DatabaseProvider provider) : IAsyncLifetime
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>
+    /// Waits until a web basket of two <paramref name="sku"/> prices with promotion <paramref name="code"/>: a saved promotion
+    /// reaches the servers' pricing cache through the invalidation poller, a moment after the save answers.
+    /// </summary>
+    public async Task WaitUntilPromotionAppliesAsync(string sku, string code)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var priced = await PostJsonAsync("/api/baskets/price", new { channel = "web", lines = new[] { new { sku, quantity = 2 } } });
+            if (priced.GetProperty("lines")[0].GetProperty("applied").EnumerateArray().Any(a => a.GetProperty("code").GetString() == code))
+                return;
+            Assert.True(DateTime.UtcNow < deadline, $"Promotion {code} did not price {sku} within 60 s.");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>POST with the admin key; the answer's body (the call must succeed).</summary>
+    public async Task<JsonElement> PostJsonAsync(string path, object body)
+    {
+        var response = await Api.PostAsJsonAsync(new Uri(path, UriKind.Relative), body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"POST {path}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
     private async Task<string> PostAsync(string path, object body, string? idOf = "id")
     {
         var response = await Api.PostAsJsonAsync(new Uri(path, UriKind.Relative), body);

@@ -19,7 +19,10 @@ internal static class ConsolePages
         new("store", "Store desk", Icons.Material.Filled.Storefront, "Orders.StartPicking"),
         new("stock", "Stock", Icons.Material.Filled.Inventory, "Inventory.Levels"),
         new("catalog", "Catalog", Icons.Material.Filled.Category, "Catalog.ListProducts"),
+        new("till", "Till", Icons.Material.Filled.PointOfSale, "Store.OpenTill"),
         new("customers", "Customers", Icons.Material.Filled.People, "Marketing.Profiles.Find"),
+        new("promotions", "Promotions", Icons.Material.Filled.LocalOffer, "Promotions.Create"),
+        new("aipl", "AIPL", Icons.Material.Filled.FilterAlt, "Marketing.Aipl.Counts"),
         new("databank", "Data bank", Icons.Material.Filled.Storage, "Marketing.Events.List"),
         new("settings", "Settings", Icons.Material.Filled.Settings, "Locations.List"),
     ];

@@ -19,6 +19,9 @@ public class ConsolePage : ComponentBase
 
     protected string UserEmail { get; private set; } = "";
 
+    /// <summary>Who acts, as the API records it for a key (<c>uniretail:key</c>): the console user's id.</summary>
+    protected string Actor { get; private set; } = "";
+
     protected bool Forbidden { get; private set; }
 
     /// <summary>The API endpoint whose role reach the page follows; a page that names none is shown to nobody.</summary>
@@ -29,6 +32,7 @@ public class ConsolePage : ComponentBase
         var user = (await AuthenticationState).User;
         Caller = user.ToCaller();
         UserEmail = user.Identity?.Name ?? "";
+        Actor = user.FindFirst(CallerClaims.KeyId)?.Value ?? "console";
         Forbidden = !Can(ReadEndpoint);
         if (!Forbidden)
             await LoadAsync();
@@ -44,6 +48,9 @@ public class ConsolePage : ComponentBase
 
     /// <summary>The problem's text when it is about <paramref name="field"/> (the API's field name), else null.</summary>
     protected string? ErrorOn(string field) => Problem is { } p && p.Field == field ? $"{p.Code}: {p.Message}" : null;
+
+    /// <summary>The problem's text when it is about <paramref name="field"/> or a part of it (<c>rule.skus</c> holds <c>rule.skus[2]</c>).</summary>
+    protected string? ErrorUnder(string field) => Problem is { Field: { } f } p && FieldPath.IsUnder(f, field) ? $"{p.Code}: {p.Message}" : null;
 
     /// <summary>Runs a handler that returns a result: its error becomes <see cref="Problem"/>; true when it succeeded.</summary>
     protected async Task<bool> RunAsync<T>(Func<Task<Result<T>>> handler, Action<T>? done = null)

@@ -21,6 +21,36 @@ internal static class Format
             : Error.Validation("console.bad_date", $"'{text}' is not a day (yyyy-MM-dd).", field);
     }
 
+    /// <summary>An instant typed into a form as UTC (yyyy-MM-dd HH:mm, or a day for its midnight); empty is none.</summary>
+    public static Result<DateTimeOffset?> Instant(string? text, string field)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return (DateTimeOffset?)null;
+        return DateTime.TryParseExact(text.Trim(), InstantFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
+            ? new DateTimeOffset(at, TimeSpan.Zero)
+            : Error.Validation("console.bad_instant", $"'{text}' is not a UTC time (yyyy-MM-dd HH:mm).", field);
+    }
+
+    private static readonly string[] InstantFormats = ["yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd"];
+
+    /// <summary>An instant as the console writes it: UTC, to the minute.</summary>
+    public static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>An optional whole number typed into a form: empty is none.</summary>
+    public static Result<int?> OptionalWhole(string? text, string field) =>
+        string.IsNullOrWhiteSpace(text) ? (int?)null : Whole(text, field).Map(v => (int?)v);
+
+    /// <summary>An optional amount typed into a form: empty is none.</summary>
+    public static Result<decimal?> OptionalAmount(string? text, string field) =>
+        string.IsNullOrWhiteSpace(text) ? (decimal?)null : Amount(text, field).Map(v => (decimal?)v);
+
+    /// <summary>A comma-separated list typed into a form, trimmed; empty is none (null).</summary>
+    public static string[]? List(string? text)
+    {
+        var items = (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return items.Length == 0 ? null : items;
+    }
+
     /// <summary>A whole number typed into a form; the field is named as the API names it.</summary>
     public static Result<int> Whole(string? text, string field)
     {
@@ -36,6 +66,13 @@ internal static class Format
             ? value
             : Error.Validation("console.bad_amount", $"'{text}' is not an amount (for example 12.50).", field);
     }
+}
+
+/// <summary>How the API names fields: a part of a field is written after a dot or in brackets (<c>rule.skus[2]</c>, <c>float.amount</c>).</summary>
+internal static class FieldPath
+{
+    public static bool IsUnder(string field, string parent) =>
+        field == parent || (field.StartsWith(parent, StringComparison.Ordinal) && field[parent.Length] is '.' or '[');
 }
 
 /// <summary>The names the API takes for filters, for the console's pick lists.</summary>
