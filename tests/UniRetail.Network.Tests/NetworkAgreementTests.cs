@@ -95,6 +95,15 @@ public abstract class NetworkAgreementTests(DatabaseProvider provider) : ShopNet
     }
 
     [Fact]
+    public async Task AWholesaleItemIsASkuOfThePlatformsCatalog()
+    {
+        var refused = await Get<ManageWholesale>().SetItemAsync(Platform, "MUG-1", new(6, 0.40m, 2.10m, 1, null), None);
+
+        Assert.Equal(("network.unknown_sku", "sku"), Problem(refused));
+        Assert.DoesNotContain("MUG-1", (await Get<ManageWholesale>().ListAsync(Platform, None)).Select(i => i.Sku));
+    }
+
+    [Fact]
     public async Task TiersRiseInCasesAndFallInPrice()
     {
         var refused = await Get<ManageWholesale>().SetItemAsync(Platform, "MUG-W6", new(6, 0.40m, 2.10m, 1, [new(20, 1.90m), new(10, 1.80m)]), None);

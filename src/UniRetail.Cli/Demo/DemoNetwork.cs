@@ -22,13 +22,14 @@ internal static class DemoNetwork
     private const int SkusPerShop = 12;
     private const int HistoryDays = 56;
     private static readonly string[] DeliveryDays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+    private static readonly int[] CasePacks = [6, 12, 24];
 
     public static async Task RunAsync(ModuleContainer host, DemoSetup setup, TimeProvider clock, CancellationToken ct)
     {
         var platform = setup.Retailer;
         var dc = setup.CodesById.First(l => l.Value.StartsWith("DC", StringComparison.Ordinal)).Key;
         var rep = Must(await host.Get<ManageReps>().CreateAsync(platform, new RepRequest("Amira Shah", 0.02m), ct));
-        var items = setup.Products.Take(WholesaleSkus).Select((p, i) => (p.Sku, p.Price, p.UnitsSold, CasePack: new[] { 6, 12, 24 }[i % 3])).ToList();
+        var items = setup.Products.Take(WholesaleSkus).Select((p, i) => (p.Sku, p.Price, p.UnitsSold, CasePack: CasePacks[i % CasePacks.Length])).ToList();
         foreach (var item in items)
         {
             var unit = decimal.Round(item.Price * 0.6m, 2);

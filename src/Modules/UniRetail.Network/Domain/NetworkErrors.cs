@@ -106,6 +106,9 @@ internal static class NetworkErrors
     public static Error BadUnitsPerCase(string field) =>
         Error.Validation("network.bad_units_per_case", "A case becomes 1 to 100,000 of the shop's units.", field);
 
+    public static Error UnknownSku(string sku, string field) =>
+        Error.NotFound("network.unknown_sku", $"The platform's catalog has no SKU '{sku}': add the product first.", field);
+
     public static Error UnknownWholesaleSku(string sku, string field) =>
         Error.NotFound("network.unknown_wholesale_sku", $"The platform's wholesale catalog has no '{sku}'.", field);
 

@@ -1,3 +1,4 @@
+using UniRetail.Catalog.Contracts;
 using UniRetail.Data;
 using UniRetail.Identity.Contracts;
 using UniRetail.Kernel;
@@ -33,7 +34,7 @@ public sealed record ShopCatalogLine(WholesaleItemView Item, MappingView Sells);
 public sealed record ShopCatalogView(string Platform, string Currency, IReadOnlyList<ShopCatalogLine> Items);
 
 /// <summary>The platform's wholesale catalog, and each shop's mapping of it to what the shop sells.</summary>
-internal sealed class ManageWholesale(Database database, WholesaleStore store, AgreementStore agreements, ITenantDirectory tenants, TimeProvider clock)
+internal sealed class ManageWholesale(Database database, WholesaleStore store, AgreementStore agreements, ITenantDirectory tenants, ISkuPricing catalog, TimeProvider clock)
 {
     public const int MaxCasePack = 10_000;
     public const int MaxMinimumCases = 10_000;
@@ -77,6 +78,8 @@ internal sealed class ManageWholesale(Database database, WholesaleStore store, A
         var valid = TierPricing.Validate(casePrice.Value.MinorUnits, tiers, "tiers");
         if (!valid.IsSuccess)
             return valid.Error;
+        if ((await catalog.KnownAsync(platform.Tenant, [sku.Value], ct)).Count == 0)
+            return NetworkErrors.UnknownSku(sku.Value.Value, "sku");
         var row = new WholesaleItemRow
         {
             Sku = sku.Value.Value, CasePack = casePack, UnitPriceMinor = unitPrice.Value.MinorUnits, CasePriceMinor = casePrice.Value.MinorUnits,
