@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using UniRetail.Testing;
 using UniRetail.Server.Tests.Infrastructure;
 using Xunit;
 
@@ -14,10 +17,14 @@ public sealed record ReplenishmentDto(string LocationId, string AsOf, IReadOnlyL
 
 public abstract class ShopApiTests(ServerFixture server) : ServerTests(server)
 {
+    /// <summary>Wednesday 2 December 2026, 10:00 London: the advice is as of that day whatever day the tests run.</summary>
+    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero));
+
     [Fact]
     public async Task AShopSeesItsSuggestedOrderInWholeCasesWithTheReasonsBehindIt()
     {
-        var shop = await NewRetailerAsync("Lu's Corner Shop");
+        await using var server = Server.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(_clock)));
+        var shop = await Retailer.CreateAsync(server, "Lu's Corner Shop");
         var store = await shop.AddStoreAsync(London.Camden);
         var noodles = await shop.AddProductAsync("NOODLE-5", 0.80m);
         await shop.ReceiveAsync(store, noodles, 15);
@@ -25,19 +32,22 @@ public abstract class ShopApiTests(ServerFixture server) : ServerTests(server)
         await (await till.PutAsJsonAsync($"/api/shop/skus/{noodles}",
             new { locationId = store.Id, casePack = 24, minimumUnits = 48, leadTimeDays = 2, cycleDays = 7, serviceLevel = 0.95m, onOrder = 0 }, Ct))
             .ShouldHaveStatusAsync(HttpStatusCode.OK);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = new DateOnly(2026, 12, 2);
         var days = Enumerable.Range(1, 56).Select(d => new { date = today.AddDays(-d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), sku = noodles, units = 12 });
         await (await till.PostAsJsonAsync("/api/shop/sales", new { locationId = store.Id, days }, Ct)).ShouldHaveStatusAsync(HttpStatusCode.OK);
 
         var advice = await (await till.GetAsync($"/api/shop/replenishment?locationId={store.Id}", Ct)).ShouldBeAsync<ReplenishmentDto>(HttpStatusCode.OK);
 
+        Assert.Equal("2026-12-02", advice.AsOf);
         var line = Assert.Single(advice.Lines);
         Assert.Equal(noodles, line.Sku);
         Assert.Equal(15, line.Why.OnHand);
         Assert.Equal(9, line.Why.CoverDays);
-        Assert.InRange(line.Why.ForecastUnits, 9 * 11, 9 * 12);
-        Assert.True(line.SuggestedUnits >= line.Why.Shortfall && line.SuggestedUnits % 24 == 0, $"{line.SuggestedUnits} for a shortfall of {line.Why.Shortfall}");
-        Assert.Equal(line.SuggestedUnits / 24, line.Cases);
+        // 12 a day over 2 + 7 days, no error on a constant series so no safety stock: 108 − 15 on hand = 93 short → 4 cases of 24.
+        Assert.Equal(108, line.Why.ForecastUnits, 3);
+        Assert.Equal(0, line.Why.SafetyStock, 3);
+        Assert.Equal(93, line.Why.Shortfall);
+        Assert.Equal((96, 4), (line.SuggestedUnits, line.Cases));
     }
 
     [Fact]

@@ -23,7 +23,8 @@ public static class IdentityModule
         services.AddSingleton<LocationDirectory>().AddSingleton<ILocationDirectory>(sp => sp.GetRequiredService<LocationDirectory>());
         services.AddSingleton<TenantDirectory>().AddSingleton<ITenantDirectory>(sp => sp.GetRequiredService<TenantDirectory>());
         services.AddSingleton<ApiKeyCache>().AddSingleton<IInvalidationSubscriber>(sp => sp.GetRequiredService<ApiKeyCache>());
-        services.AddSingleton<CreateTenant>().AddSingleton<SaveLocation>().AddSingleton<ManageApiKeys>();
+        services.AddSingleton<CreateTenant>().AddSingleton<ITenantProvisioning>(sp => sp.GetRequiredService<CreateTenant>());
+        services.AddSingleton<SaveLocation>().AddSingleton<ManageApiKeys>();
         services.AddSingleton<UserStore>().AddSingleton<IPasswordHasher<UserRow>, PasswordHasher<UserRow>>();
         services.AddSingleton<ManageUsers>().AddSingleton<SignInUser>();
         return services;

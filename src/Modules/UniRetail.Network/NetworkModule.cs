@@ -1,14 +1,19 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using UniRetail.Data;
+using UniRetail.Network.Agreements;
 using UniRetail.Network.Persistence;
 using UniRetail.Network.Replenishment;
+using UniRetail.Network.ShopOrders;
+using UniRetail.Network.Wholesale;
 
 namespace UniRetail.Network;
 
 /// <summary>
-/// The shop network (Ling Shou Tong): demand forecasts and replenishment advice for small shops, and the backtest that
-/// measures them. Reads stock through the inventory's contracts and locations through the identity's.
+/// The shop network (Ling Shou Tong): a platform and its shops (each a tenant of its own) under agreements signed by field
+/// representatives; the platform's wholesale catalog and the shops' orders from it, held at the platform's warehouse and
+/// received into the shop's stock; demand forecasts and replenishment advice for the shops, and the backtest that measures
+/// them. Creates shop tenants through the identity's contracts and moves stock through the inventory's.
 /// </summary>
 public static class NetworkModule
 {
@@ -17,12 +22,16 @@ public static class NetworkModule
         services.AddMigrations<ShopStore>("network");
         services.AddSingleton<ShopStore>().AddSingleton<ShopLocation>();
         services.AddSingleton<ConfigureShopSku>().AddSingleton<RecordShopSales>().AddSingleton<AdviseReplenishment>();
+        services.AddSingleton<AgreementStore>().AddSingleton<WholesaleStore>().AddSingleton<ShopOrderStore>();
+        services.AddSingleton<ManageReps>().AddSingleton<SignUpShop>().AddSingleton<ShopAgreements>().AddSingleton<ManageWholesale>();
+        services.AddSingleton<PlaceShopOrder>().AddSingleton<ReceiveShopOrder>().AddSingleton<ShopOrderQueries>().AddSingleton<CommissionReport>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapNetworkModule(this IEndpointRouteBuilder app)
     {
         app.MapShop();
+        app.MapNetwork();
         return app;
     }
 }

@@ -15,7 +15,10 @@ namespace UniRetail.Cli.Commands;
 /// <summary><c>uniretail shops backtest | convert-m5</c>: the shop network's forecasting, measured on a sales file.</summary>
 internal static class ShopsCommands
 {
-    public static Command Create() => new("shops", "Small shops on the platform: demand forecasts and replenishment advice") { Advise(), Backtest(), ConvertM5() };
+    public static Command Create() => new("shops", "Small shops on a platform: representatives, agreements, commission, demand forecasts and replenishment advice")
+    {
+        ShopsNetworkCommands.Rep(), ShopsNetworkCommands.Link(), ShopsNetworkCommands.Commission(), Advise(), Backtest(), ConvertM5(),
+    };
 
     private static Command Advise()
     {

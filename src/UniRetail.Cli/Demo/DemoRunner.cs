@@ -97,6 +97,7 @@ internal sealed class DemoRunner(ModuleContainer host, DemoClock clock, DemoSett
         checks.AddRow("data bank", $"{projected} order events projected into {people} member profiles");
         AnsiConsole.Write(checks);
         await ConsumerAssetsAsync(tenant, ct);
+        await DemoNetwork.RunAsync(host, setup, clock, ct);
         return ledger.Consistent && oversold == 0 && loyaltyLedger.Consistent ? CliOutput.Ok : CliOutput.Failed;
     }
 

@@ -164,6 +164,25 @@ public static class RoleReach
         new("Shop.ConfigureSku", "set a shop's reorder settings", OwnStore, Marketer: false, Integration: true),
         new("Shop.RecordSales", "record a shop's daily sales", OwnStore, Marketer: false, Integration: true),
         new("Shop.Replenishment", "read a shop's suggested order", OwnStore, Marketer: false, Integration: true),
+        // The shop and its platform: the shop's admin leaves; its back office or till orders and receives (staff at their own
+        // shop) and reads the platform's catalog; the shop's marketer reads what it shares.
+        new("Shop.Agreement", "read the shop's agreement", Tenant, Marketer: true, Integration: true),
+        new("Shop.LeavePlatform", "leave the platform", No, Marketer: false, Integration: false),
+        new("Shop.WholesaleCatalog", "read the platform's wholesale catalog", Tenant, Marketer: false, Integration: true),
+        new("Shop.MapWholesaleSku", "map wholesale SKUs to the shop's own", No, Marketer: false, Integration: true),
+        new("ShopOrders.Place", "order from the platform", OwnStore, Marketer: false, Integration: true),
+        new("ShopOrders.Get", "read shop orders", Tenant, Marketer: false, Integration: true),
+        new("ShopOrders.Receive", "receive shop orders", OwnStore, Marketer: false, Integration: true),
+        // The platform: its admin adds representatives; a rep's app (integration) signs shops up; the catalog is kept by an
+        // integration; marketers read the shops and what they share; commission is the admin's and the payroll integration's.
+        new("Network.CreateRep", "add field representatives", No, Marketer: false, Integration: false),
+        new("Network.ListReps", "read field representatives", No, Marketer: true, Integration: true),
+        new("Network.SignUpShop", "sign shops up", No, Marketer: false, Integration: true),
+        new("Network.ListShops", "read the platform's shops", No, Marketer: true, Integration: true),
+        new("Network.ShopSales", "read what shops share", No, Marketer: true, Integration: true),
+        new("Network.SetWholesaleItem", "change the wholesale catalog", No, Marketer: false, Integration: true),
+        new("Network.ListWholesale", "read the wholesale catalog", Tenant, Marketer: true, Integration: true),
+        new("Network.Commission", "read the commission report", No, Marketer: false, Integration: true),
         // The member's app (an integration key acting for it) asks for a member code and its images; tills scan it and run sessions.
         new("Store.IssueMemberCode", "issue member codes", No, Marketer: false, Integration: true),
         new("Store.MemberCodeImage", "draw member codes", No, Marketer: false, Integration: true),

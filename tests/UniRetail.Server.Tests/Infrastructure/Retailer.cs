@@ -37,6 +37,9 @@ public sealed class Retailer
         return new Retailer(factory, created.Value.AdminKey);
     }
 
+    /// <summary>A tenant made elsewhere (a shop a platform signed up) by its first admin key.</summary>
+    public static Retailer WithAdminKey(WebApplicationFactory<Program> factory, string adminToken) => new(factory, adminToken);
+
     /// <summary>The same tenant and admin key on another server over the same database.</summary>
     public Retailer On(WebApplicationFactory<Program> factory) => new(factory, AdminToken);
 

@@ -57,6 +57,12 @@ public interface IStockMovements
     Task<int> ConsumeAsync(DbSession session, TenantId tenant, HoldReference reference, LocationId? location, CancellationToken ct);
 
     /// <summary>
+    /// Goods arriving at a location (a delivery another module booked in): a receipt entry whose reference is
+    /// <paramref name="reference"/>. Fails with <c>inventory.level_too_large</c> when the level would pass its bound.
+    /// </summary>
+    Task<Result<Unit>> ReceiveAsync(DbSession session, TenantId tenant, Sku sku, LocationId location, Quantity quantity, string reference, string field, CancellationToken ct);
+
+    /// <summary>
     /// Takes back returned units into a location's sellable stock, or its damaged stock; <paramref name="returnId"/> is the
     /// ledger entry's reference. Fails with <c>inventory.level_too_large</c> when the level would pass its bound.
     /// </summary>

@@ -38,6 +38,12 @@ internal sealed class StockMovements(Database database, StockStore levels, HoldS
         CloseAsync(session, tenant, reference, location, HoldStore.Consumed,
             hold => new LedgerEntry(LedgerKind.Sale, hold.Sku, hold.Location, -hold.Quantity, -hold.Quantity, 0, reference.Value, null));
 
+    public async Task<Result<Unit>> ReceiveAsync(DbSession session, TenantId tenant, Sku sku, LocationId location, Quantity quantity, string reference, string field, CancellationToken ct)
+    {
+        var entry = new LedgerEntry(LedgerKind.Receipt, sku.Value, location.Value, quantity.Value, 0, 0, reference, null);
+        return await levels.AddAsync(session, tenant, entry, Now) is null ? InventoryErrors.LevelTooLarge(sku, location, field) : Unit.Value;
+    }
+
     public async Task<Result<Unit>> ReturnAsync(DbSession session, TenantId tenant, Sku sku, LocationId location, Quantity quantity, string returnId, bool damaged, CancellationToken ct)
     {
         var entry = damaged

@@ -32,9 +32,10 @@ public sealed record ReplenishmentView(string LocationId, DateOnly AsOf, int His
 /// <summary>
 /// Suggests the next delivery's order for every configured SKU of a shop location: each SKU's demand forecast from its
 /// last <see cref="HistoryDays"/> days of sales (method chosen per SKU by backtest), the free stock on hand from the
-/// inventory, the units on order, the reorder settings. Work is linear in SKUs × days, bounded by <see cref="MaxSkus"/>.
+/// inventory, the units on order (those the shop set for orders placed elsewhere, plus its open shop orders from its
+/// platform, in its own units), the reorder settings. Work is linear in SKUs × days, bounded by <see cref="MaxSkus"/>.
 /// </summary>
-internal sealed class AdviseReplenishment(Database database, ShopStore store, ShopLocation locations, ILocationDirectory directory, IStockMovements stock, TimeProvider clock)
+internal sealed class AdviseReplenishment(Database database, ShopStore store, ShopOrderStore shopOrders, ShopLocation locations, ILocationDirectory directory, IStockMovements stock, TimeProvider clock)
 {
     public const int MaxSkus = 2_000;
     public const int HistoryDays = 364;
@@ -49,9 +50,10 @@ internal sealed class AdviseReplenishment(Database database, ShopStore store, Sh
         var info = await directory.FindAsync(caller.Tenant, location, ct);
         var today = info!.LocalDay(clock.GetUtcNow());
         var from = today.DayNumber - HistoryDays;
-        var (skus, sales) = await database.ReadAsync(async connection =>
+        var (skus, sales, ordered) = await database.ReadAsync(async connection =>
             (await store.SkusAsync(connection, caller.Tenant, location, MaxSkus),
-             await store.SalesAsync(connection, caller.Tenant, location, from, today.DayNumber)), ct);
+             await store.SalesAsync(connection, caller.Tenant, location, from, today.DayNumber),
+             await shopOrders.OpenUnitsAsync(connection, caller.Tenant, location)), ct);
         var positions = skus.Count == 0
             ? []
             : await stock.PositionsAsync(caller.Tenant, [.. skus.Select(s => Sku.FromStored(s.Sku))], ct);
@@ -62,7 +64,8 @@ internal sealed class AdviseReplenishment(Database database, ShopStore store, Sh
         {
             var policy = OrderPolicy.Create(setting.ServiceLevelPermille / 1000m, setting.LeadTimeDays, setting.CycleDays, setting.CasePack, setting.MinimumUnits).Value;
             var history = Series(bySku.GetValueOrDefault(setting.Sku), today.DayNumber);
-            var advice = Replenisher.Advise(history, policy, onHand.GetValueOrDefault(setting.Sku), setting.OnOrder);
+            var onOrder = setting.OnOrder + ordered.GetValueOrDefault(setting.Sku);
+            var advice = Replenisher.Advise(history, policy, onHand.GetValueOrDefault(setting.Sku), onOrder);
             lines.Add(new AdviceLine(setting.Sku, advice.Units, advice.Cases, new AdviceWhy(
                 advice.Method, advice.ForecastUnits, policy.CoverDays, policy.LeadTimeDays, policy.CycleDays, policy.ServiceLevel, advice.SafetyStock,
                 advice.OrderUpTo, advice.OnHand, advice.OnOrder, advice.Shortfall, policy.CasePack, policy.MinimumUnits)));
