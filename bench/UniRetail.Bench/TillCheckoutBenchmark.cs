@@ -100,15 +100,26 @@ internal static class TillCheckoutBenchmark
         if (issued.StatusCode != HttpStatusCode.Created)
             return Error.Validation($"member code HTTP {(int)issued.StatusCode}", await issued.Content.ReadAsStringAsync(ct));
         var code = (await issued.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("code").GetString();
-        var first = random.Next(Skus);
-        var second = (first + 1 + random.Next(Skus - 1)) % Skus;
+        // Two SKUs of £5.50 or more (BenchRetailer prices SKU i at £1.50 + i mod 37), so 100 points stay within half the basket.
+        int Pick()
+        {
+            int i;
+            do
+                i = random.Next(Skus);
+            while (i % 37 < 4);
+            return i;
+        }
+        var first = Pick();
+        var second = Pick();
+        while (second == first)
+            second = Pick();
         using var sold = await client.PostAsJsonAsync($"/api/pos/{till.Store}/checkout", new
         {
             sessionId = till.Session, saleId, memberCode = code, coupons = Coupons, points = 100,
             lines = new[] { new { gtin = GtinOf(first), quantity = 1 }, new { gtin = GtinOf(second), quantity = 1 } },
             payments = new[] { new { type = "cash", amount = new { amount = 200.00m } } },
         }, ct);
-        return sold.StatusCode == HttpStatusCode.Created ? 1 : Error.Validation($"checkout HTTP {(int)sold.StatusCode}", await sold.Content.ReadAsStringAsync(ct));
+        return sold.StatusCode == HttpStatusCode.Created ? 1 : Error.Validation($"checkout HTTP {(int)sold.StatusCode} {await ProblemCodeAsync(sold, ct)}", "refused");
     }
 
     private static async Task<Result<int>> PlaceAsync(HttpClient client, PlaceOrderRequest order, CancellationToken ct)
@@ -117,6 +128,20 @@ internal static class TillCheckoutBenchmark
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
         using var placed = await client.SendAsync(request, ct);
         return placed.StatusCode == HttpStatusCode.Created ? 1 : Error.Validation($"order HTTP {(int)placed.StatusCode}", await placed.Content.ReadAsStringAsync(ct));
+    }
+
+    /// <summary>The <c>code</c> of a problem answer, so refusals count by their reason.</summary>
+    private static async Task<string> ProblemCodeAsync(HttpResponseMessage answer, CancellationToken ct)
+    {
+        var body = await answer.Content.ReadAsStringAsync(ct);
+        try
+        {
+            return JsonDocument.Parse(body).RootElement.GetProperty("code").GetString() ?? body;
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return body;
+        }
     }
 
     /// <summary>The GTIN <see cref="BenchRetailer"/> gives the SKU at <paramref name="index"/>.</summary>
