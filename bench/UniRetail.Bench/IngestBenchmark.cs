@@ -117,7 +117,7 @@ internal static class IngestBenchmark
     }
 
     /// <summary>One connection per sender, kept for the run, as a busy SDK fleet behind a load balancer would hold them.</summary>
-    private static HttpClient Client(Uri address) => new(new SocketsHttpHandler
+    internal static HttpClient Client(Uri address) => new(new SocketsHttpHandler
     {
         PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
         MaxConnectionsPerServer = 1_024,

@@ -21,5 +21,6 @@ var root = new RootCommand("UniRetail benchmarks: place-order throughput, a flas
     ReplenishmentBenchmark.Create(),
     OrderBenefitsBenchmark.Create(),
     ConsoleScaleBenchmark.Create(),
+    TillCheckoutBenchmark.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -22,6 +22,7 @@ var root = new RootCommand("uniretail: one catalog, one inventory, one member an
     UserCommands.Create(),
     ShopsCommands.Create(),
     StoreCommands.Create(),
+    StoreCommands.MemberCode(),
     TillCommands.Create(),
 };
 

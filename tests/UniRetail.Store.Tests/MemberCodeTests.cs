@@ -67,7 +67,7 @@ public abstract class MemberCodeTests(DatabaseProvider provider) : StoreDatabase
 
         foreach (var forged in new[] { altered, middle, "ABC", code + "A", "1" + code[1..], new string('A', 40) })
             Assert.Equal("store.member_code_invalid", (await ScanAsync(forged)).ShouldFail().Code);
-        var elsewhere = await Get<ScanMemberCode>().IdentifyAsync(otherTenant.Value.TenantId, code, "code", Ct);
+        var elsewhere = await Get<ScanMemberCode>().IdentifyAsync(otherTenant.Value.TenantId, code, "code", Time.GetUtcNow(), Ct);
         Assert.Equal("store.member_code_invalid", elsewhere.ShouldFail().Code);
         Assert.Equal("store.required", (await ScanAsync("  ")).ShouldFail().Code);
         Assert.True((await ScanAsync(code.ToLowerInvariant())).IsSuccess);

@@ -17,7 +17,7 @@ public static class InventoryModule
     {
         services.AddMigrations<StockStore>("inventory");
         services.AddSingleton<StockStore>().AddSingleton<HoldStore>().AddSingleton<CartStore>().AddSingleton<ReceiptStore>();
-        services.AddSingleton<IStockMovements, StockMovements>();
+        services.AddSingleton<IStockMovements, StockMovements>().AddSingleton<DiscrepancyStore>().AddSingleton<IStockDiscrepancies, StockDiscrepancies>();
         services.AddSingleton<StockTargets>().AddSingleton<RecordMovement>().AddSingleton<ReceiveGoods>().AddSingleton<ManageHolds>().AddSingleton<StockQueries>();
         return services;
     }

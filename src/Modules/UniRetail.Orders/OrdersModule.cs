@@ -9,6 +9,8 @@ using UniRetail.Orders.Persistence;
 using UniRetail.Orders.PlaceOrder;
 using UniRetail.Orders.Queries;
 using UniRetail.Orders.Returns;
+using UniRetail.Orders.Till;
+using UniRetail.Orders.Contracts;
 
 namespace UniRetail.Orders;
 
@@ -20,6 +22,7 @@ public static class OrdersModule
         services.AddMigrations<OrderStore>("orders");
         services.AddSingleton<OrderStore>();
         services.AddSingleton<OrderBenefitReversal>();
+        services.AddSingleton<ITillOrders, TillOrders>();
         services.AddSingleton<PlaceOrderHandler>().AddSingleton<OrderLifecycle>().AddSingleton<RecordReturn>().AddSingleton<OrderQueries>().AddSingleton<TradingDay>();
         services.AddSingleton<IDomainEventSubscriber<StockHoldsExpired>, CancelOrderWhenHoldExpires>();
         services.AddSingleton<IDomainEventSubscriber<MembersMerged>, MoveOrdersWhenMembersMerge>();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using UniRetail.Kernel;
+using UniRetail.Store.Checkout;
 using UniRetail.Store.MemberCodes;
 using UniRetail.Store.Tills;
 using UniRetail.Web;
@@ -29,6 +30,7 @@ internal static class StoreEndpoints
         pos.MapPost("/till-sessions/{sessionId}/cash-movements", MoveCashAsync).WithName("Store.MoveCash");
         pos.MapPost("/till-sessions/{sessionId}/close", CloseAsync).WithName("Store.CloseTill")
             .WithDescription("Closes the session with the cash counted and answers its Z report (taken once).");
+        pos.MapCheckout();
     }
 
     private static string KeyOf(ClaimsPrincipal user) => user.FindFirstValue(CallerClaims.KeyId) ?? "api";

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using UniRetail.Server;
 using System.CommandLine;
 using UniRetail.Cli.Demo;
+using UniRetail.Store.Contracts;
 
 namespace UniRetail.Cli.Commands;
 
@@ -29,7 +30,10 @@ internal static class DemoCommand
             IReadOnlyList<(string Email, string Role, string Password)> logins = [];
             string? tenant = null;
             int outcome;
-            await using (var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct, s => s.AddSingleton<TimeProvider>(clock)))
+            // The simulated day runs about a thousand times faster than a real one: a member code lives its longest (10
+            // minutes of that clock), or the app's code would expire while other shoppers move the clock on.
+            await using (var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct, s => s.AddSingleton<TimeProvider>(clock)
+                .AddSingleton(new StoreOptions { MemberCodeLifetime = StoreOptions.MaxMemberCodeLifetime })))
             {
                 var runner = new DemoRunner(host, clock, settings);
                 outcome = await runner.RunAsync(ct);

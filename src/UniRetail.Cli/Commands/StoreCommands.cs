@@ -7,18 +7,45 @@ using UniRetail.Store.MemberCodes;
 
 namespace UniRetail.Cli.Commands;
 
-/// <summary><c>uniretail store member-code issue|scan</c>: the member code as the app asks for it and a till scans it, through the same handlers as the API.</summary>
+/// <summary>
+/// <c>uniretail store member-code issue|scan</c>: the member code as the app asks for it and a till scans it, through the same
+/// handlers as the API; <c>uniretail member-code show</c> is the issue command under the name the app's users know.
+/// </summary>
 internal static class StoreCommands
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static Command Create()
     {
+        var store = StoreArgument.Create();
+        var code = new Argument<string>("code") { Description = "The member code as scanned (40 characters)" };
+        var scan = new Command("scan", "Scan a member code at a store's till, once: the member (JSON) and their visit recorded") { store, code, ImportCommands.Tenant };
+        scan.SetAction(async (result, ct) =>
+        {
+            await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
+            var at = await StoreArgument.ResolveAsync(host, result, store, ct);
+            if (!at.IsSuccess)
+                return CliOutput.Fail(at.Error);
+            var scanned = await host.Get<ScanMemberCode>().HandleAsync(Caller.AdminOf(at.Value.Tenant), at.Value.Store, new ScanMemberCodeRequest(result.GetValue(code)), ct);
+            if (!scanned.IsSuccess)
+                return CliOutput.Fail(scanned.Error);
+            Console.WriteLine(JsonSerializer.Serialize(scanned.Value, Json));
+            return CliOutput.Ok;
+        });
+        return new Command("store", "The store: member codes (会员码)") { new Command("member-code", "Issue and scan member codes") { Issue("issue"), scan } };
+    }
+
+    /// <summary><c>uniretail member-code show MEMBER --png FILE</c>: the same as <c>store member-code issue</c>.</summary>
+    public static Command MemberCode() =>
+        new("member-code", "The member code (会员码) as the member's app shows it") { Issue("show") };
+
+    private static Command Issue(string name)
+    {
         var member = new Argument<string>("member") { Description = "The member id (mem_…)" };
         var wallet = new Option<bool>("--wallet") { Description = "Let the till take payment from the member's wallet with this code" };
         var png = new Option<FileInfo?>("--png") { Description = "Also write the QR code to this PNG file" };
         var svg = new Option<FileInfo?>("--svg") { Description = "Also write the Code 128 barcode to this SVG file" };
-        var issue = new Command("issue", "Issue a member code (JSON) as the app does, valid for the configured lifetime") { member, wallet, png, svg, ImportCommands.Tenant };
+        var issue = new Command(name, "Issue a member code (JSON) as the app does, valid for the configured lifetime") { member, wallet, png, svg, ImportCommands.Tenant };
         issue.SetAction(async (result, ct) =>
         {
             await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
@@ -42,23 +69,7 @@ internal static class StoreCommands
             Console.WriteLine(JsonSerializer.Serialize(issued.Value, Json));
             return CliOutput.Ok;
         });
-
-        var store = StoreArgument.Create();
-        var code = new Argument<string>("code") { Description = "The member code as scanned (40 characters)" };
-        var scan = new Command("scan", "Scan a member code at a store's till, once: the member (JSON) and their visit recorded") { store, code, ImportCommands.Tenant };
-        scan.SetAction(async (result, ct) =>
-        {
-            await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
-            var at = await StoreArgument.ResolveAsync(host, result, store, ct);
-            if (!at.IsSuccess)
-                return CliOutput.Fail(at.Error);
-            var scanned = await host.Get<ScanMemberCode>().HandleAsync(Caller.AdminOf(at.Value.Tenant), at.Value.Store, new ScanMemberCodeRequest(result.GetValue(code)), ct);
-            if (!scanned.IsSuccess)
-                return CliOutput.Fail(scanned.Error);
-            Console.WriteLine(JsonSerializer.Serialize(scanned.Value, Json));
-            return CliOutput.Ok;
-        });
-        return new Command("store", "The store: member codes (会员码)") { new Command("member-code", "Issue and scan member codes") { issue, scan } };
+        return issue;
     }
 }
 

@@ -31,7 +31,9 @@ internal sealed class DemoRunner(ModuleContainer host, DemoClock clock, DemoSett
             $"{setup.Products.Count} products ({setup.CatalogSource}), {setup.Members.Count} members");
 
         TradingDayOutcome? outcome = null;
-        var day = new TradingDay(host, setup.Retailer, clock, DemoRetailer.Closing);
+        var tills = new DemoTills(host, setup.Retailer, setup.Products);
+        await tills.OpenAsync(setup.Stores.Select(s => s.Id), ct);
+        var day = new TradingDay(host, setup.Retailer, clock, DemoRetailer.Closing, tills);
         await AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async progress =>
             {
@@ -41,7 +43,25 @@ internal sealed class DemoRunner(ModuleContainer host, DemoClock clock, DemoSett
                         setup.Assortments, setup.Members, setup.MembersWithPoints),
                     setup.Stores.Select(s => s.Id).ToList(), () => task.Increment(1), ct);
             });
-        return await ReportAsync(setup, outcome!, ct);
+        var closed = await tills.CloseAsync(ct);
+        var verdict = await ReportAsync(setup, outcome!, ct);
+        return PrintTills(setup, closed, tills.MemberCodeCheckouts) ? verdict : CliOutput.Failed;
+    }
+
+    /// <summary>Each store's till day from its Z report; false when a till did not close.</summary>
+    private static bool PrintTills(DemoSetup setup, IReadOnlyList<StoreTillDay> days, int memberCodes)
+    {
+        var table = new Table().Title($"Tills: Z reports per store ({memberCodes} checkouts by member code)")
+            .AddColumns("store", "sales", "refunds", "gross", "discounts", "net", "card", "cash", "wallet", "points £", "points earned", "drawer");
+        foreach (var day in days)
+        {
+            var z = day.Report;
+            string Paid(string type) => z.Payments.FirstOrDefault(p => p.Type == type)?.Net.Amount.ToString("0.00", CultureInfo.InvariantCulture) ?? "0.00";
+            table.AddRow(setup.CodesById.GetValueOrDefault(day.StoreId, day.StoreId), $"{z.Sales}", $"{z.Refunds}", $"{z.GrossSales.Amount:0.00}", $"{z.Discounts.Amount:0.00}",
+                $"{z.NetSales.Amount:0.00}", Paid("card"), Paid("cash"), Paid("wallet"), Paid("points"), $"{z.PointsEarned}", $"{z.ExpectedCash.Amount:0.00}");
+        }
+        AnsiConsole.Write(table);
+        return days.Count == setup.Stores.Count;
     }
 
     private async Task<int> ReportAsync(DemoSetup setup, TradingDayOutcome outcome, CancellationToken ct)

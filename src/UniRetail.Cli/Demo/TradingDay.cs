@@ -19,7 +19,7 @@ internal sealed record TradingDayOutcome(
 /// stores pick, pack, hand over and deliver, some customers cancel, unpaid orders expire, and some goods come back to
 /// a different store than the one that sold them.
 /// </summary>
-internal sealed class TradingDay(ModuleContainer host, Caller retailer, DemoClock clock, DateTimeOffset closing)
+internal sealed class TradingDay(ModuleContainer host, Caller retailer, DemoClock clock, DateTimeOffset closing, DemoTills tills)
 {
     private readonly ConcurrentDictionary<string, int> _rejected = new();
     private readonly ConcurrentDictionary<string, int> _benefitsRefused = new();
@@ -51,12 +51,12 @@ internal sealed class TradingDay(ModuleContainer host, Caller retailer, DemoCloc
 
     private async Task VisitAsync(ShopperVisit visit, CancellationToken ct)
     {
-        var placed = await host.Get<PlaceOrderHandler>().HandleAsync(retailer, visit.Request, $"demo-{Guid.NewGuid():N}", ct);
+        var placed = await PlaceAsync(visit.Request, ct);
         // A coupon or points the till refuses (used up, above the balance or the allowed share): the shopper pays without them.
         if (!placed.IsSuccess && placed.Error.Code.StartsWith("loyalty.", StringComparison.Ordinal))
         {
             _benefitsRefused.AddOrUpdate(placed.Error.Code, 1, (_, n) => n + 1);
-            placed = await host.Get<PlaceOrderHandler>().HandleAsync(retailer, visit.Request with { Coupons = null, Points = null }, $"demo-{Guid.NewGuid():N}", ct);
+            placed = await PlaceAsync(visit.Request with { Coupons = null, Points = null }, ct);
         }
         if (!placed.IsSuccess)
         {
@@ -97,6 +97,18 @@ internal sealed class TradingDay(ModuleContainer host, Caller retailer, DemoCloc
             }
             return current;
         }
+    }
+
+    /// <summary>A sale at a till is one checkout at the store's till (the member's code scanned); every other order is placed as its channel places it.</summary>
+    private async Task<Result<PlacedOrder>> PlaceAsync(PlaceOrderRequest request, CancellationToken ct)
+    {
+        if (request.Fulfilment != "in_store_purchase")
+            return await host.Get<PlaceOrderHandler>().HandleAsync(retailer, request, $"demo-{Guid.NewGuid():N}", ct);
+        var sold = await tills.CheckoutAsync(request, ct);
+        if (!sold.IsSuccess)
+            return sold.Error;
+        var order = await host.Get<OrderQueries>().GetAsync(retailer, sold.Value, ct);
+        return order.Map(o => new PlacedOrder(o, false));
     }
 
     /// <summary>Customers bring goods back to another store than the one that sold them: the first line, some of it damaged.</summary>

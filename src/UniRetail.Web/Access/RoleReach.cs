@@ -192,6 +192,10 @@ public static class RoleReach
         new("Store.GetTillSession", "read till sessions", OwnStore, Marketer: false, Integration: false),
         new("Store.MoveCash", "move cash in tills", OwnStore, Marketer: false, Integration: false),
         new("Store.CloseTill", "close tills", OwnStore, Marketer: false, Integration: false),
+        new("Store.Checkout", "sell at tills", OwnStore, Marketer: false, Integration: false),
+        new("Store.TillReturn", "take returns at tills", OwnStore, Marketer: false, Integration: false),
+        new("Store.GetReceipt", "read till receipts", OwnStore, Marketer: false, Integration: false),
+        new("Store.ListDiscrepancies", "read stock discrepancies", OwnStore, Marketer: false, Integration: false),
     ];
 
     private static readonly Dictionary<string, EndpointReach> ByEndpoint = Table.ToDictionary(r => r.Endpoint, StringComparer.Ordinal);

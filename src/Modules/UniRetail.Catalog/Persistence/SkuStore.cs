@@ -59,14 +59,18 @@ internal sealed class SkuStore
     }
 
     /// <summary>The SKU code holding each of <paramref name="gtins"/>, by GTIN-14.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> GtinHoldersAsync(DbSession session, TenantId tenant, IReadOnlyCollection<Gtin> gtins)
+    public Task<IReadOnlyDictionary<string, string>> GtinHoldersAsync(DbSession session, TenantId tenant, IReadOnlyCollection<Gtin> gtins) =>
+        GtinHoldersAsync(session.Connection, session.Transaction, tenant, gtins);
+
+    /// <summary>The SKU code holding each of <paramref name="gtins"/>, by GTIN-14, on any connection.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> GtinHoldersAsync(DbConnection connection, DbTransaction? transaction, TenantId tenant, IReadOnlyCollection<Gtin> gtins)
     {
         var holders = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var batch in gtins.Select(g => g.Gtin14).Chunk(ChunkSize))
         {
-            var rows = await session.Connection.QueryAsync<GtinHolder>(
-                $"SELECT gtin AS Gtin, sku AS Sku FROM catalog_sku WHERE tenant_id = @Tenant AND {SqlLists.In(session.Connection, "gtin", "Gtins")}",
-                new { Tenant = tenant.Value, Gtins = batch }, session.Transaction);
+            var rows = await connection.QueryAsync<GtinHolder>(
+                $"SELECT gtin AS Gtin, sku AS Sku FROM catalog_sku WHERE tenant_id = @Tenant AND {SqlLists.In(connection, "gtin", "Gtins")}",
+                new { Tenant = tenant.Value, Gtins = batch }, transaction);
             foreach (var row in rows)
                 holders[row.Gtin] = row.Sku;
         }

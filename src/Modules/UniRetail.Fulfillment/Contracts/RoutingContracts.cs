@@ -11,7 +11,14 @@ public sealed record SourcingLine(Sku Sku, Quantity Quantity);
 /// to the originating store). <c>StoreId</c> is the chosen store (pickup_in_store, in_store_purchase) or the originating
 /// store (endless_aisle), already resolved in the tenant by the caller. <c>At</c> decides opening hours and the capacity day.
 /// </summary>
-public sealed record SourcingRequest(FulfilmentType Type, IReadOnlyList<SourcingLine> Lines, GeoPoint? Destination, LocationId? StoreId, DateTimeOffset At);
+public sealed record SourcingRequest(FulfilmentType Type, IReadOnlyList<SourcingLine> Lines, GeoPoint? Destination, LocationId? StoreId, DateTimeOffset At)
+{
+    /// <summary>
+    /// An in_store_purchase the till sold already (an offline sale posted later): the customer took the goods off the shelf,
+    /// so the store is chosen whatever its book stock says; a shortfall is Inventory's to record, not a refusal.
+    /// </summary>
+    public bool SoldAlready { get; init; }
+}
 
 /// <summary>A SKU's stock at a location as sourcing needs it: what may be promised, and what is on the shelf (a till may sell it).</summary>
 public sealed record StockAtLocation(LocationId Location, Sku Sku, int Available, int OnShelf);

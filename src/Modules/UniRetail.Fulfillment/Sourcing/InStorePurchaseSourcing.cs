@@ -9,10 +9,15 @@ internal static class InStorePurchaseSourcing
     public const string Rule = "in_store_purchase.store_shelf";
 
     public static Result<SourcingDecision> Decide(SourcingRequest request, IReadOnlyList<SkuDemand> demand, IReadOnlyList<SourcingCandidate> candidates) =>
-        SourcingPolicy.ChosenStore(request, candidates).Then(store => FromShelf(store, demand));
+        SourcingPolicy.ChosenStore(request, candidates).Then(store => FromShelf(request, store, demand));
 
-    private static Result<SourcingDecision> FromShelf(SourcingCandidate store, IReadOnlyList<SkuDemand> demand)
+    public const string SoldRule = "in_store_purchase.sold_offline";
+
+    private static Result<SourcingDecision> FromShelf(SourcingRequest request, SourcingCandidate store, IReadOnlyList<SkuDemand> demand)
     {
+        if (request.SoldAlready)
+            return new SourcingDecision(SourcingPolicy.AllFrom(store.Id, demand),
+                SourcingPolicy.ExplainChosenOnly(SoldRule, $"Sold offline from the shelf at {store.Code}; any shortfall of book stock is a discrepancy to count.", store));
         foreach (var line in demand)
         {
             var onShelf = store.OnShelfOf(line.Sku);

@@ -20,6 +20,11 @@ public enum HoldPolicy
     KeepSafetyStock,
     /// <summary>The customer holds the item in the store (POS, scan-and-go): the shelf is the limit.</summary>
     ShelfOnly,
+    /// <summary>
+    /// The till sold it already (an offline sale posted later): the shelf had it, so units the book stock lacks are booked in
+    /// (a <c>count_variance</c> ledger entry) and listed as a discrepancy for the store to count; the hold never fails for stock.
+    /// </summary>
+    SoldAlready,
 }
 
 /// <summary>Units of one SKU to hold at one location. <paramref name="Field"/> names the request field a shortfall is reported at (<c>lines[2].quantity</c>).</summary>
@@ -67,6 +72,16 @@ public interface IStockMovements
     /// ledger entry's reference. Fails with <c>inventory.level_too_large</c> when the level would pass its bound.
     /// </summary>
     Task<Result<Unit>> ReturnAsync(DbSession session, TenantId tenant, Sku sku, LocationId location, Quantity quantity, string returnId, bool damaged, CancellationToken ct);
+}
+
+/// <summary>Units a till sold that the book stock did not have (<see cref="Reference"/>: the order): the store counts the SKU to settle it.</summary>
+public sealed record StockDiscrepancy(string Id, Sku Sku, LocationId Location, int Units, string Reference, DateTimeOffset FoundAt);
+
+/// <summary>The discrepancies <see cref="HoldPolicy.SoldAlready"/> holds recorded.</summary>
+public interface IStockDiscrepancies
+{
+    /// <summary>A page of the discrepancies at <paramref name="location"/>, oldest first.</summary>
+    Task<Slice<StockDiscrepancy>> ListAsync(TenantId tenant, LocationId location, PageQuery page, CancellationToken ct);
 }
 
 /// <summary>Published when an unconfirmed hold expired and its stock went back on sale; the order that held it reacts.</summary>

@@ -12,6 +12,7 @@ internal static class LedgerKind
     public const string Adjustment = "adjustment";
     public const string Return = "return";
     public const string ReturnDamaged = "return_damaged";
+    public const string CountVariance = "count_variance";
 }
 
 /// <summary>One ledger entry before it is written.</summary>

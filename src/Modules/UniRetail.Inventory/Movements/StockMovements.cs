@@ -7,7 +7,7 @@ using UniRetail.Kernel;
 namespace UniRetail.Inventory.Movements;
 
 /// <summary>Every stock movement, each a conditional level change plus its ledger entry, inside the caller's transaction.</summary>
-internal sealed class StockMovements(Database database, StockStore levels, HoldStore holds, TimeProvider clock) : IStockMovements
+internal sealed class StockMovements(Database database, StockStore levels, HoldStore holds, DiscrepancyStore discrepancies, TimeProvider clock) : IStockMovements
 {
     public Task<IReadOnlyList<StockPosition>> PositionsAsync(TenantId tenant, IReadOnlyCollection<Sku> skus, CancellationToken ct) =>
         database.ReadAsync(c => levels.PositionsAsync(c, tenant, skus), ct);
@@ -20,7 +20,15 @@ internal sealed class StockMovements(Database database, StockStore levels, HoldS
         foreach (var line in InLockOrder(request.Lines, l => (l.Sku.Value, l.Location.Value)))
         {
             var entry = new LedgerEntry(LedgerKind.Reservation, line.Sku.Value, line.Location.Value, 0, line.Quantity.Value, 0, request.Reference.Value, null);
-            if (!await levels.ChangeLevelAsync(session, tenant, entry, guard, Now))
+            var held = await levels.ChangeLevelAsync(session, tenant, entry, guard, Now);
+            if (!held && request.Policy == HoldPolicy.SoldAlready)
+            {
+                var booked = await BookShortfallAsync(session, tenant, request.Reference, line);
+                if (!booked.IsSuccess)
+                    return booked.Error;
+                held = await levels.ChangeLevelAsync(session, tenant, entry, guard, Now);
+            }
+            if (!held)
                 return InventoryErrors.InsufficientStock(line.Sku, line.Location, line.Field);
             await holds.InsertAsync(session, tenant, request.Reference, entry, expires, Now);
         }
@@ -50,6 +58,23 @@ internal sealed class StockMovements(Database database, StockStore levels, HoldS
             ? new LedgerEntry(LedgerKind.ReturnDamaged, sku.Value, location.Value, 0, 0, quantity.Value, returnId, "returned damaged")
             : new LedgerEntry(LedgerKind.Return, sku.Value, location.Value, quantity.Value, 0, 0, returnId, "returned");
         return await levels.AddAsync(session, tenant, entry, Now) is null ? InventoryErrors.LevelTooLarge(sku, location, "quantity") : Unit.Value;
+    }
+
+    /// <summary>
+    /// The shelf had units the book stock lacks (a till sold them while offline): the shortfall is booked in with a
+    /// <c>count_variance</c> entry, so the level still equals its ledger and never goes negative, and recorded as a
+    /// discrepancy for the store to count. A concurrent hold that takes units between the read and the re-checked hold makes
+    /// the hold fail as taken meanwhile, and the order's write (all of this with it) is tried again.
+    /// </summary>
+    private async Task<Result<Unit>> BookShortfallAsync(DbSession session, TenantId tenant, HoldReference reference, StockHoldLine line)
+    {
+        var shelf = await levels.ShelfAsync(session, tenant, line.Sku, line.Location);
+        var shortfall = line.Quantity.Value - Math.Max(0, shelf);
+        var variance = new LedgerEntry(LedgerKind.CountVariance, line.Sku.Value, line.Location.Value, shortfall, 0, 0, reference.Value, "sold offline beyond book stock");
+        if (await levels.AddAsync(session, tenant, variance, Now) is null)
+            return InventoryErrors.LevelTooLarge(line.Sku, line.Location, line.Field);
+        await discrepancies.InsertAsync(session, tenant, new StockDiscrepancy(NewId.With("dsc"), line.Sku, line.Location, (int)shortfall, reference.Value, clock.GetUtcNow()));
+        return Unit.Value;
     }
 
     /// <summary>Closes the reference's open holds, each with the level change and ledger entry <paramref name="entryFor"/> makes.</summary>

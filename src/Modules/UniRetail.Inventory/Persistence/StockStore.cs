@@ -114,6 +114,12 @@ internal sealed class StockStore
         return await session.Connection.ExecuteScalarAsync<long>(AppendSql + " RETURNING entry_id", parameters, session.Transaction);
     }
 
+    /// <summary>On hand less reserved at the location, read in the write (0 when the SKU has no level there).</summary>
+    public async Task<long> ShelfAsync(DbSession session, TenantId tenant, Sku sku, LocationId location) =>
+        await session.Connection.ExecuteScalarAsync<long?>(
+            "SELECT on_hand - reserved FROM inventory_stock_level WHERE tenant_id = @Tenant AND sku = @Sku AND location_id = @Location",
+            new { Tenant = tenant.Value, Sku = sku.Value, Location = location.Value }, session.Transaction) ?? 0;
+
     /// <summary>Sets the safety stock (a planning parameter, not a movement: no ledger entry).</summary>
     public Task SetSafetyStockAsync(DbSession session, TenantId tenant, Sku sku, LocationId location, long units, long atMs) =>
         session.Connection.ExecuteAsync(

@@ -25,6 +25,13 @@ internal sealed record PricedOrder(Order Order, IReadOnlyDictionary<Sku, string?
 internal sealed record PlacedOrder(OrderView Order, bool Replayed);
 
 /// <summary>
+/// How an order is placed beyond its request: when it was sold (now, or an offline till sale's own time), whether the shelf
+/// gave the goods up already (an offline till sale: book stock short of it becomes a discrepancy, not a refusal), and the
+/// writes of the calling module that commit with the order (the till's sale row).
+/// </summary>
+internal sealed record Placement(DateTimeOffset At, bool SoldAlready = false, Func<DbSession, Order, Task<Result<Unit>>>? Alongside = null);
+
+/// <summary>
 /// Places an order from any channel: prices it from the catalog, routes it to the best location(s), holds the stock and
 /// writes the order, all in one transaction. A retried request with the same Idempotency-Key returns the first order.
 /// </summary>
@@ -64,21 +71,31 @@ internal sealed class PlaceOrderHandler(
             return draft.Error;
         // Whole milliseconds, as stored: the first answer and every replay of it carry the same placedAt.
         var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
-        var priced = await PriceAsync(caller, draft.Value, now, ct);
+        var placed = await PlaceAsync(caller, draft.Value, idempotencyKey, requestHash, new Placement(now), ct);
+        return placed.Map(p => new PlacedOrder(OrderView.From(p.Order), p.Replayed));
+    }
+
+    /// <summary>Prices, routes, holds and writes a checked order (the order API's and the till's one path); a keyed retry answers the first.</summary>
+    public async Task<Result<(Order Order, bool Replayed)>> PlaceAsync(
+        Caller caller, OrderDraft draft, string? idempotencyKey, string? requestHash, Placement placement, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        var now = placement.At;
+        var priced = await PriceAsync(caller, draft, now, ct);
         if (!priced.IsSuccess)
-            return await DeniedAsync(caller, draft.Value, null, priced.Error, now, ct);
+            return await DeniedAsync(caller, draft, null, priced.Error, now, ct);
         var order = priced.Value.Order;
 
         Result<Order> placed = default;
         for (var attempt = 0; attempt < RoutingAttempts; attempt++)
         {
-            var routed = await RouteAsync(caller.Tenant, draft.Value, order, now, ct);
+            var routed = await RouteAsync(caller.Tenant, draft, order, placement, ct);
             if (!routed.IsSuccess)
             {
                 placed = routed.Error;
                 break;
             }
-            placed = await database.WriteAsync(session => WriteAsync(session, caller, draft.Value, priced.Value, routed.Value, idempotencyKey, requestHash, now, ct), ct);
+            placed = await database.WriteAsync(session => WriteAsync(session, caller, draft, priced.Value, routed.Value, idempotencyKey, requestHash, placement, ct), ct);
             if (placed.IsSuccess || placed.Error.Code is not (StockTakenMeanwhile or IOrderRouting.CapacityReached))
                 break;
         }
@@ -88,15 +105,15 @@ internal sealed class PlaceOrderHandler(
         if (!placed.IsSuccess && idempotencyKey is not null && await ReplayAsync(caller.Tenant, idempotencyKey, requestHash!, ct) is { } raced)
             return raced;
         if (!placed.IsSuccess)
-            return await DeniedAsync(caller, draft.Value, order.Id, placed.Error, now, ct);
-        return placed.Map(o => new PlacedOrder(OrderView.From(o), false));
+            return await DeniedAsync(caller, draft, order.Id, placed.Error, now, ct);
+        return (placed.Value, false);
     }
 
     /// <summary>
     /// A refused coupon enters the data bank as <c>Coupon Denied</c> on the member's profile, or the guest's the order names. The refused order wrote nothing,
     /// so the event is written in a transaction of its own. Returns the refusal.
     /// </summary>
-    private async Task<Result<PlacedOrder>> DeniedAsync(Caller caller, OrderDraft draft, OrderId? order, Error refusal, DateTimeOffset now, CancellationToken ct)
+    private async Task<Error> DeniedAsync(Caller caller, OrderDraft draft, OrderId? order, Error refusal, DateTimeOffset now, CancellationToken ct)
     {
         if (draft.Benefits.Coupon is { } code && (draft.Member is not null || draft.Benefits.Guest is not null) && refusal.Code is { } reason
             && (reason.StartsWith("loyalty.coupon_", StringComparison.Ordinal) || reason == "loyalty.unknown_coupon"))
@@ -112,11 +129,11 @@ internal sealed class PlaceOrderHandler(
     }
 
     /// <summary>Chooses the fulfilment locations on committed stock, outside the write, so the writer only writes.</summary>
-    private async Task<Result<RoutedOrder>> RouteAsync(TenantId tenant, OrderDraft draft, Order order, DateTimeOffset now, CancellationToken ct)
+    private async Task<Result<RoutedOrder>> RouteAsync(TenantId tenant, OrderDraft draft, Order order, Placement placement, CancellationToken ct)
     {
         var positions = await stock.PositionsAsync(tenant, order.Lines.Select(l => l.Sku).ToList(), ct);
         var atLocations = positions.Select(p => new StockAtLocation(p.Location, p.Sku, p.Available, p.Shelf)).ToList();
-        return await router.DecideAsync(tenant, ToSourcing(draft, now), atLocations, ct);
+        return await router.DecideAsync(tenant, ToSourcing(draft, placement.At) with { SoldAlready = placement.SoldAlready }, atLocations, ct);
     }
 
     /// <summary>
@@ -124,9 +141,10 @@ internal sealed class PlaceOrderHandler(
     /// concurrent order took the units (or the capacity) since they were read, nothing is written and the caller routes again.
     /// </summary>
     private async Task<Result<Order>> WriteAsync(DbSession session, Caller caller, OrderDraft draft, PricedOrder priced, RoutedOrder routed,
-        string? idempotencyKey, string? requestHash, DateTimeOffset now, CancellationToken ct)
+        string? idempotencyKey, string? requestHash, Placement placement, CancellationToken ct)
     {
         var order = priced.Order;
+        var now = placement.At;
         var at = now.ToUnixTimeMilliseconds();
         if (idempotencyKey is not null && !await orders.TryClaimKeyAsync(session, caller.Tenant, idempotencyKey, order.Id, requestHash!, at))
             return Duplicate;
@@ -134,7 +152,8 @@ internal sealed class PlaceOrderHandler(
         if (!capacity.IsSuccess)
             return capacity.Error;
         var allocations = ToAllocations(order, routed.Allocations);
-        var holdPolicy = draft.Fulfilment == FulfilmentType.InStorePurchase ? HoldPolicy.ShelfOnly : HoldPolicy.KeepSafetyStock;
+        var holdPolicy = placement.SoldAlready ? HoldPolicy.SoldAlready
+            : draft.Fulfilment == FulfilmentType.InStorePurchase ? HoldPolicy.ShelfOnly : HoldPolicy.KeepSafetyStock;
         DateTimeOffset? expires = draft.PaymentCaptured ? null : now + PaymentWindow;
         var skuOf = order.Lines.ToDictionary(l => l.LineNo, l => l.Sku);
         var lines = allocations.Select(a => new StockHoldLine(skuOf[a.LineNo], a.Location, Quantity.FromStored(a.Quantity), $"lines[{a.LineNo - 1}].quantity")).ToList();
@@ -156,6 +175,8 @@ internal sealed class PlaceOrderHandler(
         if (final.Status == OrderStatus.Completed)
             await stock.ConsumeAsync(session, caller.Tenant, HoldReference.ForOrder(final.Id), null, ct);
         await session.PublishAsync(new OrderPlaced(caller.Tenant, final.Id, final.Member, final.Store, final.Channel, final.Fulfilment, final.Total, now), ct);
+        if (placement.Alongside is { } alongside && await alongside(session, final) is { IsSuccess: false } refused)
+            return refused.Error;
         return final;
     }
 
@@ -351,7 +372,7 @@ internal sealed class PlaceOrderHandler(
     }
 
     /// <summary>The order an earlier request with this key placed; null when there is none.</summary>
-    private async Task<Result<PlacedOrder>?> ReplayAsync(TenantId tenant, string key, string requestHash, CancellationToken ct)
+    private async Task<Result<(Order Order, bool Replayed)>?> ReplayAsync(TenantId tenant, string key, string requestHash, CancellationToken ct)
     {
         var existing = await database.ReadAsync(async c =>
         {
@@ -361,8 +382,8 @@ internal sealed class PlaceOrderHandler(
         if (existing.Order is null)
             return null;
         return existing.RequestHash == requestHash
-            ? Result<PlacedOrder>.Success(new PlacedOrder(OrderView.From(existing.Order), true))
-            : Result<PlacedOrder>.Failure(OrderErrors.IdempotencyKeyReused());
+            ? Result<(Order, bool)>.Success((existing.Order, true))
+            : Result<(Order, bool)>.Failure(OrderErrors.IdempotencyKeyReused());
     }
 
     private static string Hash(PlaceOrderRequest request) =>

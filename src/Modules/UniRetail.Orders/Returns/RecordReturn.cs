@@ -45,8 +45,25 @@ internal sealed class RecordReturn(Database database, OrderStore orders, IStockM
         var lines = ParseLines(request.Lines);
         if (!lines.IsSuccess)
             return lines.Error;
+        var taken = await TakeBackAsync(caller, id, store, condition == "damaged", refundTo == "wallet", lines.Value, request.Reason, null, ct);
+        return taken.Map(t => OrderView.From(t.Order));
+    }
+
+    /// <summary>
+    /// Takes the lines back at <paramref name="store"/> in one write (the order API's and the till's one path) and runs
+    /// <paramref name="alongside"/> in it: the returned order and what the refund did.
+    /// </summary>
+    public async Task<Result<(Order Order, TillOrderReturn Refund)>> TakeBackAsync(
+        Caller caller, OrderId id, LocationInfo store, bool damaged, bool toWallet, IReadOnlyList<(int LineNo, Quantity Quantity)> lines, string? reason,
+        Func<DbSession, TillOrderReturn, Task<Result<Unit>>>? alongside, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(lines);
+        var condition = damaged ? "damaged" : "resellable";
+        var refundTo = toWallet ? "wallet" : "original";
         var now = clock.GetUtcNow();
-        return await database.WriteAsync<OrderView>(async session =>
+        return await database.WriteAsync<(Order, TillOrderReturn)>(async session =>
         {
             var order = await orders.LoadAsync(session.Connection, session.Transaction, caller.Tenant, id);
             if (order is null)
@@ -55,27 +72,31 @@ internal sealed class RecordReturn(Database database, OrderStore orders, IStockM
                 return Error.Validation("orders.wallet_needs_member", "Only a member's order can be refunded to a wallet.", "refundTo");
             // The lines as they were before this return: each unit refunds its share of what is left of the line's net.
             var byNumber = order.Lines.ToDictionary(l => l.LineNo);
-            var returned = order.RecordReturn(lines.Value);
+            var returned = order.RecordReturn(lines);
             if (!returned.IsSuccess)
                 return returned.Error;
             var returnId = NewId.With("ret");
-            var loyaltyLines = new List<ReturnedLine>(lines.Value.Count);
+            var loyaltyLines = new List<ReturnedLine>(lines.Count);
+            var refunded = new List<TillReturnedLine>(lines.Count);
             var refund = Money.Zero(order.Currency);
-            for (var i = 0; i < lines.Value.Count; i++)
+            for (var i = 0; i < lines.Count; i++)
             {
-                var (lineNo, quantity) = lines.Value[i];
+                var (lineNo, quantity) = lines[i];
                 var line = byNumber[lineNo];
                 var restocked = await stock.ReturnAsync(session, caller.Tenant, line.Sku, store.Id, quantity, returnId, condition == "damaged", ct);
                 if (!restocked.IsSuccess)
                     return restocked.Error.AtField($"lines[{i}].quantity");
                 var lineRefund = line.RefundFor(quantity.Value);
                 loyaltyLines.Add(new ReturnedLine(OrderBenefitReversal.LineId(line), lineRefund));
+                refunded.Add(new TillReturnedLine(lineNo, line.Sku, line.Name, quantity.Value, line.UnitPrice, lineRefund));
                 await orders.InsertReturnAsync(session, caller.Tenant, order.Id, returnId, lineNo, quantity.Value, store.Id, condition,
-                    lineRefund.MinorUnits, request.Reason, now.ToUnixTimeMilliseconds());
+                    lineRefund.MinorUnits, reason, now.ToUnixTimeMilliseconds());
                 refund += lineRefund;
             }
             await orders.SaveReturnedQuantitiesAsync(session, caller.Tenant, order);
             var note = $"returned at {store.Code} ({condition}), refund {refund}";
+            var zero = Money.Zero(order.Currency);
+            var facts = new TillOrderReturn(order.Id, returnId, order.Member, refunded, refund, 0, zero, zero, zero, 0, zero, refund);
             if (order.Member is not null || order.Benefits.Redeemed)
             {
                 // Points the lines earned are clawed back, what the order paid with points, wallet and gift card is refunded
@@ -88,18 +109,26 @@ internal sealed class RecordReturn(Database database, OrderStore orders, IStockM
                 var inBenefits = r.WalletRefunded.MinorUnits + r.GiftCardRefunded.MinorUnits + PointsValue(order, r.PointsRefunded);
                 var rest = Money.FromMinor(Math.Max(0, refund.MinorUnits - inBenefits), order.Currency);
                 note += $"; {r.PointsRefunded} points, {r.WalletRefunded} wallet and {r.GiftCardRefunded} gift card given back, {r.PointsClawedBack} earned points clawed back";
+                facts = facts with
+                {
+                    PointsRefunded = r.PointsRefunded, PointsValue = Money.FromMinor(PointsValue(order, r.PointsRefunded), order.Currency), Wallet = r.WalletRefunded,
+                    GiftCard = r.GiftCardRefunded, PointsClawedBack = r.PointsClawedBack, ToPay = rest,
+                };
                 if (refundTo == "wallet" && rest.MinorUnits > 0)
                 {
                     var credited = await loyalty.RefundToWalletAsync(session, caller.Tenant, order.Member!.Value, rest, returnId, ct);
                     if (!credited.IsSuccess)
                         return credited.Error;
                     note += $"; {rest} to the wallet";
+                    facts = facts with { ToWallet = rest, ToPay = zero };
                 }
             }
             if (!await orders.SaveTransitionAsync(session, caller.Tenant, order, note, PlaceOrderHandler.Actor(caller), now.ToUnixTimeMilliseconds()))
                 return OrderErrors.Concurrent();
             await session.PublishAsync(new OrderStatusChanged(caller.Tenant, order.Id, order.Member, order.Status, now), ct);
-            return OrderView.From(order);
+            if (alongside is not null && await alongside(session, facts) is { IsSuccess: false } refused)
+                return refused.Error;
+            return (order, facts);
         }, ct);
     }
 

@@ -63,4 +63,70 @@ internal static class StoreErrors
 
     public static Error MovementReused(string reference, string field) =>
         Error.Conflict("store.reference_reused", $"Reference '{reference}' was used in this session for another movement.", field);
+
+    public static Error BadSaleId(string? id, string field) =>
+        Error.Validation("store.bad_sale_id", $"'{id}' is not a till's id for a sale or return: 1 to 64 letters, digits, '-', '_', '.' or ':'.", field);
+
+    public static Error SaleIdReused(string id, string field) =>
+        Error.Conflict("store.sale_id_reused", $"'{id}' was used at this store for another sale or return; a retry sends the same body.", field);
+
+    public static Error NoLines() =>
+        Error.Validation("store.no_lines", "A sale scans at least one line.", "lines");
+
+    public static Error TooManyLines(int max) =>
+        Error.Validation("store.too_many_lines", $"A sale has at most {max} lines.", "lines");
+
+    public static Error TooManyCoupons() =>
+        Error.Validation("store.too_many_coupons", "A sale takes one coupon.", "coupons");
+
+    public static Error BadCoupon(string field) =>
+        Error.Validation("store.bad_coupon", "A coupon code has 1 to 64 characters.", field);
+
+    public static Error NegativePoints() =>
+        Error.Validation("store.negative_points", "Points paid are 0 or more.", "points");
+
+    public static Error NoPayments() =>
+        Error.Validation("store.no_payments", "A sale names how it is paid: card, cash or wallet (one to ten payments).", "payments");
+
+    public static Error BadPaymentType(string? type, string field) =>
+        Error.Validation("store.bad_payment_type", $"'{type}' is not a till payment (card, cash, wallet).", field);
+
+    public static Error WalletTwice(string field) =>
+        Error.Validation("store.wallet_twice", "A sale takes the wallet once.", field);
+
+    public static Error NeedsMemberCode(string field) =>
+        Error.Validation("store.member_code_required", "Points and wallet pay only for a member identified by their member code.", field);
+
+    public static Error WalletNotAllowed(string field) =>
+        Error.Conflict("store.wallet_not_allowed", "The member's code was issued without wallet payment; the app issues one with it.", field);
+
+    public static Error BadSoldAt(string field) =>
+        Error.Validation("store.bad_sold_at", "An offline sale's soldAt is its own time: within the last 7 days, not in the future.", field);
+
+    public static Error CardAboveDue(Money due, string field) =>
+        Error.Validation("store.card_above_due", $"Cards are charged at most what is due ({due}); change is given in cash only.", field);
+
+    public static Error PaymentShort(Money due, Money given) =>
+        Error.Validation("store.payment_short", $"{due} is due after benefits; the card and cash given come to {given}.", "payments");
+
+    public static Error SaleRaced(string id, string field) =>
+        Error.Conflict("store.sale_in_progress", $"Sale '{id}' is being written by another request; retry it to get its receipt.", field);
+
+    public static Error BadFormat(string? format, string field) =>
+        Error.Validation("store.bad_format", $"'{format}' is not a receipt format (json, text).", field);
+
+    public static Error UnknownReceipt(string id, string field) =>
+        Error.NotFound("store.unknown_receipt", $"No receipt '{id}' at this store.", field);
+
+    public static Error ReceiptOrOrder() =>
+        Error.Validation("store.receipt_or_order", "A till return names the sale by its receiptId or its orderId, one of the two.", "receiptId");
+
+    public static Error NoReturnLines() =>
+        Error.Validation("store.no_lines", "A return names at least one line.", "lines");
+
+    public static Error DuplicateReturnLine(int lineNo, string field) =>
+        Error.Validation("store.duplicate_line", $"Line {lineNo} appears twice; put its units on one line.", field);
+
+    public static Error BadChoice(string field, string? value, string choices) =>
+        Error.Validation("store.bad_choice", $"'{value}' is not one of {choices}.", field);
 }

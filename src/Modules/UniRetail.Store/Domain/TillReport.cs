@@ -5,9 +5,9 @@ namespace UniRetail.Store.Domain;
 /// <summary>How a till was paid: the tender types its reports total.</summary>
 internal static class PaymentTypes
 {
-    public const string Card = "card", Cash = "cash", Wallet = "wallet", GiftCard = "gift_card";
+    public const string Card = "card", Cash = "cash", Wallet = "wallet", GiftCard = "gift_card", Points = "points";
 
-    public static readonly IReadOnlyList<string> All = [Card, Cash, Wallet, GiftCard];
+    public static readonly IReadOnlyList<string> All = [Card, Cash, Wallet, GiftCard, Points];
 }
 
 /// <summary>A sale or a refund at a till.</summary>

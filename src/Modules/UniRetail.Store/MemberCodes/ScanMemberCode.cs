@@ -2,6 +2,7 @@ using UniRetail.Data;
 using UniRetail.Kernel;
 using UniRetail.Loyalty.Contracts;
 using UniRetail.Members.Contracts;
+using UniRetail.Store.Contracts;
 using UniRetail.Store.Domain;
 using UniRetail.Store.Persistence;
 
@@ -22,16 +23,16 @@ internal sealed class ScanMemberCode(
         var at = await stores.EnsureStoreAsync(caller, store, ct);
         if (!at.IsSuccess)
             return at.Error;
-        var identified = await IdentifyAsync(caller.Tenant, request?.Code, "code", ct);
+        var now = clock.GetUtcNow();
+        var identified = await IdentifyAsync(caller.Tenant, request?.Code, "code", now, ct);
         if (!identified.IsSuccess)
             return identified.Error;
         var (claims, issued, card) = identified.Value;
-        var now = clock.GetUtcNow();
         var scanned = await database.WriteAsync<MemberCodeScanView>(async session =>
         {
             if (!await codes.TryUseAsync(session, caller.Tenant, claims.CodeId, store, now))
                 return StoreErrors.MemberCodeUsed("code");
-            var visit = await loyalty.RecordVisitAsync(session, caller.Tenant, card.Id, store, now, ct);
+            var visit = await VisitAsync(session, caller.Tenant, card.Id, store, claims.CodeId, now, ct);
             if (!visit.IsSuccess)
                 return visit.Error;
             return new MemberCodeScanView(
@@ -41,14 +42,31 @@ internal sealed class ScanMemberCode(
         return scanned.IsSuccess ? scanned.Value with { Tier = await tiers.TierOfAsync(caller.Tenant, card.Id, ct) } : scanned;
     }
 
-    /// <summary>The member a code names, checked without writing: signature, expiry, not used yet (the scan's update decides races), member still there.</summary>
-    public async Task<Result<(MemberCodeClaims Claims, IssuedCode Issued, MemberCard Member)>> IdentifyAsync(TenantId tenant, string? code, string field, CancellationToken ct)
+    /// <summary>
+    /// In the transaction that consumed the code: the member's visit (Loyalty's visit bonus, once per store and local day) and
+    /// the <see cref="MemberVisitedStore"/> fact the data bank records.
+    /// </summary>
+    public async Task<Result<VisitPoints>> VisitAsync(DbSession session, TenantId tenant, MemberId member, LocationId store, string codeId, DateTimeOffset at, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var visit = await loyalty.RecordVisitAsync(session, tenant, member, store, at, ct);
+        if (visit.IsSuccess)
+            await session.PublishAsync(new MemberVisitedStore(tenant, member, store, codeId, at), ct);
+        return visit;
+    }
+
+    /// <summary>
+    /// The member a code names, checked without writing: signature, expiry at <paramref name="at"/> (now, or when an offline
+    /// till sold), not used yet (the consuming update decides races), member still there.
+    /// </summary>
+    public async Task<Result<(MemberCodeClaims Claims, IssuedCode Issued, MemberCard Member)>> IdentifyAsync(
+        TenantId tenant, string? code, string field, DateTimeOffset at, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(code))
             return StoreErrors.Required(field);
         if (signer.Verify(tenant, code) is not { } claims)
             return StoreErrors.MemberCodeInvalid(field);
-        if (clock.GetUtcNow() >= claims.ExpiresAt)
+        if (at >= claims.ExpiresAt)
             return StoreErrors.MemberCodeExpired(claims.ExpiresAt, field);
         // A signed code without its row was signed by this server but never issued (or forgotten long after expiry): not a code.
         if (await database.ReadAsync(c => codes.FindAsync(c, tenant, claims.CodeId), ct) is not { } issued)
