@@ -16,6 +16,7 @@ using UniRetail.Marketing.Sources;
 using UniRetail.Marketing.Stitching;
 using UniRetail.Members.Contracts;
 using UniRetail.Orders.Contracts;
+using UniRetail.Store.Contracts;
 
 namespace UniRetail.Marketing;
 
@@ -38,6 +39,7 @@ public static class MarketingModule
         services.AddSingleton<IDomainEventSubscriber<OrderPlaced>, RecordOrderPlaced>();
         services.AddSingleton<IDomainEventSubscriber<OrderStatusChanged>, RecordOrderStatusChanged>();
         services.AddSingleton<IDomainEventSubscriber<MemberRegistered>, RecordMemberRegistered>();
+        services.AddSingleton<IDomainEventSubscriber<BagProductAdded>, RecordBagScans>();
         services.AddSingleton<RecordLoyaltyEvents>();
         services.AddSingleton<IDomainEventSubscriber<PointsEarned>>(sp => sp.GetRequiredService<RecordLoyaltyEvents>());
         services.AddSingleton<IDomainEventSubscriber<PointsRedeemed>>(sp => sp.GetRequiredService<RecordLoyaltyEvents>());

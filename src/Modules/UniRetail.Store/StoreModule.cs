@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using UniRetail.Data;
+using UniRetail.Store.Bags;
+using UniRetail.Store.Complements;
 using UniRetail.Store.Contracts;
 using UniRetail.Store.MemberCodes;
 using UniRetail.Store.Persistence;
@@ -10,7 +12,9 @@ namespace UniRetail.Store;
 
 /// <summary>
 /// The store (门店): the member code (会员码) a member's app shows and a till scans once, and till sessions with their X and
-/// Z reports. Needs Identity's locations and tenants, Members' directory and Loyalty's tiers and benefits.
+/// Z reports, and scan-to-bag bags with complements learnt from the tenant's orders. Needs Identity's locations and tenants,
+/// Members' directory, Loyalty's tiers and benefits, Catalog's GTINs and prices, Inventory's positions, Promotions' pricing and
+/// Orders' placed baskets.
 /// </summary>
 public static class StoreModule
 {
@@ -22,12 +26,19 @@ public static class StoreModule
         services.AddSingleton<MemberCodeStore>().AddSingleton<TillStore>().AddSingleton<StoreLocations>();
         services.AddSingleton<MemberCodeSigner>().AddSingleton<IssueMemberCode>().AddSingleton<ScanMemberCode>().AddSingleton<MemberCodeImage>();
         services.AddSingleton<TillSessions>();
+        services.AddSingleton<BagStore>().AddSingleton<ComplementStore>().AddSingleton<ComplementLearner>().AddSingleton<RefreshComplements>();
+        services.AddSingleton<BagAccess>().AddSingleton<BagPricing>().AddSingleton<BagSuggestions>().AddSingleton<StartBag>().AddSingleton<ScanIntoBag>()
+            .AddSingleton<ChangeBagLine>().AddSingleton<BagCheckout>().AddSingleton<IBagCheckout>(sp => sp.GetRequiredService<BagCheckout>());
         return services;
     }
+
+    /// <summary>Keeps every tenant's complements current in the background (the server runs it; the CLI and tests refresh on demand).</summary>
+    public static IServiceCollection AddComplementLearning(this IServiceCollection services) => services.AddHostedService<ComplementTimer>();
 
     public static IEndpointRouteBuilder MapStoreModule(this IEndpointRouteBuilder app)
     {
         app.MapStoreEndpoints();
+        app.MapBagEndpoints();
         return app;
     }
 }

@@ -29,9 +29,7 @@ internal sealed class ScanMemberCode(
         var now = clock.GetUtcNow();
         var scanned = await database.WriteAsync<MemberCodeScanView>(async session =>
         {
-            if (!await codes.TryUseAsync(session, caller.Tenant, claims.CodeId, store, now))
-                return StoreErrors.MemberCodeUsed("code");
-            var visit = await loyalty.RecordVisitAsync(session, caller.Tenant, card.Id, store, now, ct);
+            var visit = await UseAsync(session, caller.Tenant, store, claims, card, now, "code", ct);
             if (!visit.IsSuccess)
                 return visit.Error;
             return new MemberCodeScanView(
@@ -39,6 +37,20 @@ internal sealed class ScanMemberCode(
         }, ct);
         // The tier once the visit is committed: a member's first visit opens their account, and with it their first tier.
         return scanned.IsSuccess ? scanned.Value with { Tier = await tiers.TierOfAsync(caller.Tenant, card.Id, ct) } : scanned;
+    }
+
+    /// <summary>
+    /// The winning scan's writes, inside the caller's transaction (a till scan, a bag started at the entrance): marks the code
+    /// used (<c>store.member_code_used</c> at <paramref name="field"/> when another scan won) and records the member's visit.
+    /// </summary>
+    public async Task<Result<VisitPoints>> UseAsync(
+        DbSession session, TenantId tenant, LocationId store, MemberCodeClaims claims, MemberCard card, DateTimeOffset now, string field, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        ArgumentNullException.ThrowIfNull(card);
+        if (!await codes.TryUseAsync(session, tenant, claims.CodeId, store, now))
+            return StoreErrors.MemberCodeUsed(field);
+        return await loyalty.RecordVisitAsync(session, tenant, card.Id, store, now, ct);
     }
 
     /// <summary>The member a code names, checked without writing: signature, expiry, not used yet (the scan's update decides races), member still there.</summary>
