@@ -19,5 +19,6 @@ var root = new RootCommand("UniRetail benchmarks: place-order throughput, a flas
     PromotionsBenchmark.Create(),
     ReplenishmentBenchmark.Create(),
     OrderBenefitsBenchmark.Create(),
+    ComplementsEvaluation.Create(),
 };
 return await root.Parse(args).InvokeAsync();

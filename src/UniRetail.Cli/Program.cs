@@ -23,6 +23,7 @@ var root = new RootCommand("uniretail: one catalog, one inventory, one member an
     ShopsCommands.Create(),
     StoreCommands.Create(),
     TillCommands.Create(),
+    BagCommands.Create(),
 };
 
 try
