@@ -22,5 +22,6 @@ var root = new RootCommand("UniRetail benchmarks: place-order throughput, a flas
     OrderBenefitsBenchmark.Create(),
     ConsoleScaleBenchmark.Create(),
     TillCheckoutBenchmark.Create(),
+    ComplementsEvaluation.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -24,6 +24,7 @@ var root = new RootCommand("uniretail: one catalog, one inventory, one member an
     StoreCommands.Create(),
     StoreCommands.MemberCode(),
     TillCommands.Create(),
+    BagCommands.Create(),
 };
 
 try

@@ -28,6 +28,7 @@ public static class ServerHost
         builder.Services.AddStoreSettings(builder.Configuration);
         builder.Services.AddHoldExpiry();
         builder.Services.AddLoyaltyClock();
+        builder.Services.AddComplementLearning();
         builder.Services.AddProfileProjector();
         builder.Services.AddWebConsole(ConsoleSettings.KeysDirectory(builder.Configuration));
 

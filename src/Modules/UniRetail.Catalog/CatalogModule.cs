@@ -19,8 +19,7 @@ public static class CatalogModule
         services.AddMigrations<ProductStore>("catalog");
         services.AddSingleton<ProductStore>().AddSingleton<SkuStore>().AddSingleton<PriceOverrideStore>();
         services.AddSingleton<SkuPricing>().AddSingleton<ISkuPricing>(sp => sp.GetRequiredService<SkuPricing>());
-        services.AddSingleton<ICatalogCategories, CatalogCategories>();
-        services.AddSingleton<IGtinLookup, GtinLookup>();
+        services.AddSingleton<ICatalogCategories, CatalogCategories>().AddSingleton<IGtinLookup, GtinLookup>();
         services.AddSingleton<CreateProduct>().AddSingleton<ProductQueries>().AddSingleton<SkuQueries>().AddSingleton<UpdateSku>();
         services.AddSingleton<ManagePriceOverrides>().AddSingleton<ImportCatalog>();
         return services;

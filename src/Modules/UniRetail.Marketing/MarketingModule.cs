@@ -42,6 +42,7 @@ public static class MarketingModule
         services.AddSingleton<RecordStoreEvents>();
         services.AddSingleton<IDomainEventSubscriber<MemberVisitedStore>>(sp => sp.GetRequiredService<RecordStoreEvents>());
         services.AddSingleton<IDomainEventSubscriber<TillSaleRecorded>>(sp => sp.GetRequiredService<RecordStoreEvents>());
+        services.AddSingleton<IDomainEventSubscriber<BagProductAdded>, RecordBagScans>();
         services.AddSingleton<RecordLoyaltyEvents>();
         services.AddSingleton<IDomainEventSubscriber<PointsEarned>>(sp => sp.GetRequiredService<RecordLoyaltyEvents>());
         services.AddSingleton<IDomainEventSubscriber<PointsRedeemed>>(sp => sp.GetRequiredService<RecordLoyaltyEvents>());

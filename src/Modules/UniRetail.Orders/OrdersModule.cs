@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using UniRetail.Data;
 using UniRetail.Inventory.Contracts;
 using UniRetail.Orders.Benefits;
+using UniRetail.Orders.Contracts;
 using UniRetail.Members.Contracts;
 using UniRetail.Orders.Lifecycle;
 using UniRetail.Orders.Persistence;
@@ -20,7 +21,7 @@ public static class OrdersModule
     public static IServiceCollection AddOrdersModule(this IServiceCollection services)
     {
         services.AddMigrations<OrderStore>("orders");
-        services.AddSingleton<OrderStore>();
+        services.AddSingleton<OrderStore>().AddSingleton<IPlacedBaskets, PlacedBasketReader>();
         services.AddSingleton<OrderBenefitReversal>();
         services.AddSingleton<ITillOrders, TillOrders>();
         services.AddSingleton<PlaceOrderHandler>().AddSingleton<OrderLifecycle>().AddSingleton<RecordReturn>().AddSingleton<OrderQueries>().AddSingleton<TradingDay>();

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using UniRetail.Data;
+using UniRetail.Store.Bags;
 using UniRetail.Store.Checkout;
+using UniRetail.Store.Complements;
 using UniRetail.Store.Contracts;
 using UniRetail.Store.MemberCodes;
 using UniRetail.Store.Persistence;
@@ -12,8 +14,9 @@ namespace UniRetail.Store;
 
 /// <summary>
 /// The store (门店): the member code (会员码) a member's app shows and a till scans once, and till sessions with their X and
-/// Z reports, and the till's checkout and returns. Needs Identity's locations and tenants, Members' directory, Loyalty's tiers and
-/// benefits, the catalog's GTINs, Orders' till orders and Inventory's discrepancies.
+/// Z reports, the till's checkout and returns, and scan-to-bag bags with complements learnt from the tenant's orders. Needs
+/// Identity's locations and tenants, Members' directory, Loyalty's tiers and benefits, Catalog's GTINs and prices, Inventory's
+/// positions and discrepancies, Promotions' pricing and Orders' till orders and placed baskets.
 /// </summary>
 public static class StoreModule
 {
@@ -27,12 +30,19 @@ public static class StoreModule
         services.AddSingleton<TillSessions>();
         services.AddSingleton<ReceiptStore>().AddSingleton<TillCheckout>().AddSingleton<TillReceipts>().AddSingleton<StoreDiscrepancies>()
             .AddSingleton<TillReturns>();
+        services.AddSingleton<BagStore>().AddSingleton<ComplementStore>().AddSingleton<ComplementLearner>().AddSingleton<RefreshComplements>();
+        services.AddSingleton<BagAccess>().AddSingleton<BagPricing>().AddSingleton<BagSuggestions>().AddSingleton<StartBag>().AddSingleton<ScanIntoBag>()
+            .AddSingleton<ChangeBagLine>().AddSingleton<BagCheckout>().AddSingleton<IBagCheckout>(sp => sp.GetRequiredService<BagCheckout>());
         return services;
     }
+
+    /// <summary>Keeps every tenant's complements current in the background (the server runs it; the CLI and tests refresh on demand).</summary>
+    public static IServiceCollection AddComplementLearning(this IServiceCollection services) => services.AddHostedService<ComplementTimer>();
 
     public static IEndpointRouteBuilder MapStoreModule(this IEndpointRouteBuilder app)
     {
         app.MapStoreEndpoints();
+        app.MapBagEndpoints();
         return app;
     }
 }

@@ -196,6 +196,13 @@ public static class RoleReach
         new("Store.TillReturn", "take returns at tills", OwnStore, Marketer: false, Integration: false),
         new("Store.GetReceipt", "read till receipts", OwnStore, Marketer: false, Integration: false),
         new("Store.ListDiscrepancies", "read stock discrepancies", OwnStore, Marketer: false, Integration: false),
+        // Scan-to-bag: the entrance scanner and the store's staff at their own store, the member's app (naming its member) anywhere.
+        new("Store.StartBag", "start bags", OwnStore, Marketer: false, Integration: true),
+        new("Store.GetBag", "read bags", OwnStore, Marketer: false, Integration: true),
+        new("Store.ScanIntoBag", "scan into bags", OwnStore, Marketer: false, Integration: true),
+        new("Store.SetBagLine", "change bag lines", OwnStore, Marketer: false, Integration: true),
+        new("Store.RemoveBagLine", "change bag lines", OwnStore, Marketer: false, Integration: true),
+        new("Store.RefreshComplements", "refresh complements", No, Marketer: false, Integration: true),
     ];
 
     private static readonly Dictionary<string, EndpointReach> ByEndpoint = Table.ToDictionary(r => r.Endpoint, StringComparer.Ordinal);

@@ -30,6 +30,19 @@ public abstract class FoundByTheFuzzerTests(ServerFixture server) : ShopTests(se
         await ShouldBeBadRequestNamingAsync(response, field);
     }
 
+    /// <summary>A catalog CSV cell with a NUL answered 500 on PostgreSQL (seed 1207, once the bag endpoints shifted the cases): the row's cell is named.</summary>
+    [Fact]
+    public async Task ACatalogCsvCellWithANulIsABadRequestNamingTheRowOnEitherEngine()
+    {
+        var (retailer, _) = await AShopAsync();
+        var csv = "product_code,product_name,category,sku,gtin,price,attributes\nP-NUL,a\0b,Home/Kitchen,JUG-NUL,,9.99,colour=white\n";
+
+        var response = await retailer.Admin.PostAsync("/api/catalog/import", new StringContent(csv, Encoding.UTF8, "text/csv"), Ct);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "request.bad_text", "row 2: product_name");
+        await (await retailer.Admin.GetAsync("/api/catalog/skus/JUG-NUL", Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "catalog.unknown_sku", "sku");
+    }
+
     /// <summary>A filter or an id with a NUL is refused (the host itself refuses one in the path), naming it, as text in a body is; PostgreSQL answered 500.</summary>
     [Theory]
     [InlineData("/api/orders?storeId=a%00b", "storeId")]

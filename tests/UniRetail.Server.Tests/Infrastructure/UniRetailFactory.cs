@@ -27,6 +27,8 @@ public sealed class UniRetailFactory(DatabaseOptions database, IReadOnlyDictiona
         else
             builder.UseSetting("UniRetail:Postgres", Database.ConnectionString);
         builder.UseSetting("UniRetail:KeysFile", Database.KeysFile);
+        // Tests refresh complements right after placing orders, which have all committed by then.
+        builder.UseSetting("UniRetail:Store:ComplementSettleSeconds", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
         builder.ConfigureLogging(logging =>

@@ -30,6 +30,7 @@ public sealed partial class ValidCalls
         AddPromotions();
         AddNetwork();
         AddStore();
+        AddBags();
     }
 
     public bool Covers(ApiOperation operation) => _calls.ContainsKey(operation.Name);

@@ -2,7 +2,7 @@ using UniRetail.Kernel;
 
 namespace UniRetail.Catalog.Contracts;
 
-/// <summary>Barcodes to SKUs, for what a till or a scanner reads.</summary>
+/// <summary>Barcodes to SKUs, for what a till, a bag or a scanner reads.</summary>
 public interface IGtinLookup
 {
     /// <summary>
@@ -11,4 +11,7 @@ public interface IGtinLookup
     /// <c>catalog.gtin_bad_check_digit</c>, <c>catalog.unknown_gtin</c>. One read, however many GTINs.
     /// </summary>
     Task<Result<IReadOnlyList<Sku>>> ResolveAsync(TenantId tenant, IReadOnlyList<string?> gtins, Func<int, string> fieldOf, CancellationToken ct);
+
+    /// <summary>One scanned GTIN's SKU, with the refusals of <see cref="ResolveAsync"/> at <paramref name="field"/>.</summary>
+    Task<Result<Sku>> SkuOfAsync(TenantId tenant, string? gtin, string field, CancellationToken ct);
 }

@@ -77,6 +77,9 @@ internal static class CatalogErrors
     public static Error CsvMissingColumn(string column) =>
         Error.Validation("catalog.csv_missing_column", $"The header has no '{column}' column.", $"row 1: {column}");
 
+    public static Error CsvBadText(string field) =>
+        Error.Validation("request.bad_text", "The cell holds the NUL character (U+0000), which PostgreSQL cannot store.", field);
+
     public static Error CsvMalformed(int row) =>
         Error.Validation("catalog.csv_malformed", "The row is not valid CSV (check its quotes).", $"row {row}");
 

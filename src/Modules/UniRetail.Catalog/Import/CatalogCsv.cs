@@ -21,6 +21,7 @@ internal static class CatalogCsv
 {
     public const int MaxRows = 100_000;
     private static readonly string[] RequiredColumns = ["product_code", "product_name", "category", "sku", "price"];
+    private static readonly string[] ReadColumns = ["product_code", "product_name", "category", "sku", "gtin", "sku_name", "price", "currency", "attributes"];
 
     public static async Task<Result<CatalogImportPlan>> ReadAsync(Stream csv, Currency tenantCurrency, CancellationToken ct)
     {
@@ -72,6 +73,9 @@ internal static class CatalogCsv
         public Result<Unit> Add(int row, Func<string, string?> cell)
         {
             string Field(string column) => $"row {row}: {column}";
+            // A cell with NUL would fail in PostgreSQL's driver, not as the row's problem; neither engine stores it.
+            if (ReadColumns.FirstOrDefault(c => cell(c)?.Contains('\0', StringComparison.Ordinal) == true) is { } withNul)
+                return CatalogErrors.CsvBadText(Field(withNul));
             var code = ProductCode.Parse(cell("product_code"), Field("product_code"));
             if (!code.IsSuccess)
                 return code.Error;

@@ -30,4 +30,10 @@ internal sealed class GtinLookup(Database database, SkuStore skus) : IGtinLookup
         }
         return found;
     }
+
+    public async Task<Result<Sku>> SkuOfAsync(TenantId tenant, string? gtin, string field, CancellationToken ct)
+    {
+        var found = await ResolveAsync(tenant, [gtin], _ => field, ct);
+        return found.IsSuccess ? found.Value[0] : found.Error;
+    }
 }

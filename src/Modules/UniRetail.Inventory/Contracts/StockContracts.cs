@@ -46,6 +46,9 @@ public interface IStockMovements
     /// </summary>
     Task<IReadOnlyList<StockPosition>> PositionsAsync(TenantId tenant, IReadOnlyCollection<Sku> skus, CancellationToken ct);
 
+    /// <summary>The committed positions of <paramref name="skus"/> at one location (a SKU never stocked there is absent): one key lookup per SKU.</summary>
+    Task<IReadOnlyList<StockPosition>> PositionsAtAsync(TenantId tenant, LocationId location, IReadOnlyCollection<Sku> skus, CancellationToken ct);
+
     /// <summary>
     /// Holds every line or none: fails with <c>inventory.insufficient_stock</c> at the first line that is not there (the caller's
     /// write then rolls back). The lines are taken in the inventory's lock order, whatever order they come in. Never oversells.

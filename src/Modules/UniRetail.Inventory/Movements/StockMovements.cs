@@ -12,6 +12,9 @@ internal sealed class StockMovements(Database database, StockStore levels, HoldS
     public Task<IReadOnlyList<StockPosition>> PositionsAsync(TenantId tenant, IReadOnlyCollection<Sku> skus, CancellationToken ct) =>
         database.ReadAsync(c => levels.PositionsAsync(c, tenant, skus), ct);
 
+    public Task<IReadOnlyList<StockPosition>> PositionsAtAsync(TenantId tenant, LocationId location, IReadOnlyCollection<Sku> skus, CancellationToken ct) =>
+        database.ReadAsync(c => levels.PositionsAtAsync(c, tenant, location, skus), ct);
+
     public async Task<Result<Unit>> HoldAsync(DbSession session, TenantId tenant, StockHolds request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);

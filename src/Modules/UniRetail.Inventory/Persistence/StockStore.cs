@@ -28,6 +28,12 @@ internal sealed class StockStore
             new { Tenant = tenant.Value, Skus = skus.Select(s => s.Value).Distinct().ToArray() }))
         .Select(r => r.ToPosition()).ToList();
 
+    public async Task<IReadOnlyList<StockPosition>> PositionsAtAsync(DbConnection connection, TenantId tenant, LocationId location, IReadOnlyCollection<Sku> skus) =>
+        (await connection.QueryAsync<LevelRow>(
+            $"SELECT {PositionColumns} FROM inventory_stock_level WHERE tenant_id = @Tenant AND location_id = @Location AND {SqlLists.In(connection, "sku", "Skus")}",
+            new { Tenant = tenant.Value, Location = location.Value, Skus = skus.Select(s => s.Value).Distinct().ToArray() }))
+        .Select(r => r.ToPosition()).ToList();
+
     /// <summary>Levels in (SKU, location) order after the page's position (<c>sku\nlocation</c>), one more than the page shows.</summary>
     public async Task<IReadOnlyList<LevelRow>> LevelsAsync(DbConnection connection, TenantId tenant, string? sku, string? location, PageQuery page)
     {

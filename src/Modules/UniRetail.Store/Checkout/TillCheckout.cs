@@ -23,7 +23,7 @@ internal sealed record CheckoutAnswer(ReceiptView Receipt, string StoreName, boo
 /// The sale id makes it idempotent: the same id again answers the same receipt and applies nothing twice.
 /// </summary>
 internal sealed class TillCheckout(
-    Database database, StoreLocations stores, TillStore tills, ReceiptStore receipts, MemberCodeStore codes, ScanMemberCode scanning,
+    Database database, StoreLocations stores, TillStore tills, ReceiptStore receipts, ScanMemberCode scanning,
     IGtinLookup gtins, ITillOrders orders, TimeProvider clock)
 {
     public async Task<Result<CheckoutAnswer>> HandleAsync(Caller caller, LocationId store, CheckoutRequest? request, CancellationToken ct)
@@ -104,9 +104,7 @@ internal sealed class TillCheckout(
         long visitPoints = 0;
         if (sale.Claims is { } claims)
         {
-            if (!await codes.TryUseAsync(db, tenant, claims.CodeId, store, draft.SoldAt))
-                return StoreErrors.MemberCodeUsed("memberCode");
-            var visit = await scanning.VisitAsync(db, tenant, sale.Member!.Value, store, claims.CodeId, draft.SoldAt, ct);
+            var visit = await scanning.UseAsync(db, tenant, store, claims, sale.Member!.Value, draft.SoldAt, "memberCode", ct);
             if (!visit.IsSuccess)
                 return visit.Error;
             visitPoints = visit.Value.Points;

@@ -30,9 +30,7 @@ internal sealed class ScanMemberCode(
         var (claims, issued, card) = identified.Value;
         var scanned = await database.WriteAsync<MemberCodeScanView>(async session =>
         {
-            if (!await codes.TryUseAsync(session, caller.Tenant, claims.CodeId, store, now))
-                return StoreErrors.MemberCodeUsed("code");
-            var visit = await VisitAsync(session, caller.Tenant, card.Id, store, claims.CodeId, now, ct);
+            var visit = await UseAsync(session, caller.Tenant, store, claims, card.Id, now, "code", ct);
             if (!visit.IsSuccess)
                 return visit.Error;
             return new MemberCodeScanView(
@@ -43,15 +41,21 @@ internal sealed class ScanMemberCode(
     }
 
     /// <summary>
-    /// In the transaction that consumed the code: the member's visit (Loyalty's visit bonus, once per store and local day) and
-    /// the <see cref="MemberVisitedStore"/> fact the data bank records.
+    /// The winning scan's writes, inside the caller's transaction (a till scan, a sale at the till, a bag started at the
+    /// entrance): marks the code used (<c>store.member_code_used</c> at <paramref name="field"/> when another scan won), records
+    /// the member's visit (Loyalty's visit bonus, once per store and local day) and publishes the <see cref="MemberVisitedStore"/>
+    /// fact the data bank records.
     /// </summary>
-    public async Task<Result<VisitPoints>> VisitAsync(DbSession session, TenantId tenant, MemberId member, LocationId store, string codeId, DateTimeOffset at, CancellationToken ct)
+    public async Task<Result<VisitPoints>> UseAsync(
+        DbSession session, TenantId tenant, LocationId store, MemberCodeClaims claims, MemberId member, DateTimeOffset at, string field, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(claims);
+        if (!await codes.TryUseAsync(session, tenant, claims.CodeId, store, at))
+            return StoreErrors.MemberCodeUsed(field);
         var visit = await loyalty.RecordVisitAsync(session, tenant, member, store, at, ct);
         if (visit.IsSuccess)
-            await session.PublishAsync(new MemberVisitedStore(tenant, member, store, codeId, at), ct);
+            await session.PublishAsync(new MemberVisitedStore(tenant, member, store, claims.CodeId, at), ct);
         return visit;
     }
 

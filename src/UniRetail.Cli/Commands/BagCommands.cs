@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.Text.Json;
+using UniRetail.Kernel;
+using UniRetail.Server;
+using UniRetail.Store.Bags;
+using UniRetail.Store.Complements;
+
+namespace UniRetail.Cli.Commands;
+
+/// <summary><c>uniretail bag start|scan|show|complements</c>: scan-to-bag through the same handlers as the API, as the tenant's admin.</summary>
+internal static class BagCommands
+{
+    public static Command Create()
+    {
+        var store = StoreArgument.Create();
+        var member = new Option<string?>("--member") { Description = "Start from the app for this member (mem_…)" };
+        var code = new Option<string?>("--code") { Description = "Start by the member code scanned at the entrance" };
+        var start = new Command("start", "Start a bag at a store, by member code or for a member (JSON)") { store, member, code, ImportCommands.Tenant };
+        start.SetAction(async (result, ct) =>
+        {
+            await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
+            var at = await StoreArgument.ResolveAsync(host, result, store, ct);
+            if (!at.IsSuccess)
+                return CliOutput.Fail(at.Error);
+            var started = await host.Get<StartBag>().HandleAsync(
+                Caller.AdminOf(at.Value.Tenant), new StartBagRequest(at.Value.Store.Value, result.GetValue(code), result.GetValue(member)), null, ct);
+            return Print(started.Map(s => s.Bag));
+        });
+
+        var bag = new Argument<string>("bag") { Description = "The bag id (bag_…)" };
+        var gtin = new Argument<string>("gtin") { Description = "The scanned barcode" };
+        var quantity = new Option<int>("--quantity") { Description = "Units scanned", DefaultValueFactory = _ => 1 };
+        var scan = new Command("scan", "Scan a product into a bag: the bag, complements in stock at its store and reminders (JSON)") { bag, gtin, quantity, ImportCommands.Tenant };
+        scan.SetAction(async (result, ct) =>
+        {
+            await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
+            var tenant = await TenantArgument.ResolveAsync(host, result.GetValue(ImportCommands.Tenant), ct);
+            if (!tenant.IsSuccess)
+                return CliOutput.Fail(tenant.Error);
+            var scanned = await host.Get<ScanIntoBag>().HandleAsync(
+                Caller.AdminOf(tenant.Value), result.GetValue(bag), null, new ScanRequest(result.GetValue(gtin), result.GetValue(quantity)), null, ct);
+            return Print(scanned.Map(s => s.Scan));
+        });
+
+        var show = new Command("show", "A bag, priced as the till would price it now (JSON)") { bag, ImportCommands.Tenant };
+        show.SetAction(async (result, ct) =>
+        {
+            await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
+            var tenant = await TenantArgument.ResolveAsync(host, result.GetValue(ImportCommands.Tenant), ct);
+            if (!tenant.IsSuccess)
+                return CliOutput.Fail(tenant.Error);
+            return Print(await host.Get<ChangeBagLine>().GetAsync(Caller.AdminOf(tenant.Value), result.GetValue(bag), null, ct));
+        });
+
+        var refresh = new Command("complements", "Count the tenant's new orders into its bag complements now (JSON)") { ImportCommands.Tenant };
+        refresh.SetAction(async (result, ct) =>
+        {
+            await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
+            var tenant = await TenantArgument.ResolveAsync(host, result.GetValue(ImportCommands.Tenant), ct);
+            if (!tenant.IsSuccess)
+                return CliOutput.Fail(tenant.Error);
+            return Print(await host.Get<RefreshComplements>().HandleAsync(Caller.AdminOf(tenant.Value), ct));
+        });
+        return new Command("bag", "Scan-to-bag: start a bag, scan into it, show it, refresh complements") { start, scan, show, refresh };
+    }
+
+    private static int Print<T>(Result<T> result)
+    {
+        if (!result.IsSuccess)
+            return CliOutput.Fail(result.Error);
+        Console.WriteLine(JsonSerializer.Serialize(result.Value, StoreCommands.Json));
+        return CliOutput.Ok;
+    }
+}
