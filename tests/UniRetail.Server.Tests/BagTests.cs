@@ -251,6 +251,43 @@ public abstract class BagTests(ServerFixture server) : ServerTests(server)
         Assert.Equal(("checked_out", "ord-2"), (after.GetProperty("status").GetString(), after.GetProperty("checkoutReference").GetString()));
         await (await ScanAsync(shop.App, bag, shop.Ann, Tea)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "store.bag_checked_out", "bagId");
     }
+
+    [Fact]
+    public async Task TheTillSellsTheBagForItsMemberOnceAndRefusesAnotherMembersCodeOrLinesBesideIt()
+    {
+        var shop = await AShopAsync();
+        await shop.Retailer.ReceiveAsync(shop.CoventGarden, Tea, 10);
+        await shop.Retailer.ReceiveAsync(shop.CoventGarden, Cup, 10);
+        var bag = await StartFromAppAsync(shop, shop.CoventGarden, shop.Ann);
+        await (await ScanAsync(shop.App, bag, shop.Ann, Tea, 1)).ShouldHaveStatusAsync(HttpStatusCode.Created);
+        await (await ScanAsync(shop.App, bag, shop.Ann, Cup, 2)).ShouldHaveStatusAsync(HttpStatusCode.Created);
+        var session = (await (await shop.Till.PostAsJsonAsync($"/api/pos/{shop.CoventGarden.Id}/tills/T1/sessions", new { @float = new { amount = 50.00m } }, Ct))
+            .ShouldBeAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        var bobsCode = (await (await shop.Retailer.Admin.PostAsJsonAsync($"/api/members/{shop.Bob.Id}/member-code", new { wallet = false }, Ct))
+            .ShouldBeAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("code").GetString()!;
+        object Sale(string saleId, string? memberCode = null, object[]? lines = null) => new
+        {
+            sessionId = session, saleId, bagId = bag, memberCode, lines, payments = new[] { new { type = "cash", amount = new { amount = 50.00m } } },
+        };
+        Task<HttpResponseMessage> CheckoutAsync(object sale) => shop.Till.PostAsJsonAsync($"/api/pos/{shop.CoventGarden.Id}/checkout", sale, Ct);
+
+        await (await CheckoutAsync(Sale("B-0", lines: [new { gtin = GtinOf(Tea), quantity = 1 }]))).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "store.bag_or_lines", "lines");
+        await (await CheckoutAsync(Sale("B-0", memberCode: bobsCode))).ShouldBeProblemAsync(HttpStatusCode.Conflict, "store.bag_of_other_member", "memberCode");
+        var receipt = await (await CheckoutAsync(Sale("B-1"))).ShouldBeAsync<JsonElement>(HttpStatusCode.Created);
+        var again = await CheckoutAsync(Sale("B-2"));
+        var bobScans = await shop.Till.PostAsJsonAsync($"/api/pos/{shop.CoventGarden.Id}/member-code/scan", new { code = bobsCode }, Ct);
+        var after = await (await shop.App.GetAsync($"/api/bags/{bag}?memberId={shop.Ann.Id}", Ct)).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+        var order = await (await shop.Retailer.Admin.GetAsync($"/api/orders/{receipt.GetProperty("orderId").GetString()}", Ct)).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+
+        Assert.Equal(shop.Ann.Id, receipt.GetProperty("memberId").GetString());
+        Assert.Equal([(Tea, 1), (Cup, 2)], receipt.GetProperty("lines").EnumerateArray().Select(l => (l.GetProperty("sku").GetString(), l.GetProperty("quantity").GetInt32())));
+        Assert.Equal(32.00m, receipt.GetProperty("total").GetProperty("amount").GetDecimal());
+        Assert.Equal(("checked_out", receipt.GetProperty("orderId").GetString()), (after.GetProperty("status").GetString(), after.GetProperty("checkoutReference").GetString()));
+        Assert.Equal((shop.Ann.Id, "pos"), (order.GetProperty("memberId").GetString(), order.GetProperty("channel").GetString()));
+        await again.ShouldBeProblemAsync(HttpStatusCode.Conflict, "store.bag_checked_out", "bagId");
+        // The refused sale with Bob's code consumed nothing: his code still scans.
+        await bobScans.ShouldHaveStatusAsync(HttpStatusCode.OK);
+    }
 }
 
 public sealed class BagSqliteTests(SqliteServer server) : BagTests(server), IClassFixture<SqliteServer>;

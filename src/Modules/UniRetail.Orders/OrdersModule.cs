@@ -2,16 +2,15 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using UniRetail.Data;
 using UniRetail.Inventory.Contracts;
+using UniRetail.Members.Contracts;
 using UniRetail.Orders.Benefits;
 using UniRetail.Orders.Contracts;
-using UniRetail.Members.Contracts;
 using UniRetail.Orders.Lifecycle;
 using UniRetail.Orders.Persistence;
 using UniRetail.Orders.PlaceOrder;
 using UniRetail.Orders.Queries;
 using UniRetail.Orders.Returns;
 using UniRetail.Orders.Till;
-using UniRetail.Orders.Contracts;
 
 namespace UniRetail.Orders;
 

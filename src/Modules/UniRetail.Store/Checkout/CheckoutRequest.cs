@@ -13,16 +13,16 @@ internal sealed record TillPaymentRequest(string? Type, TillAmountRequest? Amoun
 /// <summary>
 /// A sale at a till: the open session, the till's own <c>saleId</c> (a retry or a re-post answers the first receipt), the
 /// scanned lines, an optional member code, a coupon and points, the payments. <c>offline</c>: the till sold it while offline and
-/// posts it now, <c>soldAt</c> being when.
+/// posts it now, <c>soldAt</c> being when. <c>bagId</c> instead of <c>lines</c>: the shopper's scan-to-bag bag is the sale.
 /// </summary>
 internal sealed record CheckoutRequest(
     string? SessionId, string? SaleId, IReadOnlyList<ScannedLineRequest>? Lines, string? MemberCode, IReadOnlyList<string?>? Coupons, long? Points,
-    IReadOnlyList<TillPaymentRequest>? Payments, bool? Offline, DateTimeOffset? SoldAt);
+    IReadOnlyList<TillPaymentRequest>? Payments, bool? Offline, DateTimeOffset? SoldAt, string? BagId = null);
 
 /// <summary>A checkout request whose every field has been checked on its own (no I/O yet).</summary>
 internal sealed record CheckoutDraft(
     string SessionId, string SaleId, IReadOnlyList<(string Gtin, Quantity Quantity)> Lines, string? MemberCode, string? Coupon, long Points,
-    Money? Wallet, string? WalletField, IReadOnlyList<TenderedPayment> Tendered, bool Offline, DateTimeOffset SoldAt)
+    Money? Wallet, string? WalletField, IReadOnlyList<TenderedPayment> Tendered, bool Offline, DateTimeOffset SoldAt, string? BagId)
 {
     public const int MaxLines = 100;
     public const int MaxPayments = 10;
@@ -36,7 +36,10 @@ internal sealed record CheckoutDraft(
             return StoreErrors.Required("sessionId");
         if (!TillReceiptIds.IsValid(request.SaleId))
             return request.SaleId is null ? StoreErrors.Required("saleId") : StoreErrors.BadSaleId(request.SaleId, "saleId");
-        var lines = ParseLines(request.Lines);
+        var bagId = string.IsNullOrWhiteSpace(request.BagId) ? null : request.BagId.Trim();
+        if (bagId is not null && request.Lines is { Count: > 0 })
+            return StoreErrors.BagOrLines();
+        var lines = bagId is null ? ParseLines(request.Lines) : Result<IReadOnlyList<(string, Quantity)>>.Success([]);
         if (!lines.IsSuccess)
             return lines.Error;
         string? coupon = null;
@@ -65,10 +68,12 @@ internal sealed record CheckoutDraft(
                 return StoreErrors.Required("soldAt");
             if (at > now + ClockSkew || at < now - OfflineWindow)
                 return StoreErrors.BadSoldAt("soldAt");
+            if (bagId is not null)
+                return StoreErrors.BagOffline();
             soldAt = DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds());
         }
         var (wallet, walletField, tendered) = payments.Value;
-        return new CheckoutDraft(request.SessionId.Trim(), request.SaleId!, lines.Value, code, coupon, points, wallet, walletField, tendered, offline, soldAt);
+        return new CheckoutDraft(request.SessionId.Trim(), request.SaleId!, lines.Value, code, coupon, points, wallet, walletField, tendered, offline, soldAt, bagId);
     }
 
     private static Result<IReadOnlyList<(string, Quantity)>> ParseLines(IReadOnlyList<ScannedLineRequest>? requested)

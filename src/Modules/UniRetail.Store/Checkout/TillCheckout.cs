@@ -20,11 +20,13 @@ internal sealed record CheckoutAnswer(ReceiptView Receipt, string StoreName, boo
 /// <c>in_store_purchase</c> order (priced by the promotions engine, the coupon, points and wallet redeemed, points earned)
 /// with the till's own writes in the same transaction — the member code consumed (of two tills scanning one code, one
 /// wins), the visit, the payments settled (change computed, short refused) and the sale added to the session's totals.
-/// The sale id makes it idempotent: the same id again answers the same receipt and applies nothing twice.
+/// The sale id makes it idempotent: the same id again answers the same receipt and applies nothing twice. A scan-to-bag bag
+/// (<c>bagId</c>) is sold as its lines, for its member, and marked checked out in the same transaction (once, and not when
+/// it was scanned into since it was read).
 /// </summary>
 internal sealed class TillCheckout(
     Database database, StoreLocations stores, TillStore tills, ReceiptStore receipts, ScanMemberCode scanning,
-    IGtinLookup gtins, ITillOrders orders, TimeProvider clock)
+    IGtinLookup gtins, IBagCheckout bags, ITillOrders orders, TimeProvider clock)
 {
     public async Task<Result<CheckoutAnswer>> HandleAsync(Caller caller, LocationId store, CheckoutRequest? request, CancellationToken ct)
     {
@@ -59,7 +61,21 @@ internal sealed class TillCheckout(
             if (draft.Wallet is not null && !claims.Wallet)
                 return StoreErrors.WalletNotAllowed(draft.WalletField + ".type");
         }
-        var skus = await gtins.ResolveAsync(caller.Tenant, draft.Lines.Select(l => (string?)l.Gtin).ToList(), i => $"lines[{i}].gtin", ct);
+        BagToCheckOut? bag = null;
+        if (draft.BagId is { } bagId)
+        {
+            var read = await bags.ReadAsync(caller.Tenant, store, bagId, "bagId", ct);
+            if (!read.IsSuccess)
+                return read.Error;
+            bag = read.Value;
+            if (member is { } shown && shown != bag.Member)
+                return StoreErrors.BagOfOtherMember("memberCode");
+            member = bag.Member;
+            draft = draft with { Lines = bag.Lines.Select(l => (l.Gtin, l.Quantity)).ToList() };
+        }
+        var skus = bag is null
+            ? await gtins.ResolveAsync(caller.Tenant, draft.Lines.Select(l => (string?)l.Gtin).ToList(), i => $"lines[{i}].gtin", ct)
+            : Result<IReadOnlyList<Sku>>.Success(bag.Lines.Select(l => l.Sku).ToList());
         if (!skus.IsSuccess)
             return skus.Error;
         var merged = ScannedLines.Merge(skus.Value, draft.Lines);
@@ -67,7 +83,7 @@ internal sealed class TillCheckout(
             return merged.Error;
         var (lines, firstIndex) = merged.Value;
 
-        var sale = new TillSaleContext(caller.Tenant, store, session, draft, claims, member, hash, now);
+        var sale = new TillSaleContext(caller.Tenant, store, session, draft, claims, member, hash, now, bag);
         ReceiptView? written = null;
         var orderRequest = new TillOrderRequest(
             store, member, lines, draft.Coupon, draft.Points, draft.Wallet, $"till:{store.Value}:{draft.SaleId}", hash, draft.SoldAt, draft.Offline);
@@ -109,6 +125,12 @@ internal sealed class TillCheckout(
                 return visit.Error;
             visitPoints = visit.Value.Points;
         }
+        if (sale.Bag is { } bag)
+        {
+            var checkedOut = await bags.CheckOutAsync(db, tenant, bag, order.Order.Value, sale.Now, "bagId", ct);
+            if (!checkedOut.IsSuccess)
+                return checkedOut.Error;
+        }
         if (!await tills.LockOpenAsync(db, tenant, store, session.SessionId))
             return StoreErrors.TillSessionClosed(session.SessionId, "sessionId");
         var settled = TillPayments.Settle(order.AmountDue, draft.Tendered);
@@ -129,4 +151,5 @@ internal sealed class TillCheckout(
 
 /// <summary>What the till's writes need of a checkout: who, where, the session, the checked request, the code to consume.</summary>
 internal sealed record TillSaleContext(
-    TenantId Tenant, LocationId Store, TillSessionRow Session, CheckoutDraft Draft, MemberCodeClaims? Claims, MemberId? Member, string Hash, DateTimeOffset Now);
+    TenantId Tenant, LocationId Store, TillSessionRow Session, CheckoutDraft Draft, MemberCodeClaims? Claims, MemberId? Member, string Hash, DateTimeOffset Now,
+    BagToCheckOut? Bag);

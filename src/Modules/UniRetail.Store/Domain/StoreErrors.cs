@@ -73,6 +73,15 @@ internal static class StoreErrors
     public static Error NoLines() =>
         Error.Validation("store.no_lines", "A sale scans at least one line.", "lines");
 
+    public static Error BagOrLines() =>
+        Error.Validation("store.bag_or_lines", "A sale is either a bag ('bagId') or scanned lines ('lines'), not both.", "lines");
+
+    public static Error BagOffline() =>
+        Error.Validation("store.bag_offline", "A bag is checked out online: an offline till posts its scanned lines.", "bagId");
+
+    public static Error BagOfOtherMember(string field) =>
+        Error.Conflict("store.bag_of_other_member", "The member code names another member than the bag's.", field);
+
     public static Error TooManyLines(int max) =>
         Error.Validation("store.too_many_lines", $"A sale has at most {max} lines.", "lines");
 
