@@ -95,6 +95,7 @@ internal static class ConsoleScaleBenchmark
     [
         ("Today", "/"), ("Orders", "/orders"), ($"the oldest order", $"/orders/{order}"), ("Store desk", "/store"), ("Stock", "/stock"),
         ("Catalog", "/catalog"), ("Customers", "/customers"), ("Data bank", "/databank"), ("Settings", "/settings"),
+        ("Promotions", "/promotions"), ("AIPL", "/aipl"), ("Till", "/till"),
     ];
 
     private static async Task SignInAsync(IPage page, string tenant)
