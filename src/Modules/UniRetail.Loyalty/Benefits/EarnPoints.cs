@@ -68,7 +68,7 @@ internal sealed class EarnPoints(LoyaltyContext context, ProgramStore programs, 
                 reference.Value, bonus > 0 ? $"{bonus} bonus points" : null, now, program);
         }
         await purchases.InsertLinesAsync(session, tenant, reference.Value, rows);
-        await purchases.SetEarnedAsync(session, tenant, reference.Value, points, bonus, lot);
+        await purchases.SetEarnedAsync(session, tenant, reference.Value, points, bonus, birthdayYear, lot);
         await accounts.CountPurchaseAsync(session, tenant, member.Value, birthdayYear);
         var tier = program is null ? account.Tier : await book.EvaluateTierAsync(session, tenant, member.Value, account, program, now);
         var releaseAt = lot is not null && pending ? program!.ReleaseAt(now) : (DateTimeOffset?)null;

@@ -65,7 +65,7 @@ internal sealed class ReverseBenefits(
         AccountRow? account = member is { } m2 ? await book.OpenAsync(session, tenant, m2, currency, now, program) : null;
 
         var returnedMinor = 0L;
-        var dues = new List<(string Line, long Points)>(lines.Count);
+        var dues = new List<(string? Line, long Points)>(lines.Count + 1);
         if (purchase is null)
         {
             // A guest's purchase earned nothing, so it has no lines here: what comes back counts only toward the share of the
@@ -100,9 +100,16 @@ internal sealed class ReverseBenefits(
             return refunds.Error;
         var clawed = 0L;
         var notRecovered = 0L;
+        if (returned.Cancelled && purchase is not null && member is { } buyer)
+        {
+            // The order never happened: its bonus goes back with its lines, and the purchase stops counting.
+            if (purchase.BonusPoints > 0)
+                dues.Add((null, purchase.BonusPoints));
+            await accounts.UncountPurchaseAsync(session, tenant, buyer, purchase.BirthdayBonusYear);
+        }
         foreach (var (lineId, due) in dues)
         {
-            var note = $"returned line {lineId}";
+            var note = lineId is null ? $"bonus of cancelled {orderRef.Value}" : $"returned line {lineId}";
             var taken = purchase!.LotId is { } lot ? await book.TakeFromLotAsync(session, tenant, member!.Value, lot, due, LedgerKinds.Reverse, returnRef.Value, note, now) : 0;
             var rest = due - taken;
             if (rest > 0)

@@ -43,10 +43,12 @@ public sealed record ReturnedLine(string LineId, Money Amount);
 /// A return of (part of) a purchase. Points the returned lines earned are clawed back. Redeemed points, wallet and gift card
 /// money are refunded in proportion to the returned amount of the subtotal unless told exactly (<see cref="RefundPoints"/>,
 /// <see cref="RefundWallet"/>, <see cref="RefundGiftCard"/>). <see cref="RestoreCoupon"/> gives the coupon use back (a whole order returned).
+/// <see cref="Cancelled"/>: the order never went through (cancelled before the goods left, or its unpaid hold expired), so the
+/// purchase is taken back whole — its bonus points too (first purchase, birthday) — and no longer counts as a purchase.
 /// </summary>
 public sealed record LoyaltyReturn(
     string ReturnReference, string OrderReference, IReadOnlyList<ReturnedLine> Lines, long? RefundPoints = null, Money? RefundWallet = null,
-    Money? RefundGiftCard = null, bool RestoreCoupon = false);
+    Money? RefundGiftCard = null, bool RestoreCoupon = false, bool Cancelled = false);
 
 /// <summary>What a return did: points clawed back (and those that could not be, already spent), refunds, the tier after.</summary>
 public sealed record ReturnedBenefits(

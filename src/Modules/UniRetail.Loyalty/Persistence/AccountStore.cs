@@ -101,6 +101,19 @@ internal sealed class AccountStore
             """,
             new { Tenant = tenant.Value, Member = member.Value, Year = birthdayBonusYear }, session.Transaction);
 
+    /// <summary>
+    /// Takes back a purchase that never happened (its order cancelled): one purchase fewer, so a first-purchase bonus is
+    /// earned again by the next, and the birthday bonus <paramref name="birthdayBonusYear"/> it earned given back to its year.
+    /// </summary>
+    public Task UncountPurchaseAsync(DbSession session, TenantId tenant, MemberId member, int? birthdayBonusYear) =>
+        session.Connection.ExecuteAsync(
+            """
+            UPDATE loyalty_account SET purchases = CASE WHEN purchases > 0 THEN purchases - 1 ELSE 0 END,
+                   birthday_bonus_year = CASE WHEN birthday_bonus_year = @Year THEN NULL ELSE birthday_bonus_year END
+            WHERE tenant_id = @Tenant AND member_id = @Member
+            """,
+            new { Tenant = tenant.Value, Member = member.Value, Year = birthdayBonusYear }, session.Transaction);
+
     /// <summary>Marks an account merged into another (its balances moved by ledger entries first) or erased.</summary>
     public Task SetStatusAsync(DbSession session, TenantId tenant, MemberId member, string status, MemberId? mergedInto) =>
         session.Connection.ExecuteAsync(

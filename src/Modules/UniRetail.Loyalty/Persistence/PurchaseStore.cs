@@ -13,6 +13,7 @@ internal sealed class PurchaseRow
     public long ReturnedMinor { get; init; }
     public long Points { get; init; }
     public long BonusPoints { get; init; }
+    public int? BirthdayBonusYear { get; init; }
     public string? LotId { get; init; }
     public long AtMs { get; init; }
 }
@@ -50,10 +51,13 @@ internal sealed class PurchaseStore
             new { Tenant = tenant.Value, Reference = reference, Member = member.Value, Channel = channel, Store = store, Net = netMinor, At = atMs },
             session.Transaction) == 1;
 
-    public Task SetEarnedAsync(DbSession session, TenantId tenant, string reference, long points, long bonus, string? lot) =>
+    public Task SetEarnedAsync(DbSession session, TenantId tenant, string reference, long points, long bonus, int? birthdayBonusYear, string? lot) =>
         session.Connection.ExecuteAsync(
-            "UPDATE loyalty_purchase SET points = @Points, bonus_points = @Bonus, lot_id = @Lot WHERE tenant_id = @Tenant AND reference = @Reference",
-            new { Tenant = tenant.Value, Reference = reference, Points = points, Bonus = bonus, Lot = lot }, session.Transaction);
+            """
+            UPDATE loyalty_purchase SET points = @Points, bonus_points = @Bonus, birthday_bonus_year = @Year, lot_id = @Lot
+            WHERE tenant_id = @Tenant AND reference = @Reference
+            """,
+            new { Tenant = tenant.Value, Reference = reference, Points = points, Bonus = bonus, Year = birthdayBonusYear, Lot = lot }, session.Transaction);
 
     public Task InsertLinesAsync(DbSession session, TenantId tenant, string reference, IEnumerable<PurchaseLineRow> lines) =>
         session.ExecuteManyAsync(
@@ -68,7 +72,7 @@ internal sealed class PurchaseStore
         connection.QuerySingleOrDefaultAsync<PurchaseRow>(
             """
             SELECT reference AS Reference, member_id AS MemberId, net_minor AS NetMinor, returned_minor AS ReturnedMinor, points AS Points,
-                   bonus_points AS BonusPoints, lot_id AS LotId, at_ms AS AtMs
+                   bonus_points AS BonusPoints, birthday_bonus_year AS BirthdayBonusYear, lot_id AS LotId, at_ms AS AtMs
             FROM loyalty_purchase WHERE tenant_id = @Tenant AND reference = @Reference
             """,
             new { Tenant = tenant.Value, Reference = reference }, transaction);

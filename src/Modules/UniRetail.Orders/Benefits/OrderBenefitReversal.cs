@@ -23,7 +23,7 @@ internal sealed class OrderBenefitReversal(ILoyaltyBenefits loyalty)
         var reversed = await loyalty.ReverseAsync(session, tenant,
             new LoyaltyReturn($"{order.Id.Value}:cancel", order.Id.Value, lines,
                 RefundPoints: order.Benefits.Points, RefundWallet: Money.FromMinor(order.Benefits.WalletMinor, order.Currency),
-                RefundGiftCard: Money.FromMinor(order.Benefits.GiftCardMinor, order.Currency), RestoreCoupon: true), ct);
+                RefundGiftCard: Money.FromMinor(order.Benefits.GiftCardMinor, order.Currency), RestoreCoupon: true, Cancelled: true), ct);
         return reversed.IsSuccess ? Unit.Value : reversed.Error;
     }
 
