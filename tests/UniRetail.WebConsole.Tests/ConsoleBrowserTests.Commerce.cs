@@ -171,9 +171,18 @@ public abstract partial class ConsoleBrowserTests<THost>
         await page.GetByLabel("Reason").FillAsync("safe drop");
         await page.GetByRole(AriaRole.Button, new() { Name = "Cash out" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("expected-cash")).ToHaveTextAsync("90.00 GBP");
-        await Assertions.Expect(page.GetByTestId("checkout-placeholder")).ToBeVisibleAsync();
+        // A sale at this till: two scans of one GTIN (a typo refused at its line first), paid £20 cash, £10 back in change.
+        await Host.AddSkuWithStockAsync("TILL-MUG", Host.StoreA, 5, gtin: "5012345000015");
+        await page.GetByLabel("Scanned GTINs").FillAsync("5012345000015\n5012345000016");
+        await page.GetByLabel("Cash tendered").FillAsync("20");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Take payment" }).ClickAsync();
+        await Assertions.Expect(FieldError(page, "catalog.gtin_bad_check_digit")).ToBeVisibleAsync();
+        await page.GetByLabel("Scanned GTINs").FillAsync("5012345000015\n5012345000015");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Take payment" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("till-receipt")).ToContainTextAsync("TILL-MUG");
+        await Assertions.Expect(page.GetByTestId("expected-cash")).ToHaveTextAsync("100.00 GBP");
         await ScreenshotAsync(page, "till");
-        await page.GetByLabel("Cash counted").FillAsync("88");
+        await page.GetByLabel("Cash counted").FillAsync("98");
         await page.GetByRole(AriaRole.Button, new() { Name = "Close and take the Z report" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("till-status")).ToHaveTextAsync("closed");
         await Assertions.Expect(page.GetByTestId("z-report").GetByTestId("over-short")).ToHaveTextAsync("-2.00 GBP");
@@ -181,7 +190,8 @@ public abstract partial class ConsoleBrowserTests<THost>
         var z = (await Host.GetAsync($"/api/pos/{Host.StoreA}/till-sessions/{sessionId}")).GetProperty("report");
         Assert.Equal("Z", z.GetProperty("kind").GetString());
         Assert.Equal(-2.00m, z.GetProperty("overShort").GetProperty("amount").GetDecimal());
-        Assert.Equal(90.00m, z.GetProperty("expectedCash").GetProperty("amount").GetDecimal());
+        Assert.Equal(100.00m, z.GetProperty("expectedCash").GetProperty("amount").GetDecimal());
+        Assert.Equal(1, z.GetProperty("sales").GetInt32());
         await ScreenshotAsync(page, "till-closed");
         await page.Context.CloseAsync();
     }

@@ -147,9 +147,9 @@ public abstract class ConsoleHost(DatabaseProvider provider) : IAsyncLifetime
     }
 
     /// <summary>A new SKU of its own product, with <paramref name="quantity"/> received at <paramref name="location"/>.</summary>
-    public async Task AddSkuWithStockAsync(string sku, string location, int quantity)
+    public async Task AddSkuWithStockAsync(string sku, string location, int quantity, string? gtin = null)
     {
-        await PostAsync("/api/catalog/products", new { code = $"P-{sku}", name = $"Product {sku}", category = "Home/Kitchen", skus = new[] { new { sku, price = new { amount = 5.00m, currency = "GBP" } } } }, idOf: null);
+        await PostAsync("/api/catalog/products", new { code = $"P-{sku}", name = $"Product {sku}", category = "Home/Kitchen", skus = new[] { new { sku, gtin, price = new { amount = 5.00m, currency = "GBP" } } } }, idOf: null);
         await PostAsync("/api/inventory/receipts", new { locationId = location, reference = $"GRN-{sku}", lines = new[] { new { sku, quantity } } }, idOf: null);
     }
 
