@@ -2,10 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 using Spectre.Console;
-using UniRetail.Data;
 using UniRetail.Identity.Users;
 using UniRetail.Orders.PlaceOrder;
 using UniRetail.Server;
@@ -59,14 +57,9 @@ internal static class ConsoleScaleBenchmark
                 "SELECT order_id FROM orders_order WHERE tenant_id = @Tenant ORDER BY placed_at_ms LIMIT 1", new { Tenant = tenant }) ?? "";
         seeding.Stop();
 
-        var address = new Uri($"http://127.0.0.1:{IngestBenchmark.FreePort()}");
-        var storage = database.Provider == DatabaseProvider.Sqlite
-            ? $"--UniRetail:Sqlite={new SqliteConnectionStringBuilder(database.Options.ConnectionString).DataSource}"
-            : $"--UniRetail:Postgres={database.Options.ConnectionString}";
         var keys = Path.Combine(Path.GetTempPath(), $"uniretail-bench-{Guid.NewGuid():N}.keys");
-        await using var server = ServerHost.Build([$"--urls={address}", storage, $"--UniRetail:KeysFile={keys}", "--UniRetail:RateLimits:Enabled=false",
-            "--Logging:LogLevel:Default=Warning", "--environment=Production"]);
-        await server.StartAsync(ct);
+        var (server, address) = await BenchServer.StartAsync(database, [$"--UniRetail:KeysFile={keys}", "--UniRetail:RateLimits:Enabled=false"], ct);
+        await using var _ = server;
         try
         {
             step($"{database.Name}: chromium on the console at {address}, {visits} visits per page");

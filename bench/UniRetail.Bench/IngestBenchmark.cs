@@ -1,12 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using UniRetail.Data;
 using UniRetail.Identity.Tenants;
 using UniRetail.Kernel;
 using UniRetail.Server;
@@ -37,19 +34,15 @@ internal static class IngestBenchmark
 
     public static async Task<IngestReport> RunAsync(BenchDatabase database, int events, int batchSize, Action<string> step, CancellationToken ct)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var storage = database.Provider == DatabaseProvider.Sqlite
-            ? $"--UniRetail:Sqlite={new SqliteConnectionStringBuilder(database.Options.ConnectionString).DataSource}"
-            : $"--UniRetail:Postgres={database.Options.ConnectionString}";
-        await using var server = ServerHost.Build([$"--urls={address}", storage, "--Logging:LogLevel:Default=Warning", "--environment=Production"]);
-        await server.StartAsync(ct);
+        var (server, address) = await BenchServer.StartAsync(database, [], ct);
+        await using var _ = server;
         try
         {
             step($"{database.Name}: a tenant and its web source (server on {address})");
             var tenant = await server.Services.GetRequiredService<CreateTenant>().HandleAsync("Bench Gifts & Home", "GBP", ct);
             if (!tenant.IsSuccess)
                 throw new InvalidOperationException($"benchmark set-up failed: {tenant.Error.Code}");
-            using var client = Client(address);
+            using var client = BenchServer.Client(address);
             var writeKey = await CreateWebSourceAsync(client, tenant.Value.AdminKey, ct);
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{writeKey}:")));
 
@@ -114,25 +107,6 @@ internal static class IngestBenchmark
         response.EnsureSuccessStatusCode();
         var created = await response.Content.ReadFromJsonAsync<SourceAnswer>(ct);
         return created?.WriteKey ?? throw new InvalidOperationException("The source was created without a write key.");
-    }
-
-    /// <summary>One connection per sender, kept for the run, as a busy SDK fleet behind a load balancer would hold them.</summary>
-    internal static HttpClient Client(Uri address) => new(new SocketsHttpHandler
-    {
-        PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-        MaxConnectionsPerServer = 1_024,
-    })
-    {
-        BaseAddress = address,
-        Timeout = TimeSpan.FromSeconds(60),
-    };
-
-    /// <summary>A loopback port nobody listens on now, for an in-process server.</summary>
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed record SourceAnswer(string SourceId, string WriteKey);

@@ -4,9 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using UniRetail.Catalog.Domain;
-using UniRetail.Data;
 using UniRetail.Identity.ApiKeys;
 using UniRetail.Inventory.Receipts;
 using UniRetail.Kernel;
@@ -47,16 +45,11 @@ internal static class TillCheckoutBenchmark
     {
         step($"{database.Name}: setting up the retailer, 2 promotions, a coupon, members with points and {Tills.Max()} open tills");
         var (adminKey, stores, members) = await SetUpAsync(database, ct);
-        var address = new Uri($"http://127.0.0.1:{IngestBenchmark.FreePort()}");
-        var storage = database.Provider == DatabaseProvider.Sqlite
-            ? $"--UniRetail:Sqlite={new SqliteConnectionStringBuilder(database.Options.ConnectionString).DataSource}"
-            : $"--UniRetail:Postgres={database.Options.ConnectionString}";
-        await using var server = ServerHost.Build([$"--urls={address}", storage, "--Logging:LogLevel:Default=Warning", "--environment=Production",
-            "--UniRetail:RateLimits:Enabled=false", "--UniRetail:Store:MemberCodeSeconds=600"]);
-        await server.StartAsync(ct);
+        var (server, address) = await BenchServer.StartAsync(database, ["--UniRetail:RateLimits:Enabled=false", "--UniRetail:Store:MemberCodeSeconds=600"], ct);
+        await using var _ = server;
         try
         {
-            using var client = IngestBenchmark.Client(address);
+            using var client = BenchServer.Client(address);
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminKey);
             var sessions = new List<(string Store, string Session)>();
             for (var t = 0; t < Tills.Max(); t++)
