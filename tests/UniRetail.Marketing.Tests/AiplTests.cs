@@ -233,7 +233,7 @@ public abstract class AiplTests(DatabaseProvider provider) : DataBankTest(provid
         await SendTwoMonthsAsync();
         await ProjectAsync();
 
-        var fast = await Get<FastAndGrow>().FastAsync(Admin, "2026-02-01", "2026-02-28", null, null, Ct);
+        var fast = await Get<FastAndGrow>().FastAsync(Admin, "2026-02-01", "2026-02-28", null, null, null, Ct);
 
         Assert.True(fast.IsSuccess, fast.Error?.Message);
         var f = fast.Value;
@@ -243,8 +243,41 @@ public abstract class AiplTests(DatabaseProvider provider) : DataBankTest(provid
         Assert.Equal((1m, 0.5122m), (Figure(f.Superiority, "highValuePeople"), Figure(f.Superiority, "highValueShareOfGmv")));
         Assert.Equal(0.75m, Figure(f.Thriving, "activeShare"));
         Assert.All(f.Fertility.Concat(f.Advancing).Concat(f.Superiority).Concat(f.Thriving), x => Assert.False(string.IsNullOrWhiteSpace(x.Definition)));
-        var backwards = await Get<FastAndGrow>().FastAsync(Admin, "2026-02-28", "2026-02-01", null, null, Ct);
+        var backwards = await Get<FastAndGrow>().FastAsync(Admin, "2026-02-28", "2026-02-01", null, null, null, Ct);
         Assert.Equal(("marketing.bad_period", "to"), (backwards.Error!.Code, backwards.Error.Field));
+    }
+
+    [Fact]
+    public async Task Fast_SuperiorityByTier_CountsTheTiersMembersAndTheirShareOfSpend()
+    {
+        await SendTwoMonthsAsync();
+        await SendAsync(Web, """
+            {"type":"identify","userId":"g1","traits":{"tier":"Gold"},"timestamp":"2026-02-12T10:00:00Z","messageId":"g1-tier"},
+            {"type":"identify","userId":"g3","traits":{"tier":"silver"},"timestamp":"2026-02-12T10:00:00Z","messageId":"g3-tier"},
+            {"type":"identify","userId":"g4","traits":{"tier":7},"timestamp":"2026-02-12T10:00:00Z","messageId":"g4-tier"}
+            """);
+        await ProjectAsync();
+        var fast = Get<FastAndGrow>();
+
+        async Task<(decimal People, decimal ShareOfGmv, string Definition)> SuperiorityAsync(string tiers)
+        {
+            var result = await fast.FastAsync(Admin, "2026-02-01", "2026-02-28", null, null, tiers, Ct);
+            Assert.True(result.IsSuccess, result.Error?.Message);
+            var figures = result.Value.Superiority.ToDictionary(f => f.Name);
+            return (figures["highValuePeople"].Value, figures["highValueShareOfGmv"].Value, figures["highValuePeople"].Definition);
+        }
+
+        // 365-day spend: g1 25, g2 8, g3 42, g4 7 (82 in all); tier names compare without case, a number is no tier.
+        var gold = await SuperiorityAsync("gold");
+        Assert.Equal((1m, 0.3049m), (gold.People, gold.ShareOfGmv));
+        Assert.Contains("gold", gold.Definition, StringComparison.Ordinal);
+        Assert.Equal((2m, 0.8171m), ((await SuperiorityAsync("gold, SILVER")).People, (await SuperiorityAsync("gold, SILVER")).ShareOfGmv));
+        Assert.Equal((0m, 0m), ((await SuperiorityAsync("7")).People, (await SuperiorityAsync("7")).ShareOfGmv));
+
+        var both = await fast.FastAsync(Admin, "2026-02-01", "2026-02-28", null, 0.5m, "gold", Ct);
+        var none = await fast.FastAsync(Admin, "2026-02-01", "2026-02-28", null, null, " , ", Ct);
+        Assert.Equal(("marketing.bad_target", "tiers"), (both.Error!.Code, both.Error.Field));
+        Assert.Equal(("marketing.bad_target", "tiers"), (none.Error!.Code, none.Error.Field));
     }
 
     [Fact]

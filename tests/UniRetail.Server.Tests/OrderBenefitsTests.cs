@@ -301,7 +301,14 @@ public abstract class OrderBenefitsTests(ServerFixture server) : ServerTests(ser
         Assert.Equal(200, events.Single(e => e.Event == "Points Redeemed").Properties!.Value.GetProperty("points").GetInt64());
         Assert.Contains(events.Where(e => e.Event == "Tier Changed"), e => e.Properties!.Value.GetProperty("to").GetString() == "gold");
         // The profile the projector builds carries them: the registration and every one of these events.
-        await shop.Retailer.Admin.WaitForProfileAsync("member_id", shop.Ann.Id, events: 1 + events.Count);
+        var profile = await shop.Retailer.Admin.WaitForProfileAsync("member_id", shop.Ann.Id, events: 1 + events.Count);
+        // The tier is the member's trait, so FAST's Superiority by tier counts her (and nobody else: she is the only member).
+        Assert.Equal("gold", profile.GetProperty("traits").GetProperty("tier").GetProperty("value").GetString());
+        var today = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var fast = await (await shop.Retailer.Admin.GetAsync($"/api/marketing/fast?from={today}&to={today}&tiers=Gold,platinum", Ct)).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+        var superiority = fast.GetProperty("superiority").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("value").GetDecimal());
+        Assert.Equal((1m, 1m), (superiority["highValuePeople"], superiority["highValueShareOfGmv"]));
+        await (await shop.Retailer.Admin.GetAsync($"/api/marketing/fast?from={today}&to={today}&tiers=gold&top=0.1", Ct)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "marketing.bad_target", "tiers");
     }
 
     private static async Task<string> GiftCardAsync(Shop shop, decimal amount) =>

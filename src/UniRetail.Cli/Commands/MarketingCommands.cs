@@ -152,11 +152,14 @@ internal static class MarketingCommands
         var category = CategoryOption();
         var from = new Option<string>("--from") { Description = "The period's first day (yyyy-MM-dd)", Required = true };
         var to = new Option<string>("--to") { Description = "The period's last day (yyyy-MM-dd)", Required = true };
+        var top = new Option<decimal?>("--top") { Description = "Superiority: the share of purchasers by 365-day spend counted high-value (default 0.2)" };
+        var tiers = new Option<string?>("--tiers") { Description = "Superiority: count the members of these loyalty tiers (comma-separated) as high-value instead" };
         var json = JsonOption();
-        var command = new Command("fast", "FAST over a period: Fertility, Advancing, Superiority, Thriving, each with its definition") { tenant, category, from, to, json };
+        var command = new Command("fast", "FAST over a period: Fertility, Advancing, Superiority, Thriving, each with its definition") { tenant, category, from, to, top, tiers, json };
         command.SetAction((result, ct) => WithTenantAsync(result, tenant, async (host, caller) =>
         {
-            var fast = await host.Get<FastAndGrow>().FastAsync(caller, result.GetValue(from), result.GetValue(to), result.GetValue(category), null, ct);
+            var fast = await host.Get<FastAndGrow>().FastAsync(
+                caller, result.GetValue(from), result.GetValue(to), result.GetValue(category), result.GetValue(top), result.GetValue(tiers), ct);
             if (!fast.IsSuccess)
                 return CliOutput.Fail(fast.Error);
             if (result.GetValue(json))

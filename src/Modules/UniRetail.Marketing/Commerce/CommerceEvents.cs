@@ -169,11 +169,18 @@ internal sealed class RecordLoyaltyEvents(EventStore events, TimeProvider clock)
             new Dictionary<string, object?> { ["order_id"] = domainEvent.Reference, ["coupon_name"] = domainEvent.Code, ["reason"] = domainEvent.Reason });
     }
 
-    public Task HandleAsync(TierChanged domainEvent, DbSession session, CancellationToken ct)
+    /// <summary>
+    /// The tier change, with the new tier as the member's <c>tier</c> trait (in <c>context.traits</c>): the profile keeps
+    /// the current tier, so AIPL's Loyal-by-tier rule and FAST's Superiority by tier see the programme's own tiers.
+    /// </summary>
+    public async Task HandleAsync(TierChanged domainEvent, DbSession session, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(domainEvent);
-        return RecordAsync(session, domainEvent.Tenant, domainEvent.Member, $"{domainEvent.Member.Value}:tier:{domainEvent.At.ToUnixTimeMilliseconds()}", "Tier Changed",
-            domainEvent.At, new Dictionary<string, object?> { ["from"] = domainEvent.From, ["to"] = domainEvent.To });
+        ArgumentNullException.ThrowIfNull(session);
+        var track = CommerceEvents.Track($"{domainEvent.Member.Value}:tier:{domainEvent.At.ToUnixTimeMilliseconds()}", "Tier Changed", domainEvent.Member,
+            domainEvent.At, new Dictionary<string, object?> { ["from"] = domainEvent.From, ["to"] = domainEvent.To })
+            with { Context = JsonSerializer.Serialize(new { traits = new { tier = domainEvent.To } }) };
+        await events.InsertAsync(session, CommerceEvents.Origin(domainEvent.Tenant, null), [track], clock.GetUtcNow());
     }
 
     private Task RecordAsync(DbSession session, TenantId tenant, MemberId member, string messageId, string name, DateTimeOffset at, Dictionary<string, object?> properties) =>

@@ -50,10 +50,14 @@ internal static class AiplEndpoints
     private static async Task<Results<Ok<AiplRulesView>, ProblemHttpResult>> SetRulesAsync(AiplRulesRequest? request, Caller caller, ManageAiplRules handler, CancellationToken ct) =>
         (await handler.SetAsync(caller, request, ct)).ToOk();
 
-    /// <summary><c>GET /api/marketing/fast?from=&amp;to=&amp;category=&amp;top=0.2</c>: FAST over the period, each figure with its definition.</summary>
+    /// <summary>
+    /// <c>GET /api/marketing/fast?from=&amp;to=&amp;category=&amp;top=0.2</c> (or <c>&amp;tiers=gold,platinum</c>): FAST over the
+    /// period, each figure with its definition; Superiority counts the top spenders or the members of the tiers.
+    /// </summary>
     private static async Task<Results<Ok<FastView>, ProblemHttpResult>> FastAsync(
-        Caller caller, FastAndGrow handler, CancellationToken ct, string? from = null, string? to = null, string? category = null, decimal? top = null) =>
-        (await handler.FastAsync(caller, from, to, category, top, ct)).ToOk();
+        Caller caller, FastAndGrow handler, CancellationToken ct, string? from = null, string? to = null, string? category = null, decimal? top = null,
+        string? tiers = null) =>
+        (await handler.FastAsync(caller, from, to, category, top, tiers, ct)).ToOk();
 
     /// <summary><c>GET /api/marketing/grow?from=&amp;to=&amp;category=</c>: the GMV change from the period before, split into Gain, Retain, bOOst and Widen.</summary>
     private static async Task<Results<Ok<GrowView>, ProblemHttpResult>> GrowAsync(

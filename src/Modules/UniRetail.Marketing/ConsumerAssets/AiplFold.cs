@@ -3,6 +3,7 @@ using System.Text.Json;
 using UniRetail.Catalog.Contracts;
 using UniRetail.Kernel;
 using UniRetail.Marketing.Domain;
+using UniRetail.Marketing.Persistence;
 using UniRetail.Marketing.Profiles;
 
 namespace UniRetail.Marketing.ConsumerAssets;
@@ -87,7 +88,7 @@ internal sealed class AiplFold(IEnumerable<ISkuPricing> catalogs)
             return null;
         var kind = rules.KindOf(key);
         // A tier the tenant counts as loyal, carried in the event's traits, makes the person Loyal to the brand that day.
-        var tierLoyal = rules.Loyal.Tiers.Count > 0 && e.Traits.TryGetValue("tier", out var tierJson) && TierOf(tierJson) is { } tier
+        var tierLoyal = rules.Loyal.Tiers.Count > 0 && e.Traits.TryGetValue("tier", out var tierJson) && ProfileJson.Text(tierJson) is { } tier
             && rules.Loyal.Tiers.Contains(tier, StringComparer.OrdinalIgnoreCase);
         if (kind == AiplKinds.None && !tierLoyal)
             return null;
@@ -137,12 +138,6 @@ internal sealed class AiplFold(IEnumerable<ISkuPricing> catalogs)
             factor *= 10;
         var scaled = decimal.Round(amount * factor, 0, MidpointRounding.ToEven);
         return scaled is >= -Money.MaxMinorUnits and <= Money.MaxMinorUnits ? (long)scaled : null;
-    }
-
-    private static string? TierOf(string json)
-    {
-        using var document = JsonDocument.Parse(JsonText.Repaired(json));
-        return document.RootElement.ValueKind == JsonValueKind.String ? document.RootElement.GetString() : null;
     }
 
     private static string? CategoryText(JsonElement element, string name) =>

@@ -1,8 +1,8 @@
-using System.Globalization;
 using UniRetail.Data;
 using UniRetail.Identity.Contracts;
 using UniRetail.Kernel;
 using UniRetail.Marketing.Domain;
+using UniRetail.Marketing.Persistence;
 
 namespace UniRetail.Marketing.ConsumerAssets;
 
@@ -24,7 +24,7 @@ internal sealed record GrowView(string Category, string Currency, DateOnly Previ
     decimal PreviousGmv, decimal Gmv, decimal Change, IReadOnlyList<GrowPart> Parts);
 
 /// <summary>FAST and GROW, read from the AIPL day rows (people who refused analytics left out).</summary>
-internal sealed class FastAndGrow(Database database, AiplStore store, AiplQueries queries, ITenantDirectory tenants)
+internal sealed class FastAndGrow(Database database, AiplStore store, ProfileStore profiles, AiplQueries queries, ITenantDirectory tenants)
 {
     /// <summary>The longest period FAST or GROW covers.</summary>
     public const int MaxPeriodDays = 3660;
@@ -32,24 +32,27 @@ internal sealed class FastAndGrow(Database database, AiplStore store, AiplQuerie
     /// <summary>Thriving: active within this many days up to the period's end.</summary>
     public const int ActiveDays = 30;
 
-    public async Task<Result<FastView>> FastAsync(Caller caller, string? from, string? to, string? category, decimal? topShare, CancellationToken ct)
+    /// <summary>FAST over the period; <paramref name="topShare"/> or <paramref name="tiers"/> chooses who is high-value (see <see cref="SuperiorityRule"/>).</summary>
+    public async Task<Result<FastView>> FastAsync(Caller caller, string? from, string? to, string? category, decimal? topShare, string? tiers, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var period = Period(from, to);
         if (!period.IsSuccess)
             return period.Error;
         var (first, last) = period.Value;
-        var top = topShare ?? 0.2m;
-        if (top is <= 0 or > 1)
-            return MarketingErrors.BadTarget("top", "'top' is the share of spenders counted high-value, above 0 and at most 1 (default 0.2).");
+        var superiority = SuperiorityRule.From(topShare, tiers);
+        if (!superiority.IsSuccess)
+            return superiority.Error;
+        var rule = superiority.Value;
         var resolved = await queries.CategoryAsync(caller.Tenant, category, ct);
         if (!resolved.IsSuccess)
             return resolved.Error;
         var rules = await queries.RulesAsync(caller.Tenant, ct);
-        var (before, after, recent) = await database.ReadAsync(async c => (
+        var (before, after, recent, tierOf) = await database.ReadAsync(async c => (
             await store.StagesAsync(c, caller.Tenant, resolved.Value, first, rules),
             await store.StagesAsync(c, caller.Tenant, resolved.Value, last, rules),
-            await store.RangeAsync(c, caller.Tenant, resolved.Value, last - 364, last)), ct);
+            await store.RangeAsync(c, caller.Tenant, resolved.Value, last - 364, last),
+            rule.ByTier ? await profiles.TiersAsync(c, caller.Tenant) : []), ct);
         var flow = AiplQueries.Flow(resolved.Value, first, last, before, after);
         long Row(string stage) => flow.Rows.Single(r => r.From == stage).Total;
         long Column(string stage) => flow.ColumnTotals[stage];
@@ -63,9 +66,11 @@ internal sealed class FastAndGrow(Database database, AiplStore store, AiplQuerie
         var members = after.Where(r => r.Refused == 0).Select(r => r.ProfileId).ToHashSet(StringComparer.Ordinal);
         var purchasers = after.Where(r => r.Refused == 0 && r.Stage >= (int)AiplStage.Purchased).Select(r => r.ProfileId).ToHashSet(StringComparer.Ordinal);
         var spend = recent.Where(r => purchasers.Contains(r.ProfileId)).GroupBy(r => r.ProfileId, StringComparer.Ordinal)
-            .Select(g => g.Sum(r => r.RevenueMinor)).OrderByDescending(s => s).ToList();
-        var highValue = (int)Math.Ceiling(spend.Count * top);
-        var totalSpend = spend.Sum();
+            .Select(g => (Profile: g.Key, Spend: g.Sum(r => r.RevenueMinor))).OrderByDescending(s => s.Spend).ToList();
+        var totalSpend = spend.Sum(s => s.Spend);
+        var (highValue, highValueSpend) = rule.ByTier
+            ? (members.Count(p => rule.Counts(tierOf.GetValueOrDefault(p))), spend.Where(s => rule.Counts(tierOf.GetValueOrDefault(s.Profile))).Sum(s => s.Spend))
+            : ((int)Math.Ceiling(spend.Count * rule.TopShare), spend.Take((int)Math.Ceiling(spend.Count * rule.TopShare)).Sum(s => s.Spend));
         var active = recent.Where(r => r.Day > last - ActiveDays && members.Contains(r.ProfileId)).Select(r => r.ProfileId).Distinct(StringComparer.Ordinal).Count();
         return new FastView(AiplStages.ToApi(resolved.Value), AiplStages.DateOf(first), AiplStages.DateOf(last),
             [
@@ -81,10 +86,9 @@ internal sealed class FastAndGrow(Database database, AiplStore store, AiplQuerie
                 new("lost", Column("lost"), "People in a stage at the start who are in none at the end."),
             ],
             [
-                new("highValuePeople", highValue, string.Create(CultureInfo.InvariantCulture,
-                    $"Purchasers at the end whose spend in the last 365 days is in the top {top:P0} of purchasers' spend (Superiority).")),
+                new("highValuePeople", highValue, rule.Definition),
                 new("highValueShareOfTotal", Share(highValue, totalAfter), "Those people over the AIPL total."),
-                new("highValueShareOfGmv", totalSpend == 0 ? 0 : Math.Round((decimal)spend.Take(highValue).Sum() / totalSpend, 4), "Their share of the purchasers' GMV in the last 365 days."),
+                new("highValueShareOfGmv", totalSpend == 0 ? 0 : Math.Round((decimal)highValueSpend / totalSpend, 4), "Their share of the purchasers' GMV in the last 365 days."),
             ],
             [
                 new("activeShare", Share(active, members.Count), "Share of the people in a stage at the end with an event counted in the last 30 days (Thriving)."),

@@ -39,6 +39,13 @@ internal static class ProfileJson
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>A trait's value when it is a JSON string (e.g. a tier's name), else null.</summary>
+    public static string? Text(string json)
+    {
+        using var document = JsonDocument.Parse(JsonText.Repaired(json));
+        return document.RootElement.ValueKind == JsonValueKind.String ? document.RootElement.GetString() : null;
+    }
+
     public static Dictionary<string, TraitValue> ReadTraits(string json)
     {
         var traits = new Dictionary<string, TraitValue>(StringComparer.Ordinal);

@@ -85,6 +85,26 @@ internal sealed class ProfileStore
         return rows.Select(r => r.ToState(consent[r.ProfileId])).ToList();
     }
 
+    /// <summary>
+    /// The loyalty tier (the <c>tier</c> trait) of every live profile of the tenant that has one, by profile id: one
+    /// pass over the tenant's profiles, for FAST's Superiority by tier.
+    /// </summary>
+    public async Task<Dictionary<string, string>> TiersAsync(DbConnection connection, TenantId tenant)
+    {
+        var rows = await connection.QueryAsync<(string ProfileId, string Traits)>(
+            """
+            SELECT profile_id, traits FROM marketing_profile
+            WHERE tenant_id = @TenantId AND merged_into IS NULL AND traits LIKE '%"tier"%'
+            """, new { TenantId = tenant.Value });
+        var tiers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (profileId, traits) in rows)
+        {
+            if (ProfileJson.ReadTraits(traits).TryGetValue("tier", out var tier) && ProfileJson.Text(tier.Json) is { } name)
+                tiers[profileId] = name;
+        }
+        return tiers;
+    }
+
     public async Task<List<ConsentRow>> ConsentAsync(DbConnection connection, TenantId tenant, IReadOnlyCollection<string> profileIds, DbTransaction? transaction = null) =>
         (await connection.QueryAsync<ConsentRow>(
             $"""
