@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using UniRetail.Server.Tests.Infrastructure;
+using UniRetail.Server.Tests.Marketing;
 using Xunit;
 
 namespace UniRetail.Server.Tests;
@@ -36,10 +38,10 @@ public abstract class NetworkApiTests(ServerFixture server) : ServerTests(server
         return (platform, dc, rep.Id);
     }
 
-    private async Task<(Retailer Shop, Location Store, AgreementDto Agreement)> ASignedUpShopAsync(Retailer platform, Location dc, string rep)
+    private async Task<(Retailer Shop, Location Store, AgreementDto Agreement)> ASignedUpShopAsync(Retailer platform, Location dc, string rep, bool sharesCustomers = false)
     {
         var signed = await (await platform.Admin.PostAsJsonAsync("/api/network/shops",
-            new { name = "Lu's Corner Shop", repId = rep, warehouseId = dc.Id, deliveryDay = "tuesday", sharesCustomers = false, pickupPoint = true }, Ct))
+            new { name = "Lu's Corner Shop", repId = rep, warehouseId = dc.Id, deliveryDay = "tuesday", sharesCustomers, pickupPoint = true }, Ct))
             .ShouldBeAsync<SignedUpShopDto>(HttpStatusCode.Created);
         var shop = Retailer.WithAdminKey(Server.Factory, signed.AdminKey);
         var store = await shop.AddStoreAsync(London.Camden);
@@ -117,6 +119,49 @@ public abstract class NetworkApiTests(ServerFixture server) : ServerTests(server
         await (await shop.Admin.PostAsync("/api/shop/agreement/leave", null, Ct)).ShouldHaveStatusAsync(HttpStatusCode.OK);
         await (await shop.Admin.GetAsync("/api/shop/agreement", Ct)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "network.not_a_shop");
         Assert.Equal(48, (await (await shop.Admin.GetAsync($"/api/shop-orders/{order.Id}", Ct)).ShouldBeAsync<ShopOrderDto>(HttpStatusCode.OK)).Lines[0].DeliveredUnits);
+    }
+
+    [Fact]
+    public async Task ThePlatformReadsOnlyTheShopsCustomersWhoConsentedToSharingAndOnlyWhileTheAgreementSharesThem()
+    {
+        var (platform, dc, rep) = await APlatformAsync();
+        var (shop, _, agreement) = await ASignedUpShopAsync(platform, dc, rep, sharesCustomers: true);
+        var (other, _, otherAgreement) = await ASignedUpShopAsync(platform, dc, rep);
+        // The shop's till app: Mei consents to sharing (a consent manager's "partners" category), Jun refuses it, Ola is never asked.
+        var till = Server.SdkClient((await shop.AddSourceAsync("pos")).WriteKey);
+        await (await till.SendJsonAsync("/v1/batch", """
+            {"batch":[
+              {"type":"identify","userId":"mei","traits":{"email":"mei@example.com","phone":"+44 7700 900123","firstName":"Mei","lastName":"Lin"},
+               "context":{"consent":{"categoryPreferences":{"partners":true}}}},
+              {"type":"track","userId":"mei","event":"Order Completed","properties":{"order_id":"t-1","revenue":12.5,"currency":"GBP"}},
+              {"type":"identify","userId":"jun","traits":{"email":"jun@example.com"},"context":{"consent":{"categoryPreferences":{"partners":false}}}},
+              {"type":"identify","userId":"ola","traits":{"email":"ola@example.com"}}
+            ]}
+            """)).ShouldAnswerAsync(HttpStatusCode.OK);
+        await shop.Admin.WaitForProfileAsync("email", "mei@example.com", events: 2);
+        await shop.Admin.WaitForProfileAsync("email", "jun@example.com");
+        var ola = await shop.Admin.WaitForProfileAsync("email", "ola@example.com");
+
+        var shared = await (await platform.Admin.GetAsync($"/api/network/shops/{agreement.Id}/customers", Ct)).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+
+        var mei = Assert.Single(shared.GetProperty("items").EnumerateArray());
+        Assert.Equal(("Mei Lin", "mei@example.com", 1L), (mei.GetProperty("name").GetString(), mei.GetProperty("emails")[0].GetString(), mei.GetProperty("orders").GetInt64()));
+        Assert.Equal(12.5m, mei.GetProperty("revenue")[0].GetProperty("amount").GetDecimal());
+        Assert.Equal(JsonValueKind.Null, shared.GetProperty("next").ValueKind);
+
+        // Ola consents later, through the shop's own API: she is listed from then on, one a page.
+        await (await shop.Admin.PutAsJsonAsync($"/api/marketing/profiles/{ola.GetProperty("profileId").GetString()}/consent", new { purposes = new { sharing = true } }, Ct))
+            .ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var first = await (await platform.Admin.GetAsync($"/api/network/shops/{agreement.Id}/customers?limit=1", Ct)).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+        var second = await (await platform.Admin.GetAsync($"/api/network/shops/{agreement.Id}/customers?limit=1&cursor={Uri.EscapeDataString(first.GetProperty("next").GetString()!)}", Ct))
+            .ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+        Assert.Equal(new[] { "mei@example.com", "ola@example.com" }, new[] { first, second }.Select(p => p.GetProperty("items")[0].GetProperty("emails")[0].GetString()).Order());
+
+        // Another shop's agreement does not share customers; a stranger does not know the agreement; a shop that left shares nobody.
+        await (await platform.Admin.GetAsync($"/api/network/shops/{otherAgreement.Id}/customers", Ct)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "network.customers_not_shared", "agreementId");
+        await (await other.Admin.GetAsync($"/api/network/shops/{agreement.Id}/customers", Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "network.unknown_shop", "agreementId");
+        await (await shop.Admin.PostAsync("/api/shop/agreement/leave", null, Ct)).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await (await platform.Admin.GetAsync($"/api/network/shops/{agreement.Id}/customers", Ct)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "network.shop_left", "agreementId");
     }
 
     private static HttpRequestMessage Post(string path, object body, string idempotencyKey)

@@ -32,7 +32,7 @@ public static class MarketingModule
             .AddSingleton<MergeStore>().AddSingleton<JoinStore>().AddSingleton<SharedIdentifierStore>().AddSingleton<RestitchStore>().AddSingleton<SuppressionStore>()
             .AddSingleton<ErasureFingerprints>().AddSingleton<SuppressionList>();
         services.AddSingleton<ProfileProjector>().AddSingleton<ProfileQueries>().AddSingleton<ProfileRebuilder>().AddSingleton<UndoMerge>().AddSingleton<UndoJoin>()
-            .AddSingleton<RecordConsent>().AddSingleton<ExportPerson>().AddSingleton<ErasePerson>().AddSingleton<ManageIdentityRules>()
+            .AddSingleton<RecordConsent>().AddSingleton<Network.Contracts.ISharedCustomers, SharedCustomerList>().AddSingleton<ExportPerson>().AddSingleton<ErasePerson>().AddSingleton<ManageIdentityRules>()
             .AddSingleton<Restitcher>().AddSingleton<RestitchProfiles>();
         services.AddSingleton<AiplSettings>().AddSingleton<AiplFold>().AddSingleton<AiplStore>().AddSingleton<AiplQueries>().AddSingleton<ManageAiplRules>()
             .AddSingleton<ConsumerAssetsForecasts>().AddSingleton<FastAndGrow>().AddSingleton<DailySnapshots>();

@@ -5,10 +5,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using UniRetail.Kernel;
 using UniRetail.Network.Agreements;
+using UniRetail.Network.Contracts;
 using UniRetail.Network.Replenishment;
 using UniRetail.Network.ShopOrders;
 using UniRetail.Network.Wholesale;
 using UniRetail.Web;
+using UniRetail.Web.Paging;
 
 namespace UniRetail.Network;
 
@@ -59,6 +61,8 @@ internal static class NetworkEndpoints
         network.MapGet("/shops/{agreementId}/sales", (string agreementId, string? from, string? to, Caller caller, ShopAgreements h, CancellationToken ct) =>
             Answer(h.SalesAsync(caller, agreementId, from, to, ct))).WithName("Network.ShopSales")
             .WithDescription("What a shop shares: its units sold by SKU over the days in [from, to) it was on the platform.");
+        network.MapGet("/shops/{agreementId}/customers", CustomersAsync).WithName("Network.ShopCustomers")
+            .WithDescription("The shop's customers who consented to sharing (consent purpose 'sharing'), while its agreement shares customers: contact, name, orders and revenue; limit (1 to 500, default 100) and the cursor of the page before.");
         network.MapPut("/wholesale/{sku}", (string sku, WholesaleItemRequest request, Caller caller, ManageWholesale h, CancellationToken ct) =>
             Answer(h.SetItemAsync(caller, sku, request, ct))).WithName("Network.SetWholesaleItem")
             .WithDescription("Sets a wholesale SKU: case pack, unit and case prices, tier prices by monthly volume, minimum order in cases.");
@@ -69,6 +73,10 @@ internal static class NetworkEndpoints
             .WithDescription("Per representative: shops signed, their orders placed in [from, to) and the commission on them.");
         return network;
     }
+
+    private static async Task<Results<Ok<Page<SharedCustomer>>, ProblemHttpResult>> CustomersAsync(
+        string agreementId, int? limit, string? cursor, Caller caller, ShopAgreements handler, Cursors cursors, CancellationToken ct) =>
+        (await cursors.PageAsync(caller, $"shop-customers:{agreementId}", limit, cursor, page => handler.CustomersAsync(caller, agreementId, page, ct))).ToOk();
 
     private static async Task<Results<Ok<T>, ProblemHttpResult>> Answer<T>(Task<Result<T>> result) => (await result).ToOk();
 

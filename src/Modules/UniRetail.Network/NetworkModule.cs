@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using UniRetail.Network.Contracts;
 using UniRetail.Data;
 using UniRetail.Network.Agreements;
 using UniRetail.Network.Persistence;
@@ -20,6 +22,7 @@ public static class NetworkModule
     public static IServiceCollection AddNetworkModule(this IServiceCollection services)
     {
         services.AddMigrations<ShopStore>("network");
+        services.TryAddSingleton<ISharedCustomers, NoSharedCustomers>();
         services.AddSingleton<ShopStore>().AddSingleton<ShopLocation>();
         services.AddSingleton<ConfigureShopSku>().AddSingleton<RecordShopSales>().AddSingleton<AdviseReplenishment>();
         services.AddSingleton<AgreementStore>().AddSingleton<WholesaleStore>().AddSingleton<ShopOrderStore>();

@@ -180,6 +180,7 @@ public static class RoleReach
         new("Network.SignUpShop", "sign shops up", No, Marketer: false, Integration: true),
         new("Network.ListShops", "read the platform's shops", No, Marketer: true, Integration: true),
         new("Network.ShopSales", "read what shops share", No, Marketer: true, Integration: true),
+        new("Network.ShopCustomers", "read the customers shops share", No, Marketer: true, Integration: true),
         new("Network.SetWholesaleItem", "change the wholesale catalog", No, Marketer: false, Integration: true),
         new("Network.ListWholesale", "read the wholesale catalog", Tenant, Marketer: true, Integration: true),
         new("Network.Commission", "read the commission report", No, Marketer: false, Integration: true),

@@ -24,7 +24,7 @@ public sealed partial class ValidCalls
             .GetProperty("agreement").GetProperty("id").GetString()!;
 
     private async Task<object> SignUpBodyAsync() =>
-        new { name = $"Shop {Fresh()}", repId = await ARepAsync(), warehouseId = T.Warehouse.Id, deliveryDay = "tuesday", sharesCustomers = false, pickupPoint = true };
+        new { name = $"Shop {Fresh()}", repId = await ARepAsync(), warehouseId = T.Warehouse.Id, deliveryDay = "tuesday", sharesCustomers = true, pickupPoint = true };
 
     /// <summary>The wholesale SKU the seeded tenant's platform sells it: cases of 6, plenty in stock.</summary>
     private string CaseSku => $"CASE-{T.Tag}";
@@ -98,6 +98,7 @@ public sealed partial class ValidCalls
         Add("Network.SignUpShop", async _ => ApiRequest.Post("/api/network/shops", await SignUpBodyAsync()));
         Add("Network.ListShops", _ => ApiRequest.Get("/api/network/shops"));
         Add("Network.ShopSales", async _ => ApiRequest.Get($"/api/network/shops/{await ASignedShopAsync()}/sales?from=2026-11-01&to=2026-12-01"));
+        Add("Network.ShopCustomers", async _ => ApiRequest.Get($"/api/network/shops/{await ASignedShopAsync()}/customers?limit=10"));
         Add("Network.SetWholesaleItem", _ => ApiRequest.Put($"/api/network/wholesale/{Sku}", new
         {
             casePack = 6, unitPrice = 2.00m, casePrice = 11.40m, minimumCases = 2, tiers = new[] { new { fromCases = 20, casePrice = 10.80m } },

@@ -11,6 +11,8 @@ internal enum ConsentPurpose
     Personalisation,
     /// <summary>Contacting the person: campaigns, audiences, ads.</summary>
     Marketing,
+    /// <summary>Sharing the person's data with the tenant's partners (a shop's platform: Ling Shou Tong's "customers with their consent").</summary>
+    Sharing,
 }
 
 internal static class ConsentPurposes
@@ -21,16 +23,17 @@ internal static class ConsentPurposes
 
     /// <summary>
     /// With no recorded choice: analytics and personalisation are allowed (legitimate interest, and the person can object),
-    /// marketing contact is not (it needs an opt-in).
+    /// marketing contact and sharing with partners are not (each needs an opt-in).
     /// </summary>
-    public static bool DefaultFor(ConsentPurpose purpose) => purpose != ConsentPurpose.Marketing;
+    public static bool DefaultFor(ConsentPurpose purpose) => purpose is ConsentPurpose.Analytics or ConsentPurpose.Personalisation;
 
     public static Result<ConsentPurpose> Parse(string? name, string field = "purpose") => name?.Trim().ToLowerInvariant() switch
     {
         "analytics" => ConsentPurpose.Analytics,
         "personalisation" or "personalization" => ConsentPurpose.Personalisation,
         "marketing" => ConsentPurpose.Marketing,
-        _ => Error.Validation("marketing.bad_purpose", $"'{name}' is not a consent purpose (analytics, personalisation, marketing).", field),
+        "sharing" => ConsentPurpose.Sharing,
+        _ => Error.Validation("marketing.bad_purpose", $"'{name}' is not a consent purpose (analytics, personalisation, marketing, sharing).", field),
     };
 
     /// <summary>
@@ -46,6 +49,8 @@ internal static class ConsentPurposes
             return ConsentPurpose.Personalisation;
         if (name.Contains("marketing", StringComparison.Ordinal) || name.Contains("advertis", StringComparison.Ordinal) || name.Contains("targeting", StringComparison.Ordinal))
             return ConsentPurpose.Marketing;
+        if (name.Contains("sharing", StringComparison.Ordinal) || name.Contains("third", StringComparison.Ordinal) || name.Contains("partner", StringComparison.Ordinal))
+            return ConsentPurpose.Sharing;
         return null;
     }
 }

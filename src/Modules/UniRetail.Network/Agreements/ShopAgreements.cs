@@ -2,6 +2,7 @@ using System.Globalization;
 using UniRetail.Data;
 using UniRetail.Identity.Contracts;
 using UniRetail.Kernel;
+using UniRetail.Network.Contracts;
 using UniRetail.Network.Domain;
 using UniRetail.Network.Persistence;
 
@@ -9,9 +10,10 @@ namespace UniRetail.Network.Agreements;
 
 /// <summary>
 /// The agreement from both sides: the shop reads and leaves its own; the platform lists its shops and reads what each
-/// shares — sales by SKU for the days the shop was on the platform, nothing from after it left.
+/// shares — sales by SKU for the days the shop was on the platform, nothing from after it left; its customers who
+/// consented to sharing, while the agreement says the shop shares them.
 /// </summary>
-internal sealed class ShopAgreements(Database database, AgreementStore store, ITenantDirectory tenants, TimeProvider clock)
+internal sealed class ShopAgreements(Database database, AgreementStore store, ITenantDirectory tenants, ISharedCustomers customers, TimeProvider clock)
 {
     public const int MaxPeriodDays = 366;
     public const int MaxSkus = 5_000;
@@ -72,6 +74,22 @@ internal sealed class ShopAgreements(Database database, AgreementStore store, IT
             ? []
             : await database.ReadAsync(c => store.SharedSalesAsync(c, new TenantId(agreement.ShopId), first, last, MaxSkus), ct);
         return new SharedSalesView(agreement.AgreementId, fromDate, toDate, [.. skus.Select(s => new SharedSkuSales(s.Sku, s.Units, s.Days))]);
+    }
+
+    /// <summary>
+    /// The shop's customers who granted the <c>sharing</c> consent, a page at a time: only while the shop is on the
+    /// platform and its agreement says it shares customers (a shop that left, or never agreed, shares nobody).
+    /// </summary>
+    public async Task<Result<Slice<SharedCustomer>>> CustomersAsync(Caller platform, string agreementId, PageQuery page, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(platform);
+        if (await database.ReadAsync(c => store.OfPlatformAsync(c, platform.Tenant, agreementId), ct) is not { } agreement)
+            return NetworkErrors.UnknownShop(agreementId, "agreementId");
+        if (agreement.LeftAtMs is not null)
+            return NetworkErrors.ShopLeft(agreementId);
+        if (!agreement.SharesCustomers)
+            return NetworkErrors.CustomersNotShared(agreementId);
+        return await customers.ListAsync(new TenantId(agreement.ShopId), page, ct);
     }
 
     private static int DayOf(long ms) => DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime).DayNumber;

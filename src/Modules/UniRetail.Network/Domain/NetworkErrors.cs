@@ -4,6 +4,12 @@ namespace UniRetail.Network.Domain;
 
 internal static class NetworkErrors
 {
+    public static Error ShopLeft(string agreementId) =>
+        Error.Conflict("network.shop_left", $"The shop of agreement {agreementId} has left the platform: what it records now is its own.", "agreementId");
+
+    public static Error CustomersNotShared(string agreementId) =>
+        Error.Conflict("network.customers_not_shared", $"The agreement {agreementId} does not share the shop's customers (the shop agrees to it in its terms).", "agreementId");
+
     public static Error BadServiceLevel(string field) =>
         Error.Validation("network.bad_service_level", "A service level is between 0.5 and 0.999 (e.g. 0.95 for 95%).", field);
 
