@@ -27,6 +27,18 @@ public abstract class ImportTest(DatabaseProvider provider) : DatabaseTest(provi
 
     internal async Task<TenantId> NewTenantAsync(string name = "Camden Gifts") => (await Get<CreateTenant>().HandleAsync(name, "GBP", Ct)).Value.TenantId;
 
+    /// <summary><c>Fixtures/online_retail_sample.csv</c>: 22 lines of the Online Retail data set's shapes.</summary>
+    internal static readonly string SampleFile = Path.Combine(AppContext.BaseDirectory, "Fixtures", "online_retail_sample.csv");
+
+    /// <summary>A new tenant with <see cref="SampleFile"/> imported through the event API.</summary>
+    internal async Task<TenantId> ImportedSampleTenantAsync()
+    {
+        var tenant = await NewTenantAsync();
+        await using var file = File.OpenRead(SampleFile);
+        Assert.True((await Importer().RunAsync(tenant, file, null, Ct)).IsSuccess);
+        return tenant;
+    }
+
     /// <summary>Runs <c>dotnet UniRetail.Cli.dll</c> against this test's database, as an operator runs it; returns exit code, stdout and stderr.</summary>
     internal async Task<(int Exit, string Out, string Error)> CliAsync(params string[] arguments)
     {

@@ -9,13 +9,9 @@ namespace UniRetail.Cli.Tests;
 /// <summary><c>uniretail marketing fast</c> as a marketer runs it: the real CLI process over the fixture import's AIPL rows.</summary>
 public abstract class MarketingCommandTests(DatabaseProvider provider) : ImportTest(provider)
 {
-    private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "online_retail_sample.csv");
-
     private async Task<TenantId> ProjectedTenantAsync()
     {
-        var tenant = await NewTenantAsync();
-        await using var file = File.OpenRead(Fixture);
-        Assert.True((await Importer().RunAsync(tenant, file, null, Ct)).IsSuccess);
+        var tenant = await ImportedSampleTenantAsync();
         await Get<ProfileProjector>().CatchUpAsync(Ct);
         return tenant;
     }

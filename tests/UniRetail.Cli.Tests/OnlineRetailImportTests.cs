@@ -13,11 +13,9 @@ namespace UniRetail.Cli.Tests;
 /// <summary>The import of <c>Fixtures/online_retail_sample.csv</c>: 22 lines of the data set's shapes, with their expected counts.</summary>
 public abstract class OnlineRetailImportTests(DatabaseProvider provider) : ImportTest(provider)
 {
-    private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "online_retail_sample.csv");
-
     private async Task<OnlineRetailSummary> ImportAsync(TenantId tenant)
     {
-        await using var file = File.OpenRead(Fixture);
+        await using var file = File.OpenRead(SampleFile);
         var imported = await Importer().RunAsync(tenant, file, null, Ct);
         Assert.True(imported.IsSuccess, imported.Error?.Message);
         return imported.Value;
@@ -134,7 +132,7 @@ public abstract class OnlineRetailImportTests(DatabaseProvider provider) : Impor
     [Fact]
     public async Task RunAsync_UnknownTenant_FailsBeforeReading()
     {
-        await using var file = File.OpenRead(Fixture);
+        await using var file = File.OpenRead(SampleFile);
 
         var imported = await Importer().RunAsync(TenantId.New(), file, null, Ct);
 

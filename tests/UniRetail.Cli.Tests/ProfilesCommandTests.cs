@@ -1,6 +1,5 @@
 using System.Text.Json;
 using UniRetail.Data;
-using UniRetail.Kernel;
 using Xunit;
 
 namespace UniRetail.Cli.Tests;
@@ -8,20 +7,10 @@ namespace UniRetail.Cli.Tests;
 /// <summary><c>uniretail profiles show</c> as an operator runs it: the real CLI process over a database the fixture import filled.</summary>
 public abstract class ProfilesCommandTests(DatabaseProvider provider) : ImportTest(provider)
 {
-    private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "online_retail_sample.csv");
-
-    private async Task<TenantId> ImportedTenantAsync()
-    {
-        var tenant = await NewTenantAsync();
-        await using var file = File.OpenRead(Fixture);
-        Assert.True((await Importer().RunAsync(tenant, file, null, Ct)).IsSuccess);
-        return tenant;
-    }
-
     [Fact]
     public async Task ProfilesShow_ByUserId_PrintsThePersonWithTheirOrders()
     {
-        var tenant = await ImportedTenantAsync();
+        var tenant = await ImportedSampleTenantAsync();
 
         var (exit, output, error) = await CliAsync("profiles", "show", "--tenant", tenant.Value, "--user-id", "17850");
 
@@ -35,7 +24,7 @@ public abstract class ProfilesCommandTests(DatabaseProvider provider) : ImportTe
     [Fact]
     public async Task ProfilesShow_Json_IsTheProfileAndItsLatestEvents()
     {
-        var tenant = await ImportedTenantAsync();
+        var tenant = await ImportedSampleTenantAsync();
 
         var (exit, output, error) = await CliAsync("profiles", "show", "--tenant", tenant.Value, "--user-id", "15311", "--json");
 
@@ -49,7 +38,7 @@ public abstract class ProfilesCommandTests(DatabaseProvider provider) : ImportTe
     [Fact]
     public async Task ProfilesShow_WithoutOneLookupOrForNobody_FailsWithOneLine()
     {
-        var tenant = await ImportedTenantAsync();
+        var tenant = await ImportedSampleTenantAsync();
 
         var none = await CliAsync("profiles", "show", "--tenant", tenant.Value);
         var two = await CliAsync("profiles", "show", "--tenant", tenant.Value, "--email", "a@example.com", "--phone", "07700900123");
@@ -67,7 +56,7 @@ public abstract class ProfilesCommandTests(DatabaseProvider provider) : ImportTe
     [Fact]
     public async Task ProfilesRestitch_RebuildsTheTenantsProfilesAndTheSameCustomersComeBack()
     {
-        var tenant = await ImportedTenantAsync();
+        var tenant = await ImportedSampleTenantAsync();
         var (_, before, _) = await CliAsync("profiles", "show", "--tenant", tenant.Value, "--user-id", "17850", "--json");
 
         var (exit, output, error) = await CliAsync("profiles", "restitch", "--tenant", tenant.Value);
