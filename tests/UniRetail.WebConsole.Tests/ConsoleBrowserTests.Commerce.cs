@@ -197,6 +197,62 @@ public abstract partial class ConsoleBrowserTests<THost>
     }
 
     [Fact]
+    public async Task StoreStaffTakeBackALineOfATillSaleByItsReceiptAndTheXReportShowsTheRefund()
+    {
+        var page = await SignInAsync(Host.StaffA);
+        await OpenAsync(page, "/till");
+        await page.GetByLabel("Till id").FillAsync("BACK-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find open session" }).ClickAsync();
+        await page.GetByLabel("Cash float").FillAsync("100");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open till" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("till-status")).ToHaveTextAsync("open");
+        // A sale of two mugs and a pot (£5.00 each), paid £20 cash.
+        await Host.AddSkuWithStockAsync("BACK-MUG", Host.StoreA, 5, gtin: "5012345000046");
+        await Host.AddSkuWithStockAsync("BACK-POT", Host.StoreA, 5, gtin: "5012345000053");
+        await page.GetByLabel("Scanned GTINs").FillAsync("5012345000046 2\n5012345000053");
+        await page.GetByLabel("Cash tendered").FillAsync("20");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Take payment" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("till-receipt")).ToContainTextAsync("BACK-MUG");
+        var printed = (await page.GetByTestId("till-receipt").InnerTextAsync()).Split('\n', StringSplitOptions.TrimEntries);
+        var receiptId = printed[2];
+        var orderId = printed.Single(l => l.StartsWith("Order ", StringComparison.Ordinal))["Order ".Length..];
+
+        // A receipt this store never gave is refused at its field; the real one lists its lines.
+        await page.GetByLabel("Receipt id").FillAsync("C-nothing-here");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find sale" }).ClickAsync();
+        await Assertions.Expect(FieldError(page, "store.unknown_receipt")).ToBeVisibleAsync();
+        await page.GetByLabel("Receipt id").FillAsync(receiptId);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find sale" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("return-lines")).ToContainTextAsync("BACK-POT");
+        await AccessibilityCheck.AssertNoSeriousViolationsAsync(page, "/till with a sale to take back");
+        // Zero units back is refused beside that line; then one mug comes back, refunded in cash and restocked.
+        await page.GetByLabel("Units back of line 1").FillAsync("0");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Refund", Exact = true }).ClickAsync();
+        await Assertions.Expect(FieldError(page, "quantity.not_positive")).ToBeVisibleAsync();
+        await page.GetByLabel("Units back of line 1").FillAsync("1");
+        await page.GetByLabel("Return reason").FillAsync("chipped handle");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Refund", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("till-refund-receipt")).ToContainTextAsync("REFUNDED");
+        await Assertions.Expect(page.GetByTestId("x-report").GetByTestId("refunds-total")).ToHaveTextAsync("5.00 GBP");
+        await Assertions.Expect(page.GetByTestId("expected-cash")).ToHaveTextAsync("110.00 GBP");
+        await ScreenshotAsync(page, "till-return");
+
+        // By order id the same sale shows the unit already back.
+        await page.GetByLabel("Receipt id").FillAsync("");
+        await page.GetByLabel("Order id").FillAsync(orderId);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find sale" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("return-lines").Locator("tbody tr").First).ToContainTextAsync("BACK-MUG");
+        await Assertions.Expect(page.GetByTestId("return-lines").Locator("tbody tr").First.Locator("td").Nth(4)).ToHaveTextAsync("1");
+
+        var sessionId = await page.GetByTestId("till-session").Locator(".mono").InnerTextAsync();
+        var x = (await Host.GetAsync($"/api/pos/{Host.StoreA}/till-sessions/{sessionId}")).GetProperty("report");
+        Assert.Equal((1, 1, 5.00m), (x.GetProperty("sales").GetInt32(), x.GetProperty("refunds").GetInt32(), x.GetProperty("refundsTotal").GetProperty("amount").GetDecimal()));
+        var level = (await Host.GetAsync($"/api/inventory/levels?sku=BACK-MUG&locationId={Host.StoreA}")).GetProperty("items")[0];
+        Assert.Equal(5 - 2 + 1, level.GetProperty("onHand").GetInt64());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task AMarketerGetsTheForbiddenPageAtTheTillAndStoreStaffAtPromotionsAndConsumerAssets()
     {
         var marketer = await SignInAsync(Host.Marketer);

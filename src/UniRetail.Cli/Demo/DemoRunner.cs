@@ -33,7 +33,8 @@ internal sealed class DemoRunner(ModuleContainer host, DemoClock clock, DemoSett
         TradingDayOutcome? outcome = null;
         var tills = new DemoTills(host, setup.Retailer, setup.Products);
         await tills.OpenAsync(setup.Stores.Select(s => s.Id), ct);
-        var day = new TradingDay(host, setup.Retailer, clock, DemoRetailer.Closing, tills);
+        var bags = new DemoBags(host, setup, tills);
+        var day = new TradingDay(host, setup.Retailer, clock, DemoRetailer.Closing, tills, bags);
         await AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async progress =>
             {
@@ -45,7 +46,21 @@ internal sealed class DemoRunner(ModuleContainer host, DemoClock clock, DemoSett
             });
         var closed = await tills.CloseAsync(ct);
         var verdict = await ReportAsync(setup, outcome!, ct);
+        PrintBags(setup, bags);
         return PrintTills(setup, closed, tills.MemberCodeCheckouts) ? verdict : CliOutput.Failed;
+    }
+
+    /// <summary>Each store's scan-to-bag day: bags started by member code, scans, complements shown and taken, reminders, checked out at the till or not.</summary>
+    private static void PrintBags(DemoSetup setup, DemoBags bags)
+    {
+        var table = new Table().Title("Scan-to-bag per store (bags checked out at till T1 are in its Z report)")
+            .AddColumns("store", "bags", "scans", "complements shown", "taken", "reminders", "checked out", "refused at till", "abandoned", "sold");
+        foreach (var day in bags.Days())
+            table.AddRow(setup.CodesById.GetValueOrDefault(day.StoreId, day.StoreId), $"{day.Started}", $"{day.Scans}", $"{day.ComplementsShown}",
+                $"{day.ComplementsTaken}", $"{day.Reminders}", $"{day.CheckedOut}", $"{day.TillRefused}", $"{day.Abandoned}", $"{day.Sold:0.00}");
+        if (bags.Refused.Count > 0)
+            table.Caption(Markup.Escape("refused: " + string.Join(", ", bags.Refused.OrderByDescending(r => r.Value).Select(r => $"{r.Key} {r.Value}"))));
+        AnsiConsole.Write(table);
     }
 
     /// <summary>Each store's till day from its Z report; false when a till did not close.</summary>

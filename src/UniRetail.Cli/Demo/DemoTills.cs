@@ -76,6 +76,29 @@ internal sealed class DemoTills(ModuleContainer host, Caller retailer, IReadOnly
         return await host.Get<TillCheckout>().HandleAsync(retailer, store, sale, ct);
     }
 
+    /// <summary>The GTIN the demo's catalog gave a SKU (what a shelf label's barcode reads).</summary>
+    public string GtinOf(string sku) => _bySku[sku].Gtin;
+
+    /// <summary>
+    /// A scan-to-bag bag checked out at the store's till T1: the same checkout call with <c>bagId</c> instead of scanned lines,
+    /// cash tendered to the next £10 of what the bag showed (and £10 more if the till priced it higher meanwhile).
+    /// </summary>
+    public async Task<Result<ReceiptView>> CheckoutBagAsync(string storeId, string bagId, decimal due, CancellationToken ct)
+    {
+        var store = new LocationId(storeId);
+        var tendered = Math.Max(10m, Math.Ceiling(due / 10m) * 10m);
+        Result<CheckoutAnswer> sold = default;
+        for (var attempt = 0; attempt < 2; attempt++, tendered += 10m)
+        {
+            var sale = new CheckoutRequest(_sessions[storeId], $"D-{Interlocked.Increment(ref _sales)}", null, null, null, null,
+                [new TillPaymentRequest("cash", new TillAmountRequest(tendered, null), null)], null, null, bagId);
+            sold = await host.Get<TillCheckout>().HandleAsync(retailer, store, sale, ct);
+            if (sold.IsSuccess || sold.Error.Code != "store.payment_short")
+                break;
+        }
+        return sold.Map(s => s.Receipt);
+    }
+
     /// <summary>Closes every till with its drawer counted as expected; the Z reports.</summary>
     public async Task<IReadOnlyList<StoreTillDay>> CloseAsync(CancellationToken ct)
     {

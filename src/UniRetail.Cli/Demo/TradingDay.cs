@@ -16,11 +16,14 @@ internal sealed record TradingDayOutcome(
 
 /// <summary>
 /// Simulates a trading day through the same handlers the HTTP API calls: shoppers place orders from every channel,
-/// stores pick, pack, hand over and deliver, some customers cancel, unpaid orders expire, and some goods come back to
+/// some members fill scan-to-bag bags in the stores (<see cref="DemoBags"/>), stores pick, pack, hand over and deliver, some customers cancel, unpaid orders expire, and some goods come back to
 /// a different store than the one that sold them.
 /// </summary>
-internal sealed class TradingDay(ModuleContainer host, Caller retailer, DemoClock clock, DateTimeOffset closing, DemoTills tills)
+internal sealed class TradingDay(ModuleContainer host, Caller retailer, DemoClock clock, DateTimeOffset closing, DemoTills tills, DemoBags bags)
 {
+    /// <summary>One shopper in this many is a member filling a scan-to-bag bag instead; the complements are relearnt every <see cref="LearnEvery"/> shoppers.</summary>
+    private const int BagEvery = 20, LearnEvery = 500;
+
     private readonly ConcurrentDictionary<string, int> _rejected = new();
     private readonly ConcurrentDictionary<string, int> _benefitsRefused = new();
     private readonly ConcurrentQueue<OrderView> _completed = new();
@@ -36,10 +39,17 @@ internal sealed class TradingDay(ModuleContainer host, Caller retailer, DemoCloc
         await Task.WhenAll(Enumerable.Range(0, workers).Select(worker => Task.Run(async () =>
         {
             var shopper = shopperFor(worker);
-            while (Interlocked.Increment(ref next) < shoppers)
+            var bagger = new Random(3011 + worker);
+            int n;
+            while ((n = Interlocked.Increment(ref next)) < shoppers)
             {
                 clock.Advance(step);
-                await VisitAsync(shopper.Next(), ct);
+                if (n % LearnEvery == LearnEvery - 1)
+                    await bags.LearnAsync(ct);
+                if (n % BagEvery == BagEvery / 2)
+                    await bags.VisitAsync(bagger, ct);
+                else
+                    await VisitAsync(shopper.Next(), ct);
                 onShopper();
             }
         }, ct)));

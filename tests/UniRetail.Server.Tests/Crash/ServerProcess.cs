@@ -27,7 +27,9 @@ public sealed class ServerProcess : IAsyncDisposable
             ? $"--UniRetail:Sqlite={new SqliteConnectionStringBuilder(database.ConnectionString).DataSource}"
             : $"--UniRetail:Postgres={database.ConnectionString}";
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { ServerAssembly(), $"--urls={address}", storage, "--Logging:LogLevel:Default=Warning" })
+        // The keyring the in-process set-up used, so codes and cursors made before a restart are still the server's own.
+        var keys = $"--UniRetail:KeysFile={database.KeysFile}";
+        foreach (var argument in new[] { ServerAssembly(), $"--urls={address}", storage, keys, "--Logging:LogLevel:Default=Warning" })
             start.ArgumentList.Add(argument);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var process = Process.Start(start)!;

@@ -45,7 +45,9 @@ internal sealed record ReceiptView(
         static string M(MoneyView money) => money.Amount.ToString("0.00", CultureInfo.InvariantCulture);
         text.Append(Centred(storeName, width)).Append('\n');
         text.Append(Centred(Kind == "refund" ? "REFUND" : "RECEIPT", width)).Append('\n');
-        Line($"{Id}  till {TillId}", At.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+        // The id on a line of its own: a return by receipt reads it off the paper, so it is never cut short by the date.
+        text.Append(Id).Append('\n');
+        Line($"till {TillId}", At.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
         if (Offline)
             Line("sold offline");
         text.Append('-', width).Append('\n');
@@ -71,7 +73,8 @@ internal sealed record ReceiptView(
         }
         if (MemberId is not null)
             Line($"Member {MemberId}", PointsEarned != 0 ? $"+{PointsEarned} pts" : "");
-        Line($"Order {OrderId}");
+        // Whole, not cut at the width: a return by order id reads it off the paper too.
+        text.Append("Order ").Append(OrderId).Append('\n');
         return text.ToString();
     }
 
