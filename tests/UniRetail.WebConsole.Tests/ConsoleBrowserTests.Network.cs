@@ -184,6 +184,7 @@ public abstract partial class ConsoleBrowserTests<THost>
         await page.GetByRole(AriaRole.Button, new() { Name = "Add to bag" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("bag-line-BAG-CUP")).ToContainTextAsync("10.00 GBP");
         await Assertions.Expect(page.GetByTestId("bag-total")).ToHaveTextAsync("10.00 GBP");
+        await Assertions.Expect(page.GetByTestId($"open-bag-{bagId}")).ToContainTextAsync("1 · 2");
         await Assertions.Expect(page.GetByTestId("no-complements").Or(page.GetByTestId("complements"))).ToBeVisibleAsync();
         await AccessibilityCheck.AssertNoSeriousViolationsAsync(page, "/bags at desktop width");
         await ScreenshotAsync(page, "bags");
@@ -196,6 +197,7 @@ public abstract partial class ConsoleBrowserTests<THost>
         await page.GetByRole(AriaRole.Button, new() { Name = "Take payment for the bag" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("bag-receipt")).ToContainTextAsync("BAG-CUP");
         await Assertions.Expect(page.GetByTestId("bag-status")).ToHaveTextAsync("checked_out");
+        await Assertions.Expect(page.GetByTestId($"open-bag-{bagId}")).ToHaveCountAsync(0);
         var bag = await Host.GetAsync($"/api/bags/{bagId}");
         Assert.Equal("checked_out", bag.GetProperty("status").GetString());
         await page.SetViewportSizeAsync(390, 844);

@@ -200,6 +200,7 @@ public static class RoleReach
         new("Store.ListDiscrepancies", "read stock discrepancies", OwnStore, Marketer: false, Integration: false),
         // Scan-to-bag: the entrance scanner and the store's staff at their own store, the member's app (naming its member) anywhere.
         new("Store.StartBag", "start bags", OwnStore, Marketer: false, Integration: true),
+        new("Store.ListBags", "list a store's open bags", OwnStore, Marketer: false, Integration: false),
         new("Store.GetBag", "read bags", OwnStore, Marketer: false, Integration: true),
         new("Store.ScanIntoBag", "scan into bags", OwnStore, Marketer: false, Integration: true),
         new("Store.SetBagLine", "change bag lines", OwnStore, Marketer: false, Integration: true),
