@@ -106,6 +106,15 @@ public abstract class ConsoleHost(DatabaseProvider provider) : IAsyncLifetime
         }
     }
 
+    /// <summary>A console user of another tenant (a shop the tests signed up), made as the CLI makes one.</summary>
+    public async Task CreateUserAsync(string tenantId, ConsoleLogin login, string role, string? store = null)
+    {
+        ArgumentNullException.ThrowIfNull(login);
+        var created = await _app!.Services.GetRequiredService<ManageUsers>()
+            .CreateAsync(Caller.AdminOf(new TenantId(tenantId)), new CreateUserRequest(login.Email, role, store, login.Password), CancellationToken.None);
+        Assert.True(created.IsSuccess, created.Error?.Message);
+    }
+
     /// <summary>A paid click &amp; collect order of one mug at <paramref name="store"/>, placed through the API; its id.</summary>
     public async Task<string> PlacePickupOrderAsync(string store) =>
         await PostAsync("/api/orders", new { channel = "web", fulfilment = "pickup_in_store", storeId = store, currency = "GBP", paymentCaptured = true, lines = new[] { new { sku = Sku, quantity = 1 } } });

@@ -11,6 +11,7 @@ using UniRetail.Loyalty.Coupons;
 using UniRetail.Loyalty.Programs;
 using UniRetail.Loyalty.StoredValue;
 using UniRetail.Web;
+using UniRetail.Web.Paging;
 
 namespace UniRetail.Loyalty;
 
@@ -34,6 +35,8 @@ internal static class LoyaltyEndpoints
         loyalty.MapPost("/purchases", EarnAsync).WithName("Loyalty.Earn");
         loyalty.MapPost("/returns", ReturnAsync).WithName("Loyalty.Return");
         loyalty.MapPost("/coupon-campaigns", CreateCampaignAsync).WithName("Loyalty.CreateCampaign");
+        loyalty.MapGet("/coupon-campaigns", ListCampaignsAsync).WithName("Loyalty.ListCampaigns")
+            .WithDescription("The tenant's coupon campaigns, newest first: limit (1 to 500, default 100) and the cursor of the page before.");
         loyalty.MapGet("/coupon-campaigns/{id}", GetCampaignAsync).WithName("Loyalty.GetCampaign");
         loyalty.MapPost("/coupon-campaigns/{id}/codes", IssueCodeAsync).WithName("Loyalty.IssueCode");
         loyalty.MapPost("/gift-cards", IssueGiftCardAsync).WithName("Loyalty.IssueGiftCard");
@@ -91,6 +94,10 @@ internal static class LoyaltyEndpoints
     private static async Task<Results<Created<CampaignView>, ProblemHttpResult>> CreateCampaignAsync(
         CampaignRequest request, Caller caller, ManageCoupons handler, CancellationToken ct) =>
         (await handler.CreateAsync(caller, request, null, ct)).ToCreated(c => $"/api/loyalty/coupon-campaigns/{c.Id}");
+
+    private static async Task<Results<Ok<Page<CampaignView>>, ProblemHttpResult>> ListCampaignsAsync(
+        int? limit, string? cursor, Caller caller, ManageCoupons handler, Cursors cursors, CancellationToken ct) =>
+        (await cursors.PageAsync(caller, "loyalty.coupon-campaigns", limit, cursor, page => handler.ListAsync(caller, page, ct))).ToOk();
 
     private static async Task<Results<Ok<CampaignView>, ProblemHttpResult>> GetCampaignAsync(string id, Caller caller, ManageCoupons handler, CancellationToken ct) =>
         (await handler.GetAsync(caller, id, ct)).ToOk();

@@ -37,6 +37,8 @@ internal static class NetworkEndpoints
         var orders = app.MapGroup("/api/shop-orders").WithTags("Shop").RequireAuthorization();
         orders.MapPost("/", PlaceOrderAsync).WithName("ShopOrders.Place")
             .WithDescription("Orders whole cases from the platform (or the suggested order, fromSuggestion: true), held at its warehouse for the shop's delivery day; Idempotency-Key makes a retry answer the first order.");
+        orders.MapGet("/", ListOrdersAsync).WithName("ShopOrders.List")
+            .WithDescription("The shop's orders from its platform, newest first, without their lines: limit (1 to 500, default 100) and the cursor of the page before.");
         orders.MapGet("/{id}", (string id, Caller caller, ShopOrderQueries h, CancellationToken ct) => Answer(h.GetAsync(caller, id, ct))).WithName("ShopOrders.Get")
             .WithDescription("A shop order with its lines, prices, delivery day and what was received.");
         orders.MapPost("/{id}/receive", (string id, ReceiveShopOrderRequest request, Caller caller, ReceiveShopOrder h, CancellationToken ct) => Answer(h.HandleAsync(caller, id, request, ct)))
@@ -84,6 +86,10 @@ internal static class NetworkEndpoints
         ShopOrderRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, Caller caller, PlaceShopOrder handler,
         HttpResponse response, CancellationToken ct) =>
         (await handler.HandleAsync(caller, request, idempotencyKey, ct)).ToCreatedOrReplayed(p => p.Order, p => p.Replayed, o => $"/api/shop-orders/{o.Id}", response);
+
+    private static async Task<Results<Ok<Page<ShopOrderSummaryView>>, ProblemHttpResult>> ListOrdersAsync(
+        int? limit, string? cursor, Caller caller, ShopOrderQueries handler, Cursors cursors, CancellationToken ct) =>
+        (await cursors.PageAsync(caller, "shop-orders", limit, cursor, page => handler.ListAsync(caller, page, ct))).ToOk();
 
     private static async Task<Results<Ok<ShopSkuView>, ProblemHttpResult>> ConfigureAsync(
         string sku, ShopSkuRequest request, Caller caller, ConfigureShopSku handler, CancellationToken ct) =>

@@ -32,7 +32,7 @@ public static class StoreModule
             .AddSingleton<TillReturns>();
         services.AddSingleton<BagStore>().AddSingleton<ComplementStore>().AddSingleton<ComplementLearner>().AddSingleton<RefreshComplements>();
         services.AddSingleton<BagAccess>().AddSingleton<BagPricing>().AddSingleton<BagSuggestions>().AddSingleton<StartBag>().AddSingleton<ScanIntoBag>()
-            .AddSingleton<ChangeBagLine>().AddSingleton<BagCheckout>().AddSingleton<IBagCheckout>(sp => sp.GetRequiredService<BagCheckout>());
+            .AddSingleton<ChangeBagLine>().AddSingleton<ListOpenBags>().AddSingleton<BagCheckout>().AddSingleton<IBagCheckout>(sp => sp.GetRequiredService<BagCheckout>());
         return services;
     }
 

@@ -97,6 +97,7 @@ public static class RoleReach
         new("Loyalty.Earn", "earn points for purchases", OwnStore, Marketer: false, Integration: true),
         new("Loyalty.Return", "reverse benefits for returns", OwnStore, Marketer: false, Integration: true),
         new("Loyalty.CreateCampaign", "create coupon campaigns", No, Marketer: true, Integration: true),
+        new("Loyalty.ListCampaigns", "read coupon campaigns", Tenant, Marketer: true, Integration: true),
         new("Loyalty.GetCampaign", "read coupon campaigns", Tenant, Marketer: true, Integration: true),
         new("Loyalty.IssueCode", "issue coupon codes", No, Marketer: true, Integration: true),
         new("Loyalty.IssueGiftCard", "sell gift cards", OwnStore, Marketer: false, Integration: true),
@@ -171,6 +172,7 @@ public static class RoleReach
         new("Shop.WholesaleCatalog", "read the platform's wholesale catalog", Tenant, Marketer: false, Integration: true),
         new("Shop.MapWholesaleSku", "map wholesale SKUs to the shop's own", No, Marketer: false, Integration: true),
         new("ShopOrders.Place", "order from the platform", OwnStore, Marketer: false, Integration: true),
+        new("ShopOrders.List", "read shop orders", Tenant, Marketer: false, Integration: true),
         new("ShopOrders.Get", "read shop orders", Tenant, Marketer: false, Integration: true),
         new("ShopOrders.Receive", "receive shop orders", OwnStore, Marketer: false, Integration: true),
         // The platform: its admin adds representatives; a rep's app (integration) signs shops up; the catalog is kept by an
@@ -199,6 +201,7 @@ public static class RoleReach
         new("Store.ListDiscrepancies", "read stock discrepancies", OwnStore, Marketer: false, Integration: false),
         // Scan-to-bag: the entrance scanner and the store's staff at their own store, the member's app (naming its member) anywhere.
         new("Store.StartBag", "start bags", OwnStore, Marketer: false, Integration: true),
+        new("Store.ListBags", "list a store's open bags", OwnStore, Marketer: false, Integration: false),
         new("Store.GetBag", "read bags", OwnStore, Marketer: false, Integration: true),
         new("Store.ScanIntoBag", "scan into bags", OwnStore, Marketer: false, Integration: true),
         new("Store.SetBagLine", "change bag lines", OwnStore, Marketer: false, Integration: true),

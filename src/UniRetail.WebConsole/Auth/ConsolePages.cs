@@ -20,9 +20,12 @@ internal static class ConsolePages
         new("stock", "Stock", Icons.Material.Filled.Inventory, "Inventory.Levels"),
         new("catalog", "Catalog", Icons.Material.Filled.Category, "Catalog.ListProducts"),
         new("till", "Till", Icons.Material.Filled.PointOfSale, "Store.OpenTill"),
+        new("bags", "Bags", Icons.Material.Filled.ShoppingBag, "Store.GetBag"),
         new("customers", "Customers", Icons.Material.Filled.People, "Marketing.Profiles.Find"),
         new("promotions", "Promotions", Icons.Material.Filled.LocalOffer, "Promotions.Create"),
         new("aipl", "AIPL", Icons.Material.Filled.FilterAlt, "Marketing.Aipl.Counts"),
+        new("network", "Network", Icons.Material.Filled.Hub, "Network.ListShops"),
+        new("shop", "Shop", Icons.Material.Filled.LocalShipping, "Shop.Agreement"),
         new("databank", "Data bank", Icons.Material.Filled.Storage, "Marketing.Events.List"),
         new("settings", "Settings", Icons.Material.Filled.Settings, "Locations.List"),
     ];

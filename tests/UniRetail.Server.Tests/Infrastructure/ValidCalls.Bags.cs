@@ -17,6 +17,11 @@ public sealed partial class ValidCalls
     private void AddBags()
     {
         Add("Store.StartBag", async store => ApiRequest.Post("/api/bags", new { storeId = store.Id, memberCode = await AMemberCodeAsync() }));
+        Add("Store.ListBags", async store =>
+        {
+            await ABagAsync(store);
+            return ApiRequest.Get($"/api/bags?storeId={store.Id}&limit=5");
+        });
         Add("Store.GetBag", async store => ApiRequest.Get($"/api/bags/{await ABagAsync(store)}?memberId={T.Ann.Id}"));
         Add("Store.ScanIntoBag", async store => ApiRequest.Post($"/api/bags/{await ABagAsync(store)}/scans?memberId={T.Ann.Id}", new { gtin = T.Gtin, quantity = 1 }));
         Add("Store.SetBagLine", async store => ApiRequest.Put($"/api/bags/{await ABagAsync(store)}/lines/{Sku}?memberId={T.Ann.Id}", new { quantity = 1 }));

@@ -45,6 +45,7 @@ public sealed partial class ValidCalls
             });
         });
         Add("Loyalty.CreateCampaign", _ => ACampaign("shared", $"SAVE{Fresh()}"));
+        Add("Loyalty.ListCampaigns", _ => ApiRequest.Get("/api/loyalty/coupon-campaigns?limit=5"));
         Add("Loyalty.GetCampaign", async _ =>
         {
             var campaign = await T.SendOkAsync<JsonElement>(ACampaign("shared", $"SAVE{Fresh()}"), HttpStatusCode.Created);

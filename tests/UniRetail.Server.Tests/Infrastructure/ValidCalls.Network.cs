@@ -89,6 +89,7 @@ public sealed partial class ValidCalls
         Add("Shop.MapWholesaleSku", _ => Task.FromResult(ApiRequest.Put($"/api/shop/wholesale/{CaseSku}", new { sku = Sku, unitsPerCase = 6 })), asShop: true);
         Add("ShopOrders.Place", store => Task.FromResult(ApiRequest.Post("/api/shop-orders", new { locationId = store.Id, lines = new[] { new { sku = CaseSku, units = 6 } } })
             .WithHeader("Idempotency-Key", $"shop-order-{Fresh()}")), asShop: true);
+        Add("ShopOrders.List", _ => Task.FromResult(ApiRequest.Get("/api/shop-orders?limit=5")), asShop: true);
         Add("ShopOrders.Get", async store => ApiRequest.Get($"/api/shop-orders/{await AShopOrderAsync(store)}"));
         Add("ShopOrders.Receive", async store => ApiRequest.Post($"/api/shop-orders/{await AShopOrderAsync(store)}/receive",
             new { lines = new[] { new { lineNo = 1, received = 5, damaged = 1 } } }));

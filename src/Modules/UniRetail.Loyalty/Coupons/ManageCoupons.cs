@@ -56,6 +56,14 @@ internal sealed class ManageCoupons(Database database, LoyaltyContext context, C
         return row is null ? LoyaltyErrors.UnknownCampaign(id, "id") : CampaignView.From(row);
     }
 
+    /// <summary>A page of the tenant's campaigns, newest first.</summary>
+    public async Task<Slice<CampaignView>> ListAsync(Caller caller, PageQuery page, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var rows = await database.ReadAsync(c => coupons.ListCampaignsAsync(c, caller.Tenant, page), ct);
+        return Slice<CampaignRow>.Of(rows, page, CouponStore.PositionOf).Map(CampaignView.From);
+    }
+
     public async Task<Result<IssuedCodeView>> IssueAsync(Caller caller, string campaignId, IssueCodeRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);

@@ -66,6 +66,28 @@ internal sealed class CouponStore
             $"SELECT {CampaignColumns} FROM loyalty_coupon_campaign c WHERE c.tenant_id = @Tenant AND c.campaign_id = @Campaign",
             new { Tenant = tenant.Value, Campaign = campaign }, transaction);
 
+    /// <summary>
+    /// A page of the tenant's campaigns, newest first (creation time, then id), after <paramref name="page"/>'s position
+    /// (<c>{createdAtMs}:{campaignId}</c>), read in the order of the <c>loyalty_coupon_campaign_created</c> index.
+    /// </summary>
+    public async Task<IReadOnlyList<CampaignRow>> ListCampaignsAsync(DbConnection connection, TenantId tenant, PageQuery page)
+    {
+        var colon = page.After?.IndexOf(':', StringComparison.Ordinal) ?? -1;
+        var (atMs, id) = colon > 0 && long.TryParse(page.After![..colon], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms)
+            ? (ms, page.After[(colon + 1)..])
+            : (long.MaxValue, "");
+        return [.. await connection.QueryAsync<CampaignRow>(
+            $"""
+            SELECT {CampaignColumns} FROM loyalty_coupon_campaign c
+            WHERE c.tenant_id = @Tenant AND (c.created_at_ms < @AtMs OR (c.created_at_ms = @AtMs AND c.campaign_id < @Id))
+            ORDER BY c.created_at_ms DESC, c.campaign_id DESC
+            LIMIT @Rows
+            """, new { Tenant = tenant.Value, AtMs = atMs, Id = id, Rows = page.RowsToRead })];
+    }
+
+    /// <summary>A campaign's position in <see cref="ListCampaignsAsync"/>.</summary>
+    public static string PositionOf(CampaignRow campaign) => $"{campaign.CreatedAtMs}:{campaign.CampaignId}";
+
     public Task<string?> CampaignByExternalAsync(DbConnection connection, TenantId tenant, string external, DbTransaction? transaction = null) =>
         connection.QuerySingleOrDefaultAsync<string?>(
             "SELECT campaign_id FROM loyalty_coupon_campaign WHERE tenant_id = @Tenant AND external_ref = @External",

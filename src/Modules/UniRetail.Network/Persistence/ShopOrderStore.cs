@@ -87,6 +87,33 @@ internal sealed class ShopOrderStore
         connection.QuerySingleOrDefaultAsync<ShopOrderRow>(
             $"SELECT {OrderColumns} FROM network_shop_order WHERE shop_id = @Shop AND order_id = @Order", new { Shop = shop.Value, Order = order }, transaction);
 
+    /// <summary>
+    /// A page of the shop's orders, newest first (placing time, then id), after <paramref name="page"/>'s position
+    /// (<c>{placedAtMs}:{orderId}</c>). Read through the shop's index: a shop places an order a delivery, hundreds a year.
+    /// </summary>
+    public async Task<IReadOnlyList<ShopOrderRow>> ListAsync(DbConnection connection, TenantId shop, PageQuery page)
+    {
+        var (atMs, id) = Position(page.After);
+        return [.. await connection.QueryAsync<ShopOrderRow>(
+            $"""
+            SELECT {OrderColumns} FROM network_shop_order
+            WHERE shop_id = @Shop AND (placed_at_ms < @AtMs OR (placed_at_ms = @AtMs AND order_id < @Id))
+            ORDER BY placed_at_ms DESC, order_id DESC
+            LIMIT @Rows
+            """, new { Shop = shop.Value, AtMs = atMs, Id = id, Rows = page.RowsToRead })];
+    }
+
+    /// <summary>An order's position in <see cref="ListAsync"/>.</summary>
+    public static string PositionOf(ShopOrderRow order) => $"{order.PlacedAtMs}:{order.OrderId}";
+
+    private static (long AtMs, string Id) Position(string? after)
+    {
+        var colon = after?.IndexOf(':', StringComparison.Ordinal) ?? -1;
+        return colon > 0 && long.TryParse(after![..colon], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms)
+            ? (ms, after[(colon + 1)..])
+            : (long.MaxValue, "");
+    }
+
     public Task<ShopOrderRow?> FindByKeyAsync(DbConnection connection, TenantId shop, string key) =>
         connection.QuerySingleOrDefaultAsync<ShopOrderRow>(
             $"SELECT {OrderColumns} FROM network_shop_order WHERE shop_id = @Shop AND idempotency_key = @Key", new { Shop = shop.Value, Key = key });

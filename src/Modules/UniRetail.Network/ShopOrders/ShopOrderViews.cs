@@ -36,5 +36,15 @@ public sealed record ShopOrderView(
     }
 }
 
+/// <summary>A shop order in the list of the shop's orders: what <see cref="ShopOrderView"/> says without its lines.</summary>
+public sealed record ShopOrderSummaryView(
+    string Id, string LocationId, string Status, DateOnly DeliveryDate, MoneyView Total, DateTimeOffset PlacedAt, DateTimeOffset? ReceivedAt)
+{
+    internal static ShopOrderSummaryView From(ShopOrderRow order) => new(
+        order.OrderId, order.LocationId, order.Status, DateOnly.FromDayNumber(order.DeliveryDay),
+        MoneyView.From(Money.FromMinor(order.TotalMinor, Currency.FromStored(order.Currency))), DateTimeOffset.FromUnixTimeMilliseconds(order.PlacedAtMs),
+        order.ReceivedAtMs is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null);
+}
+
 /// <summary>The order and whether it is the replay of an earlier request with the same Idempotency-Key.</summary>
 internal sealed record PlacedShopOrder(ShopOrderView Order, bool Replayed);

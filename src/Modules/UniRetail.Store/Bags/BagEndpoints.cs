@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using UniRetail.Kernel;
 using UniRetail.Store.Complements;
 using UniRetail.Web;
+using UniRetail.Web.Paging;
 
 namespace UniRetail.Store.Bags;
 
@@ -18,6 +19,8 @@ internal static class BagEndpoints
         var bags = app.MapGroup("/api/bags").WithTags("Store").RequireAuthorization();
         bags.MapPost("/", StartAsync).WithName("Store.StartBag")
             .WithDescription("Starts a scan-to-bag bag at a store by the member code scanned at the entrance (records the visit) or, from the app, by memberId; Idempotency-Key makes a retry answer the first bag.");
+        bags.MapGet("/", ListAsync).WithName("Store.ListBags")
+            .WithDescription("The store's open bags (not checked out, not expired), newest first: storeId, limit (1 to 500, default 100) and the cursor of the page before.");
         bags.MapGet("/{bagId}", GetAsync).WithName("Store.GetBag").WithDescription("The bag, priced as the till would price it now." + MemberIdDescription);
         bags.MapPost("/{bagId}/scans", ScanAsync).WithName("Store.ScanIntoBag")
             .WithDescription("Adds a scanned GTIN to the bag; answers the bag, up to three complements in stock at the store and promotion reminders. Idempotency-Key makes a retry add nothing." + MemberIdDescription);
@@ -32,6 +35,10 @@ internal static class BagEndpoints
     private static async Task<Results<Created<BagView>, Ok<BagView>, ProblemHttpResult>> StartAsync(
         StartBagRequest? request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, Caller caller, StartBag handler, HttpResponse response, CancellationToken ct) =>
         (await handler.HandleAsync(caller, request, idempotencyKey, ct)).ToCreatedOrReplayed(s => s.Bag, s => s.Replayed, b => $"/api/bags/{b.Id}", response);
+
+    private static async Task<Results<Ok<Page<OpenBagView>>, ProblemHttpResult>> ListAsync(
+        [FromQuery] string? storeId, int? limit, string? cursor, Caller caller, ListOpenBags handler, Cursors cursors, CancellationToken ct) =>
+        (await cursors.PageAsync(caller, $"bags:{storeId}", limit, cursor, page => handler.HandleAsync(caller, storeId, page, ct))).ToOk();
 
     private static async Task<Results<Ok<BagView>, ProblemHttpResult>> GetAsync(
         string bagId, [FromQuery] string? memberId, Caller caller, ChangeBagLine handler, CancellationToken ct) =>

@@ -13,6 +13,20 @@ internal sealed record BagLineRecord(Sku Sku, string Gtin, int Quantity, DateTim
 
 internal sealed record BagScanRecord(string ScanId, Sku Sku, int Quantity);
 
+/// <summary>An open bag in a store's list: who, when, and how much it holds.</summary>
+internal sealed class OpenBagRow
+{
+    public string BagId { get; init; } = "";
+    public string MemberId { get; init; } = "";
+    public string StartedBy { get; init; } = "";
+    public long StartedAtMs { get; init; }
+    public long ExpiresAtMs { get; init; }
+    public long Lines { get; init; }
+    public long Units { get; init; }
+
+    public string Position => $"{StartedAtMs}:{BagId}";
+}
+
 internal sealed class BagStore
 {
     private const string BagColumns =
@@ -52,6 +66,31 @@ internal sealed class BagStore
     public async Task<BagRecord?> FindByStartKeyAsync(DbConnection connection, TenantId tenant, string key, DbTransaction? transaction = null) =>
         (await connection.QuerySingleOrDefaultAsync<BagRow>(
             $"SELECT {BagColumns} FROM store_bag WHERE tenant_id = @Tenant AND start_key = @Key", new { Tenant = tenant.Value, Key = key }, transaction))?.ToRecord();
+
+    /// <summary>
+    /// A page of the store's open bags started after <paramref name="sinceMs"/> and not expired at <paramref name="nowMs"/>,
+    /// newest first (start time, then id), after the page's position (<c>{startedAtMs}:{bagId}</c>), with each bag's lines
+    /// and units (at most <see cref="Domain.BagRules.MaxLines"/> lines a bag, read through the lines' key).
+    /// </summary>
+    public async Task<IReadOnlyList<OpenBagRow>> OpenAsync(DbConnection connection, TenantId tenant, LocationId store, long sinceMs, long nowMs, PageQuery page)
+    {
+        var colon = page.After?.IndexOf(':', StringComparison.Ordinal) ?? -1;
+        var (atMs, id) = colon > 0 && long.TryParse(page.After![..colon], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms)
+            ? (ms, page.After[(colon + 1)..])
+            : (long.MaxValue, "");
+        return [.. await connection.QueryAsync<OpenBagRow>(
+            """
+            SELECT b.bag_id AS BagId, b.member_id AS MemberId, b.started_by AS StartedBy, b.started_at_ms AS StartedAtMs, b.expires_at_ms AS ExpiresAtMs,
+                   (SELECT COUNT(*) FROM store_bag_line l WHERE l.tenant_id = b.tenant_id AND l.bag_id = b.bag_id) AS Lines,
+                   (SELECT COALESCE(SUM(l.quantity), 0) FROM store_bag_line l WHERE l.tenant_id = b.tenant_id AND l.bag_id = b.bag_id) AS Units
+            FROM store_bag b
+            WHERE b.tenant_id = @Tenant AND b.store_id = @Store AND b.status = @Open AND b.started_at_ms > @Since AND b.expires_at_ms > @Now
+              AND (b.started_at_ms < @AtMs OR (b.started_at_ms = @AtMs AND b.bag_id < @Id))
+            ORDER BY b.started_at_ms DESC, b.bag_id DESC
+            LIMIT @Rows
+            """,
+            new { Tenant = tenant.Value, Store = store.Value, Open = Domain.BagRules.Open, Since = sinceMs, Now = nowMs, AtMs = atMs, Id = id, Rows = page.RowsToRead })];
+    }
 
     public async Task<IReadOnlyList<BagLineRecord>> LinesAsync(DbConnection connection, TenantId tenant, string bagId, DbTransaction? transaction = null) =>
         (await connection.QueryAsync<LineRow>(
