@@ -59,6 +59,7 @@ internal sealed class ShopAdvice(
         var data = await database.ReadAsync(async c => new AdviceInputs(
             await store.SalesBySkuAsync(c, shop, location, day - 7 * rules.ProfileWeeks, day),
             await store.SalesBySkuAsync(c, shop, location, day - 7 * rules.RecentWeeks, day),
+            await store.SalesBySkuAsync(c, shop, location, day - 364, day),
             await shops.SkusAsync(c, shop, location, AdviceRules.MaxSkus),
             await store.BasketsAsync(c, shop, location),
             platform is { } p ? SoldAs.ByShopSku(await wholesale.ItemsAsync(c, p), await wholesale.MappingsAsync(c, shop)) : new Dictionary<string, SoldAs>(),
@@ -80,8 +81,10 @@ internal sealed class ShopAdvice(
         var byWholesale = data.SoldAs.Values.ToDictionary(s => s.Item.Sku, StringComparer.Ordinal);
         var candidates = similar.SelectMany(s => s.Profile.Units.Keys).Distinct(StringComparer.Ordinal)
             .Where(byWholesale.ContainsKey).Select(w => byWholesale[w]).ToList();
-        var skus = data.Window.Select(w => w.Sku).Concat(data.Configured.Select(c => c.Sku)).Concat(candidates.Select(c => c.Sku))
-            .Distinct(StringComparer.Ordinal).Take(AdviceRules.MaxSkus * 2).Select(Sku.FromStored).ToList();
+        // Stock that has not sold for a year is found through the shop's reorder settings and its platform's catalog.
+        var skus = data.Window.Select(w => w.Sku).Concat(candidates.Select(c => c.Sku)).Concat(data.Year.Select(y => y.Sku))
+            .Concat(data.Configured.Select(c => c.Sku)).Concat(data.SoldAs.Keys)
+            .Distinct(StringComparer.Ordinal).Take(AdviceRules.MaxStockedSkus).Select(Sku.FromStored).ToList();
         var onHand = skus.Count == 0 ? new Dictionary<string, int>(StringComparer.Ordinal)
             : (await stock.PositionsAtAsync(shop, location, skus, ct)).ToDictionary(p => p.Sku.Value, p => p.OnHand, StringComparer.Ordinal);
         var prices = skus.Count == 0 ? new Dictionary<string, long>(StringComparer.Ordinal)
@@ -163,6 +166,6 @@ internal sealed class ShopAdvice(
     private static string Key(ProfileRow row) => $"{row.ShopId}/{row.LocationId}";
 
     private sealed record AdviceInputs(
-        IReadOnlyList<SkuTotalRow> Window, IReadOnlyList<SkuTotalRow> Recent, IReadOnlyList<ShopSkuRow> Configured, BasketCounts Baskets,
+        IReadOnlyList<SkuTotalRow> Window, IReadOnlyList<SkuTotalRow> Recent, IReadOnlyList<SkuTotalRow> Year, IReadOnlyList<ShopSkuRow> Configured, BasketCounts Baskets,
         IReadOnlyDictionary<string, SoldAs> SoldAs, IReadOnlyList<ProfileRow> Profiles);
 }

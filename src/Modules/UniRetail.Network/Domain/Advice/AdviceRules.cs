@@ -24,6 +24,9 @@ internal sealed record AdviceRules(
     /// <summary>The most SKUs of a shop location advice reads (its sales, stock and profile).</summary>
     public const int MaxSkus = 2_000;
 
+    /// <summary>The most SKUs whose stock at the location advice reads (what sold, what it reorders, its platform's catalog).</summary>
+    public const int MaxStockedSkus = 5_000;
+
     /// <summary>The most pairs read from one shop's baskets (its best supported).</summary>
     public const int MaxPairsPerShop = 2_000;
 
