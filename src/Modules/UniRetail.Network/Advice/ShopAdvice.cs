@@ -54,7 +54,7 @@ internal sealed class ShopAdvice(
         var rules = AdviceRules.Default;
         var location = info.Id;
         var today = info.LocalDay(clock.GetUtcNow());
-        var day = today.DayNumber;
+        var day = today.DayNumber + 1; // windows end with today: a till's sales count the day they are made
         var platform = agreement is null ? (TenantId?)null : new TenantId(agreement.PlatformId);
         var data = await database.ReadAsync(async c => new AdviceInputs(
             await store.SalesBySkuAsync(c, shop, location, day - 7 * rules.ProfileWeeks, day),

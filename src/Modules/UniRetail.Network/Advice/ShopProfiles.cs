@@ -84,7 +84,7 @@ internal sealed class ShopProfiles(Database database, AdviceStore store, Wholesa
             var soldAs = SoldAs.ByShopSku(items, await database.ReadAsync(c => wholesale.MappingsAsync(c, shop), ct));
             foreach (var location in stores)
             {
-                var today = location.LocalDay(clock.GetUtcNow()).DayNumber;
+                var today = location.LocalDay(clock.GetUtcNow()).DayNumber + 1;
                 var sales = await database.ReadAsync(c => store.SalesBySkuAsync(c, shop, location.Id, today - 7 * weeks, today), ct);
                 var written = await WriteAsync(agreement, location, today, weeks, Keyed(sales, soldAs), ct);
                 if (!written.IsSuccess)
