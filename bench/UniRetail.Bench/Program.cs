@@ -19,6 +19,7 @@ var root = new RootCommand("UniRetail benchmarks: place-order throughput, a flas
     LoyaltyBenchmark.Create(),
     PromotionsBenchmark.Create(),
     ReplenishmentBenchmark.Create(),
+    AdviceBenchmark.Create(),
     OrderBenefitsBenchmark.Create(),
     ConsoleScaleBenchmark.Create(),
     TillCheckoutBenchmark.Create(),

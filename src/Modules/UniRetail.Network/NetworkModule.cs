@@ -3,11 +3,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using UniRetail.Network.Contracts;
 using UniRetail.Data;
+using UniRetail.Network.Advice;
 using UniRetail.Network.Agreements;
 using UniRetail.Network.Persistence;
 using UniRetail.Network.Replenishment;
 using UniRetail.Network.ShopOrders;
 using UniRetail.Network.Wholesale;
+using UniRetail.Store.Contracts;
 
 namespace UniRetail.Network;
 
@@ -15,7 +17,9 @@ namespace UniRetail.Network;
 /// The shop network (Ling Shou Tong): a platform and its shops (each a tenant of its own) under agreements signed by field
 /// representatives; the platform's wholesale catalog and the shops' orders from it, held at the platform's warehouse and
 /// received into the shop's stock; demand forecasts and replenishment advice for the shops, and the backtest that measures
-/// them. Creates shop tenants through the identity's contracts and moves stock through the inventory's.
+/// them; assortment and display advice from the shops' sales, stock and till baskets and their similar shops' (till sales
+/// counted through the store's TillSaleRecorded). Creates shop tenants through the identity's contracts and moves stock
+/// through the inventory's.
 /// </summary>
 public static class NetworkModule
 {
@@ -28,6 +32,8 @@ public static class NetworkModule
         services.AddSingleton<AgreementStore>().AddSingleton<WholesaleStore>().AddSingleton<ShopOrderStore>();
         services.AddSingleton<ManageReps>().AddSingleton<SignUpShop>().AddSingleton<ShopAgreements>().AddSingleton<ManageWholesale>();
         services.AddSingleton<PlaceShopOrder>().AddSingleton<ReceiveShopOrder>().AddSingleton<ShopOrderQueries>().AddSingleton<CommissionReport>();
+        services.AddSingleton<AdviceStore>().AddSingleton<ShopProfiles>().AddSingleton<ShopAdvice>().AddSingleton<CountTillSales>();
+        services.AddSingleton<IDomainEventSubscriber<TillSaleRecorded>>(sp => sp.GetRequiredService<CountTillSales>());
         return services;
     }
 
@@ -35,6 +41,7 @@ public static class NetworkModule
     {
         app.MapShop();
         app.MapNetwork();
+        app.MapAdvice();
         return app;
     }
 }

@@ -15,9 +15,9 @@ namespace UniRetail.Cli.Commands;
 /// <summary><c>uniretail shops backtest | convert-m5</c>: the shop network's forecasting, measured on a sales file.</summary>
 internal static class ShopsCommands
 {
-    public static Command Create() => new("shops", "Small shops on a platform: representatives, agreements, commission, demand forecasts and replenishment advice")
+    public static Command Create() => new("shops", "Small shops on a platform: representatives, agreements, commission, demand forecasts, replenishment, assortment and display advice")
     {
-        ShopsNetworkCommands.Rep(), ShopsNetworkCommands.Link(), ShopsNetworkCommands.Commission(), Advise(), Backtest(), ConvertM5(),
+        ShopsNetworkCommands.Rep(), ShopsNetworkCommands.Link(), ShopsNetworkCommands.Commission(), Advise(), ShopsAdviceCommands.Advice(), ShopsAdviceCommands.Refresh(), Backtest(), ConvertM5(),
     };
 
     private static Command Advise()

@@ -1,8 +1,10 @@
 using System.Globalization;
 using Spectre.Console;
+using UniRetail.Cli.Shops;
 using UniRetail.Identity.Locations;
 using UniRetail.Inventory.Receipts;
 using UniRetail.Kernel;
+using UniRetail.Network.Advice;
 using UniRetail.Network.Agreements;
 using UniRetail.Network.Replenishment;
 using UniRetail.Network.ShopOrders;
@@ -13,7 +15,8 @@ namespace UniRetail.Cli.Demo;
 
 /// <summary>
 /// The demo's small-shop network: the retailer's DC as a wholesaler to 20 corner shops a field representative signed up,
-/// each with eight weeks of generated sales of part of the Online Retail catalog, ordering its suggested order in one call.
+/// each with eight weeks of generated sales of part of the Online Retail catalog, ordering its suggested order in one call;
+/// then the platform refreshes the shops' profiles and each shop's top advice (add, drop, side by side, eye level) is shown.
 /// </summary>
 internal static class DemoNetwork
 {
@@ -41,8 +44,9 @@ internal static class DemoNetwork
         var random = new Random(600_000);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var maxSold = items.Max(i => i.UnitsSold);
-        var table = new Table().Title($"Small-shop network: {Shops} shops signed up by {rep.Name}, each ordering its suggested order")
-            .AddColumns("shop", "delivery", "SKUs", "lines", "cases", "order", "largest line (why)");
+        var table = new Table().Title($"Small-shop network: {Shops} shops signed up by {rep.Name}, each ordering its suggested order, and its top advice")
+            .AddColumns("shop", "delivery", "SKUs", "lines", "cases", "order", "largest line (why)", "top advice");
+        var rows = new List<(Caller Shop, string Location, string[] Cells)>();
         foreach (var n in Enumerable.Range(1, Shops))
         {
             var signed = Must(await host.Get<SignUpShop>().SignUpAsync(platform, new SignUpShopRequest(
@@ -70,17 +74,20 @@ internal static class DemoNetwork
             var placed = await host.Get<PlaceShopOrder>().HandleAsync(shop, new ShopOrderRequest(location, null, FromSuggestion: true), $"demo-{n}", ct);
             if (!placed.IsSuccess)
             {
-                table.AddRow($"Corner shop {n}", signed.Agreement.DeliveryDay, $"{stocked.Count}", "-", "-", Markup.Escape(placed.Error.Code), "");
+                rows.Add((shop, location, [$"Corner shop {n}", signed.Agreement.DeliveryDay, $"{stocked.Count}", "-", "-", Markup.Escape(placed.Error.Code), ""]));
                 continue;
             }
             var order = placed.Value.Order;
             var largest = order.Lines.MaxBy(l => l.Cases)!;
             var why = advice.Lines.First(l => l.Sku == largest.Sku).Why;
-            table.AddRow($"Corner shop {n}", $"{signed.Agreement.DeliveryDay} {order.DeliveryDate:dd MMM}", $"{stocked.Count}", $"{order.Lines.Count}",
+            rows.Add((shop, location, [$"Corner shop {n}", $"{signed.Agreement.DeliveryDay} {order.DeliveryDate:dd MMM}", $"{stocked.Count}", $"{order.Lines.Count}",
                 $"{order.Lines.Sum(l => l.Cases)}", $"{order.Total.Amount:N2} {order.Total.Currency}",
                 Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                    $"{largest.Sku} {largest.Cases}×{largest.CasePack} ({why.Method}: {why.ForecastUnits:0} over {why.CoverDays} days + safety {why.SafetyStock:0})")));
+                    $"{largest.Sku} {largest.Cases}×{largest.CasePack} ({why.Method}: {why.ForecastUnits:0} over {why.CoverDays} days + safety {why.SafetyStock:0})"))]));
         }
+        Must(await host.Get<ShopProfiles>().RefreshAsync(platform, ct));
+        foreach (var (shop, location, cells) in rows)
+            table.AddRow([.. cells, Markup.Escape(AdviceTables.Summary(Must(await host.Get<ShopAdvice>().ForShopAsync(shop, location, ct))))]);
         AnsiConsole.Write(table);
         var month = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var commission = Must(await host.Get<CommissionReport>().HandleAsync(platform, $"{month:yyyy-MM}-01", $"{month.AddMonths(1):yyyy-MM}-01", ct)).Reps.Single();

@@ -186,6 +186,11 @@ public static class RoleReach
         new("Network.SetWholesaleItem", "change the wholesale catalog", No, Marketer: false, Integration: true),
         new("Network.ListWholesale", "read the wholesale catalog", Tenant, Marketer: true, Integration: true),
         new("Network.Commission", "read the commission report", No, Marketer: false, Integration: true),
+        // Assortment and display advice: the shop's staff at their own shop and its back office; the platform's marketers and
+        // its representatives' app read a shop's advice and refresh the profiles similar shops are found by.
+        new("Shop.Advice", "read a shop's assortment and display advice", OwnStore, Marketer: true, Integration: true),
+        new("Network.ShopAdvice", "read a shop's advice", No, Marketer: true, Integration: true),
+        new("Network.RefreshAdvice", "refresh shop profiles", No, Marketer: false, Integration: true),
         // The member's app (an integration key acting for it) asks for a member code and its images; tills scan it and run sessions.
         new("Store.IssueMemberCode", "issue member codes", No, Marketer: false, Integration: true),
         new("Store.MemberCodeImage", "draw member codes", No, Marketer: false, Integration: true),

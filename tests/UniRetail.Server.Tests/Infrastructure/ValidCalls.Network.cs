@@ -23,6 +23,20 @@ public sealed partial class ValidCalls
         _signedShop ??= (await T.SendOkAsync<JsonElement>(ApiRequest.Post("/api/network/shops", await SignUpBodyAsync()), HttpStatusCode.Created))
             .GetProperty("agreement").GetProperty("id").GetString()!;
 
+    private string? _signedShopWithStore;
+
+    /// <summary>A shop the seeded tenant signed up, with a store of its own (made once): its agreement id.</summary>
+    private async Task<string> ASignedShopWithAStoreAsync()
+    {
+        if (_signedShopWithStore is null)
+        {
+            var signed = await T.SendOkAsync<JsonElement>(ApiRequest.Post("/api/network/shops", await SignUpBodyAsync()), HttpStatusCode.Created);
+            await Retailer.WithAdminKey(T.Factory, signed.GetProperty("adminKey").GetString()!).AddStoreAsync(London.Camden);
+            _signedShopWithStore = signed.GetProperty("agreement").GetProperty("id").GetString()!;
+        }
+        return _signedShopWithStore;
+    }
+
     private async Task<object> SignUpBodyAsync() =>
         new { name = $"Shop {Fresh()}", repId = await ARepAsync(), warehouseId = T.Warehouse.Id, deliveryDay = "tuesday", sharesCustomers = true, pickupPoint = true };
 
@@ -106,5 +120,8 @@ public sealed partial class ValidCalls
         }));
         Add("Network.ListWholesale", _ => ApiRequest.Get("/api/network/wholesale"));
         Add("Network.Commission", _ => ApiRequest.Get("/api/network/commission?from=2026-11-01&to=2026-12-01"));
+        Add("Shop.Advice", store => Task.FromResult(ApiRequest.Get($"/api/shop/advice?locationId={store.Id}")), asShop: true);
+        Add("Network.ShopAdvice", async _ => ApiRequest.Get($"/api/network/shops/{await ASignedShopWithAStoreAsync()}/advice"));
+        Add("Network.RefreshAdvice", _ => ApiRequest.Post("/api/network/advice/refresh"));
     }
 }

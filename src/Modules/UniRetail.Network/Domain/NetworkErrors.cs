@@ -159,4 +159,10 @@ internal static class NetworkErrors
 
     public static Error MoreThanDelivered(int lineNo, int delivered, string field) =>
         Error.Validation("network.more_than_delivered", $"Line {lineNo} delivered {delivered} units; received and damaged together cannot be more.", field);
+
+    public static Error ShopLeft(string agreement) =>
+        Error.Conflict("network.shop_left", $"The shop of agreement {agreement} left the platform: its data is its own from then on.", "agreementId");
+
+    public static Error UnknownShopLocation(string? location, string field) =>
+        Error.NotFound("network.unknown_shop_location", $"The shop has no store '{location}'.", field);
 }

@@ -144,7 +144,8 @@ internal sealed class TillCheckout(
                 null, sale.Now.ToUnixTimeMilliseconds()))
             return StoreErrors.SaleRaced(draft.SaleId, "saleId");
         await db.PublishAsync(new TillSaleRecorded(
-            tenant, sale.Member, store, session.TillId, draft.SaleId, order.Order, order.Total, payments, draft.Offline, draft.SoldAt), ct);
+            tenant, sale.Member, store, session.TillId, draft.SaleId, order.Order, order.Total, payments, draft.Offline, draft.SoldAt,
+            [.. order.Lines.Select(l => new TillSaleLine(l.Sku, l.Quantity))]), ct);
         return receipt;
     }
 }
