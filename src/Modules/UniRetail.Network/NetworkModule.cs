@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using UniRetail.Data;
 using UniRetail.Network.Agreements;
 using UniRetail.Network.Persistence;
+using UniRetail.Network.PickupPoints;
 using UniRetail.Network.Replenishment;
 using UniRetail.Network.ShopOrders;
 using UniRetail.Network.Wholesale;
@@ -13,7 +14,7 @@ namespace UniRetail.Network;
 /// The shop network (Ling Shou Tong): a platform and its shops (each a tenant of its own) under agreements signed by field
 /// representatives; the platform's wholesale catalog and the shops' orders from it, held at the platform's warehouse and
 /// received into the shop's stock; demand forecasts and replenishment advice for the shops, and the backtest that measures
-/// them. Creates shop tenants through the identity's contracts and moves stock through the inventory's.
+/// them; shops as pickup points of the platform's online orders. Creates shop tenants through the identity's contracts and moves stock through the inventory's.
 /// </summary>
 public static class NetworkModule
 {
@@ -24,6 +25,7 @@ public static class NetworkModule
         services.AddSingleton<ConfigureShopSku>().AddSingleton<RecordShopSales>().AddSingleton<AdviseReplenishment>();
         services.AddSingleton<AgreementStore>().AddSingleton<WholesaleStore>().AddSingleton<ShopOrderStore>();
         services.AddSingleton<ManageReps>().AddSingleton<SignUpShop>().AddSingleton<ShopAgreements>().AddSingleton<ManageWholesale>();
+        services.AddPickupPoints();
         services.AddSingleton<PlaceShopOrder>().AddSingleton<ReceiveShopOrder>().AddSingleton<ShopOrderQueries>().AddSingleton<CommissionReport>();
         return services;
     }
@@ -32,6 +34,7 @@ public static class NetworkModule
     {
         app.MapShop();
         app.MapNetwork();
+        app.MapPickupPoints();
         return app;
     }
 }
