@@ -47,6 +47,7 @@ public sealed partial class ValidCalls
             var rep = (await (await wholesaler.Admin.PostAsJsonAsync("/api/network/reps", new { name = "Rep" })).ShouldBeAsync<JsonElement>(HttpStatusCode.Created))
                 .GetProperty("id").GetString()!;
             _platform = (tenant, warehouse.Id, rep);
+            _wholesaler = wholesaler;
         }
         var (platform, dc, repId) = _platform.Value;
         var linked = await T.Factory.Services.GetRequiredService<SignUpShop>()
@@ -104,5 +105,6 @@ public sealed partial class ValidCalls
         }));
         Add("Network.ListWholesale", _ => ApiRequest.Get("/api/network/wholesale"));
         Add("Network.Commission", _ => ApiRequest.Get("/api/network/commission?from=2026-11-01&to=2026-12-01"));
+        AddPickupPoints();
     }
 }
