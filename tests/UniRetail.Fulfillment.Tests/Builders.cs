@@ -53,6 +53,9 @@ internal sealed class LocationBuilder
 
     public static LocationBuilder AWarehouse(string code) => new(code, LocationKind.Warehouse, OpeningHours.AlwaysOpen, pickup: false);
 
+    /// <summary>A network shop's counter: takes parcels, holds no stock, ships nothing.</summary>
+    public static LocationBuilder APickupPoint(string code) => new LocationBuilder(code, LocationKind.PickupPoint, StoreHours, pickup: true).NotShipping();
+
     public static LocationId IdOf(string code) => new($"loc_{code}");
 
     public LocationBuilder At(double latitude, double longitude)

@@ -12,7 +12,7 @@ public static class FulfillmentModule
     public static IServiceCollection AddFulfillmentModule(this IServiceCollection services)
     {
         services.AddMigrations<DailyLoadStore>("fulfillment");
-        services.AddSingleton<DailyLoadStore>().AddSingleton<IOrderRouting, OrderRouter>();
+        services.AddSingleton<DailyLoadStore>().AddSingleton<IOrderRouting, OrderRouter>().AddSingleton<HandoverCodes>();
         return services;
     }
 }

@@ -25,6 +25,7 @@ public static class IdentityModule
         services.AddSingleton<ApiKeyCache>().AddSingleton<IInvalidationSubscriber>(sp => sp.GetRequiredService<ApiKeyCache>());
         services.AddSingleton<CreateTenant>().AddSingleton<ITenantProvisioning>(sp => sp.GetRequiredService<CreateTenant>());
         services.AddSingleton<SaveLocation>().AddSingleton<ManageApiKeys>();
+        services.AddSingleton<ILocationRegistry, LocationRegistry>();
         services.AddSingleton<UserStore>().AddSingleton<IPasswordHasher<UserRow>, PasswordHasher<UserRow>>();
         services.AddSingleton<ManageUsers>().AddSingleton<SignInUser>();
         return services;

@@ -6,6 +6,7 @@ using UniRetail.Data;
 using UniRetail.Network.Advice;
 using UniRetail.Network.Agreements;
 using UniRetail.Network.Persistence;
+using UniRetail.Network.PickupPoints;
 using UniRetail.Network.Replenishment;
 using UniRetail.Network.ShopOrders;
 using UniRetail.Network.Wholesale;
@@ -18,8 +19,8 @@ namespace UniRetail.Network;
 /// representatives; the platform's wholesale catalog and the shops' orders from it, held at the platform's warehouse and
 /// received into the shop's stock; demand forecasts and replenishment advice for the shops, and the backtest that measures
 /// them; assortment and display advice from the shops' sales, stock and till baskets and their similar shops' (till sales
-/// counted through the store's TillSaleRecorded). Creates shop tenants through the identity's contracts and moves stock
-/// through the inventory's.
+/// counted through the store's TillSaleRecorded); shops as pickup points of the platform's online orders. Creates shop
+/// tenants through the identity's contracts and moves stock through the inventory's.
 /// </summary>
 public static class NetworkModule
 {
@@ -31,6 +32,7 @@ public static class NetworkModule
         services.AddSingleton<ConfigureShopSku>().AddSingleton<RecordShopSales>().AddSingleton<AdviseReplenishment>();
         services.AddSingleton<AgreementStore>().AddSingleton<WholesaleStore>().AddSingleton<ShopOrderStore>();
         services.AddSingleton<ManageReps>().AddSingleton<SignUpShop>().AddSingleton<ShopAgreements>().AddSingleton<ManageWholesale>();
+        services.AddPickupPoints();
         services.AddSingleton<PlaceShopOrder>().AddSingleton<ReceiveShopOrder>().AddSingleton<ShopOrderQueries>().AddSingleton<CommissionReport>();
         services.AddSingleton<AdviceStore>().AddSingleton<ShopProfiles>().AddSingleton<ShopAdvice>().AddSingleton<CountTillSales>();
         services.AddSingleton<IDomainEventSubscriber<TillSaleRecorded>>(sp => sp.GetRequiredService<CountTillSales>());
@@ -42,6 +44,7 @@ public static class NetworkModule
         app.MapShop();
         app.MapNetwork();
         app.MapAdvice();
+        app.MapPickupPoints();
         return app;
     }
 }

@@ -22,7 +22,7 @@ public static class OrdersModule
         services.AddMigrations<OrderStore>("orders");
         services.AddSingleton<OrderStore>().AddSingleton<IPlacedBaskets, PlacedBasketReader>();
         services.AddSingleton<OrderBenefitReversal>();
-        services.AddSingleton<ITillOrders, TillOrders>();
+        services.AddSingleton<ITillOrders, TillOrders>().AddSingleton<IPickupOrders, PickupOrders>();
         services.AddSingleton<PlaceOrderHandler>().AddSingleton<OrderLifecycle>().AddSingleton<RecordReturn>().AddSingleton<OrderQueries>().AddSingleton<TradingDay>();
         services.AddSingleton<IDomainEventSubscriber<StockHoldsExpired>, CancelOrderWhenHoldExpires>();
         services.AddSingleton<IDomainEventSubscriber<MembersMerged>, MoveOrdersWhenMembersMerge>();

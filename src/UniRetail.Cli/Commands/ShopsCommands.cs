@@ -18,6 +18,7 @@ internal static class ShopsCommands
     public static Command Create() => new("shops", "Small shops on a platform: representatives, agreements, commission, demand forecasts, replenishment, assortment and display advice")
     {
         ShopsNetworkCommands.Rep(), ShopsNetworkCommands.Link(), ShopsNetworkCommands.Commission(), Advise(), ShopsAdviceCommands.Advice(), ShopsAdviceCommands.Refresh(), Backtest(), ConvertM5(),
+        ShopsPickupCommands.PickupPoint(), ShopsPickupCommands.PickupPoints(), ShopsPickupCommands.Parcels(), ShopsPickupCommands.Fees(),
     };
 
     private static Command Advise()

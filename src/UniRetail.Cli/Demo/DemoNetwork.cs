@@ -44,6 +44,7 @@ internal static class DemoNetwork
         var random = new Random(600_000);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var maxSold = items.Max(i => i.UnitsSold);
+        var pickupShops = new List<DemoPickupShop>();
         var table = new Table().Title($"Small-shop network: {Shops} shops signed up by {rep.Name}, each ordering its suggested order, and its top advice")
             .AddColumns("shop", "delivery", "SKUs", "lines", "cases", "order", "largest line (why)", "top advice");
         var rows = new List<(Caller Shop, string Location, string[] Cells)>();
@@ -52,8 +53,11 @@ internal static class DemoNetwork
             var signed = Must(await host.Get<SignUpShop>().SignUpAsync(platform, new SignUpShopRequest(
                 $"Corner shop {n}", "GBP", rep.Id, dc, DeliveryDays[n % DeliveryDays.Length], n % 3 == 0, n % 2 == 0), ct));
             var shop = Caller.AdminOf(new TenantId(signed.Agreement.ShopId));
+            var (latitude, longitude) = (51.45 + random.NextDouble() * 0.12, -0.25 + random.NextDouble() * 0.3);
             var location = Must(await host.Get<SaveLocation>().CreateAsync(shop, new LocationRequest($"SHOP-{n}", $"Corner shop {n}", "store", "",
-                51.45 + random.NextDouble() * 0.12, -0.25 + random.NextDouble() * 0.3, "Europe/London", null, false, true, 0, null), ct)).Id;
+                latitude, longitude, "Europe/London", null, false, true, 0, null), ct)).Id;
+            if (signed.Agreement.PickupPoint)
+                pickupShops.Add(new DemoPickupShop(signed.Agreement.Id, shop.Tenant, $"Corner shop {n}", latitude, longitude));
             var stocked = items.OrderBy(_ => random.Next()).Take(SkusPerShop).ToList();
             var days = new List<ShopSalesLine>();
             foreach (var item in stocked)
@@ -93,6 +97,7 @@ internal static class DemoNetwork
         var commission = Must(await host.Get<CommissionReport>().HandleAsync(platform, $"{month:yyyy-MM}-01", $"{month.AddMonths(1):yyyy-MM}-01", ct)).Reps.Single();
         AnsiConsole.MarkupLine($"  {Markup.Escape(commission.Name)}: {commission.ShopsSigned} shops signed, {commission.Orders} orders worth {commission.OrderValue.Amount:N2} {commission.OrderValue.Currency}, " +
             $"commission {commission.Commission.Amount:N2} {commission.Commission.Currency}");
+        await DemoPickupPoints.RunAsync(host, platform, pickupShops, [.. items.Select(i => i.Sku)], clock, ct);
     }
 
     /// <summary>Knuth's Poisson sampler: fine for the small daily rates of a corner shop.</summary>

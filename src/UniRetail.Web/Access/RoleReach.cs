@@ -191,6 +191,19 @@ public static class RoleReach
         new("Shop.Advice", "read a shop's assortment and display advice", OwnStore, Marketer: true, Integration: true),
         new("Network.ShopAdvice", "read a shop's advice", No, Marketer: true, Integration: true),
         new("Network.RefreshAdvice", "refresh shop profiles", No, Marketer: false, Integration: true),
+        // Shops as pickup points: the platform's admin sets a point's terms; its online shop (integration) finds points near a
+        // customer; the fee report is the admin's and the payroll integration's. At the shop, the counter staff (any store
+        // staff of the shop: a parcel is at the counter, not at a store location of the shop) list, receive and hand over.
+        new("Network.SetPickupPoint", "make shops pickup points", No, Marketer: false, Integration: false),
+        new("Network.StopPickupPoint", "stop shops being pickup points", No, Marketer: false, Integration: false),
+        new("Network.PickupPoints", "read the pickup points", No, Marketer: true, Integration: true),
+        new("Network.NearbyPickupPoints", "find pickup points near a customer", Tenant, Marketer: true, Integration: true),
+        new("Network.PickupFees", "read the pickup fee report", No, Marketer: false, Integration: true),
+        new("Shop.Parcels", "read the shop's parcels", Tenant, Marketer: false, Integration: true),
+        new("Shop.ParcelArrived", "receive parcels at the counter", Tenant, Marketer: false, Integration: true),
+        new("Shop.HandOverParcel", "hand parcels over", Tenant, Marketer: false, Integration: true),
+        new("Shop.ReturnParcel", "send parcels back", Tenant, Marketer: false, Integration: true),
+        new("Shop.PickupFees", "read the shop's pickup fees", No, Marketer: false, Integration: true),
         // The member's app (an integration key acting for it) asks for a member code and its images; tills scan it and run sessions.
         new("Store.IssueMemberCode", "issue member codes", No, Marketer: false, Integration: true),
         new("Store.MemberCodeImage", "draw member codes", No, Marketer: false, Integration: true),

@@ -61,6 +61,7 @@ public sealed partial class ValidCalls
             var rep = (await (await wholesaler.Admin.PostAsJsonAsync("/api/network/reps", new { name = "Rep" })).ShouldBeAsync<JsonElement>(HttpStatusCode.Created))
                 .GetProperty("id").GetString()!;
             _platform = (tenant, warehouse.Id, rep);
+            _wholesaler = wholesaler;
         }
         var (platform, dc, repId) = _platform.Value;
         var linked = await T.Factory.Services.GetRequiredService<SignUpShop>()
@@ -123,5 +124,6 @@ public sealed partial class ValidCalls
         Add("Shop.Advice", store => Task.FromResult(ApiRequest.Get($"/api/shop/advice?locationId={store.Id}")), asShop: true);
         Add("Network.ShopAdvice", async _ => ApiRequest.Get($"/api/network/shops/{await ASignedShopWithAStoreAsync()}/advice"));
         Add("Network.RefreshAdvice", _ => ApiRequest.Post("/api/network/advice/refresh"));
+        AddPickupPoints();
     }
 }

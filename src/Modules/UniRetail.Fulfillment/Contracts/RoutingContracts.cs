@@ -1,4 +1,5 @@
 using UniRetail.Data;
+using UniRetail.Identity.Contracts;
 using UniRetail.Kernel;
 
 namespace UniRetail.Fulfillment.Contracts;
@@ -31,6 +32,9 @@ public sealed record RoutedOrder(IReadOnlyList<SourcingAllocation> Allocations, 
 {
     /// <summary>The daily capacity each chosen location must grant, in location order; taken by <see cref="IOrderRouting.AcceptAsync"/>.</summary>
     internal IReadOnlyList<(LocationId Location, string Day, int Capacity)> CapacityToTake { get; init; } = [];
+
+    /// <summary>The pickup point (a location of kind pickup_point) the parcel travels to, when the order goes to one; it supplies no stock.</summary>
+    public LocationId? PickupPoint { get; init; }
 }
 
 /// <summary>
@@ -43,11 +47,17 @@ public interface IOrderRouting
     /// <summary>The code <see cref="AcceptAsync"/> fails with when a concurrent order took a location's last slot of the day: route again.</summary>
     const string CapacityReached = "fulfillment.capacity_reached";
 
+    /// <summary>The code <see cref="DecideAsync"/> fails with when the chosen pickup point has no parcel left today.</summary>
+    const string PickupPointFull = "fulfillment.pickup_point_full";
+
     /// <summary>Chooses the locations for <paramref name="request"/> from the tenant's locations and the <paramref name="stock"/> the caller read.</summary>
     Task<Result<RoutedOrder>> DecideAsync(TenantId tenant, SourcingRequest request, IReadOnlyList<StockAtLocation> stock, CancellationToken ct);
 
     /// <summary>Takes one order's worth of each chosen location's daily capacity for <paramref name="order"/>, guarded.</summary>
     Task<Result<Unit>> AcceptAsync(DbSession session, TenantId tenant, OrderId order, RoutedOrder routed);
+
+    /// <summary>Orders each location accepted on its own local day at <paramref name="instant"/> (what its daily capacity counts).</summary>
+    Task<IReadOnlyDictionary<LocationId, int>> AcceptedOnLocalDayAsync(TenantId tenant, IReadOnlyList<LocationInfo> at, DateTimeOffset instant, CancellationToken ct);
 
     /// <summary>Gives back the capacity <paramref name="order"/> took, on the day it took it; a second call gives back nothing.</summary>
     Task<int> ReleaseAsync(DbSession session, TenantId tenant, OrderId order);

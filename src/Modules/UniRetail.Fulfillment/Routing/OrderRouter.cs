@@ -31,10 +31,18 @@ internal sealed class OrderRouter(Database database, ILocationDirectory location
         var decision = SourcingPolicy.Decide(request, candidates);
         if (!decision.IsSuccess)
             return decision.Error;
-        var capacity = all.Where(l => l.DailyCapacity is not null && decision.Value.Locations.Contains(l.Id))
+        var counted = decision.Value.Counted;
+        var capacity = all.Where(l => l.DailyCapacity is not null && counted.Contains(l.Id))
             .OrderBy(l => l.Id.Value, StringComparer.Ordinal)
             .Select(l => (l.Id, Day(l, request.At), l.DailyCapacity!.Value)).ToList();
-        return new RoutedOrder(decision.Value.Allocations, decision.Value.Explanation.ToJson()) { CapacityToTake = capacity };
+        return new RoutedOrder(decision.Value.Allocations, decision.Value.Explanation.ToJson()) { CapacityToTake = capacity, PickupPoint = decision.Value.PickupPoint };
+    }
+
+    public async Task<IReadOnlyDictionary<LocationId, int>> AcceptedOnLocalDayAsync(TenantId tenant, IReadOnlyList<LocationInfo> at, DateTimeOffset instant, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(at);
+        var days = at.Select(l => (l.Id, Day(l, instant))).ToList();
+        return days.Count == 0 ? new Dictionary<LocationId, int>() : await database.ReadAsync(c => load.AcceptedAsync(c, tenant, days), ct);
     }
 
     public async Task<Result<Unit>> AcceptAsync(DbSession session, TenantId tenant, OrderId order, RoutedOrder routed)

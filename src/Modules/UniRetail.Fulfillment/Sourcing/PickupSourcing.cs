@@ -1,4 +1,5 @@
 using UniRetail.Fulfillment.Contracts;
+using UniRetail.Identity.Contracts;
 using UniRetail.Kernel;
 
 namespace UniRetail.Fulfillment.Sourcing;
@@ -13,9 +14,11 @@ internal static class PickupSourcing
     public const string NearestOtherRule = "pickup.nearest_other_store";
 
     public static Result<SourcingDecision> Decide(SourcingRequest request, IReadOnlyList<SkuDemand> demand, IReadOnlyList<SourcingCandidate> candidates) =>
-        SourcingPolicy.ChosenStore(request, candidates).Then(store => store.Location.Pickup
-            ? FromStoreOrNearest(store, request.At, demand, candidates)
-            : SourcingErrors.NotAPickupStore(store.Code));
+        SourcingPolicy.ChosenStore(request, candidates).Then(store => !store.Location.Pickup
+            ? SourcingErrors.NotAPickupStore(store.Code)
+            : store.Location.Kind == LocationKind.PickupPoint
+                ? PickupPointSourcing.Decide(store, demand, candidates)
+                : FromStoreOrNearest(store, request.At, demand, candidates));
 
     private static Result<SourcingDecision> FromStoreOrNearest(
         SourcingCandidate store, DateTimeOffset at, IReadOnlyList<SkuDemand> demand, IReadOnlyList<SourcingCandidate> candidates)

@@ -18,6 +18,10 @@ internal static class ShipSourcing
         SourcingPolicy.ChosenStore(request, candidates).Then(origin =>
             Decide("endless_aisle", request.Destination ?? origin.Location.Position, origin.Id, demand, candidates));
 
+    /// <summary>The parcel for a pickup point: shipped like a home delivery, with the point's position as the address.</summary>
+    public static Result<SourcingDecision> ToPoint(SourcingCandidate point, IReadOnlyList<SkuDemand> demand, IReadOnlyList<SourcingCandidate> candidates) =>
+        Decide("pickup_point", point.Location.Position, origin: null, demand, candidates);
+
     private static Result<SourcingDecision> Decide(
         string rulePrefix, GeoPoint destination, LocationId? origin, IReadOnlyList<SkuDemand> demand, IReadOnlyList<SourcingCandidate> candidates)
     {

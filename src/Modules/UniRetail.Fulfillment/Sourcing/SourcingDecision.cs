@@ -8,6 +8,12 @@ namespace UniRetail.Fulfillment.Sourcing;
 internal sealed record SourcingDecision(IReadOnlyList<SourcingAllocation> Allocations, RoutingExplanation Explanation)
 {
     public IReadOnlyList<LocationId> Locations => Allocations.Select(a => a.Location).Distinct().ToList();
+
+    /// <summary>A location that supplies no stock but whose daily capacity the order takes too: the pickup point its parcel goes to.</summary>
+    public LocationId? PickupPoint { get; init; }
+
+    /// <summary>Every location whose daily capacity the order counts against.</summary>
+    public IReadOnlyList<LocationId> Counted => PickupPoint is { } point ? [.. Locations.Append(point).Distinct()] : Locations;
 }
 
 /// <summary>Why the order went where it went; stored with the order as JSON.</summary>

@@ -22,4 +22,7 @@ internal static class SourcingErrors
 
     public static Error OutOfStock(SkuDemand line, int onShelf, string code) =>
         Error.Conflict("fulfillment.out_of_stock", $"Only {onShelf} of {line.Units} {line.Sku} on the shelf at {code}.", line.Field);
+
+    public static Error PickupPointFull(string code, int capacity) =>
+        Error.Conflict(IOrderRouting.PickupPointFull, $"Pickup point {code} takes {capacity} parcels a day and has none left today: choose another point.", "storeId");
 }

@@ -11,6 +11,11 @@ public enum LocationKind
     Store,
     /// <summary>A small independent partner shop acting as a pickup/fulfilment point.</summary>
     PartnerShop,
+    /// <summary>
+    /// A counter in a shop of the tenant's network that receives the tenant's parcels for collection: none of the tenant's
+    /// stock is there, nothing ships from it; its daily capacity counts parcels.
+    /// </summary>
+    PickupPoint,
 }
 
 /// <summary>

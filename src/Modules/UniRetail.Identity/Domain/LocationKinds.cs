@@ -3,7 +3,7 @@ using UniRetail.Kernel;
 
 namespace UniRetail.Identity.Domain;
 
-/// <summary>Location kinds as written in the API: <c>warehouse</c>, <c>store</c>, <c>partner_shop</c>.</summary>
+/// <summary>Location kinds as written in the API: <c>warehouse</c>, <c>store</c>, <c>partner_shop</c>, <c>pickup_point</c>.</summary>
 internal static class LocationKinds
 {
     public static string ToName(LocationKind kind) => kind switch
@@ -11,6 +11,7 @@ internal static class LocationKinds
         LocationKind.Warehouse => "warehouse",
         LocationKind.Store => "store",
         LocationKind.PartnerShop => "partner_shop",
+        LocationKind.PickupPoint => "pickup_point",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -19,6 +20,7 @@ internal static class LocationKinds
         "warehouse" => LocationKind.Warehouse,
         "store" => LocationKind.Store,
         "partner_shop" => LocationKind.PartnerShop,
-        _ => Error.Validation("identity.bad_location_kind", $"'{name}' is not a location kind (warehouse, store, partner_shop).", "kind"),
+        "pickup_point" => LocationKind.PickupPoint,
+        _ => Error.Validation("identity.bad_location_kind", $"'{name}' is not a location kind (warehouse, store, partner_shop, pickup_point).", "kind"),
     };
 }

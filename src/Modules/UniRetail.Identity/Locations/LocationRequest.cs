@@ -48,9 +48,12 @@ internal sealed record LocationRequest(
         var isWarehouse = kind.Value == LocationKind.Warehouse;
         if (isWarehouse && (Pickup == true || DeliveryRadiusKm > 0))
             return IdentityErrors.BadCapability("pickup", "A warehouse serves neither pickups nor same-day deliveries.");
+        var isPickupPoint = kind.Value == LocationKind.PickupPoint;
+        if (isPickupPoint && (Ships == true || DeliveryRadiusKm > 0))
+            return IdentityErrors.BadCapability("ships", "A pickup point receives parcels for collection: it neither ships nor delivers.");
         return new LocationInfo(
             id, Code.Trim(), Name.Trim(), kind.Value, Address?.Trim() ?? "", position.Value, zone, hours.Value,
-            Ships ?? true, Pickup ?? !isWarehouse, DeliveryRadiusKm ?? 0, DailyCapacity);
+            Ships ?? !isPickupPoint, Pickup ?? !isWarehouse, DeliveryRadiusKm ?? 0, DailyCapacity);
     }
 }
 

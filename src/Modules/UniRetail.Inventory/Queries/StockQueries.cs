@@ -73,6 +73,7 @@ internal sealed class StockQueries(Database database, StockStore levels, ILocati
     {
         LocationKind.Warehouse => "warehouse",
         LocationKind.Store => "store",
+        LocationKind.PickupPoint => "pickup_point",
         _ => "partner_shop",
     };
 

@@ -5,15 +5,19 @@ using UniRetail.Kernel;
 using UniRetail.Network.Contracts;
 using UniRetail.Network.Domain;
 using UniRetail.Network.Persistence;
+using UniRetail.Network.PickupPoints;
 
 namespace UniRetail.Network.Agreements;
 
 /// <summary>
 /// The agreement from both sides: the shop reads and leaves its own; the platform lists its shops and reads what each
 /// shares — sales by SKU for the days the shop was on the platform, nothing from after it left; its customers who
-/// consented to sharing, while the agreement says the shop shares them.
+/// consented to sharing, while the agreement says the shop shares them. A shop that leaves stops being its platform's
+/// pickup point in the same write.
 /// </summary>
-internal sealed class ShopAgreements(Database database, AgreementStore store, ITenantDirectory tenants, ISharedCustomers customers, TimeProvider clock)
+internal sealed class ShopAgreements(
+    Database database, AgreementStore store, ITenantDirectory tenants, ISharedCustomers customers, ManagePickupPoints pickupPoints, ILocationRegistry locations,
+    TimeProvider clock)
 {
     public const int MaxPeriodDays = 366;
     public const int MaxSkus = 5_000;
@@ -36,6 +40,8 @@ internal sealed class ShopAgreements(Database database, AgreementStore store, IT
             if (await store.ActiveAsync(session.Connection, session.Transaction, shop.Tenant) is not { } row)
                 return NetworkErrors.NotAShop();
             await store.LeaveAsync(session, shop.Tenant, row.AgreementId, now);
+            // A pickup point stops taking parcels with the shop gone (those on their way can still be handed over).
+            await pickupPoints.StopInAsync(session, new TenantId(row.PlatformId), row.AgreementId, now, ct);
             return new AgreementRow
             {
                 AgreementId = row.AgreementId, PlatformId = row.PlatformId, ShopId = row.ShopId, ShopName = row.ShopName, RepId = row.RepId,
@@ -45,6 +51,7 @@ internal sealed class ShopAgreements(Database database, AgreementStore store, IT
         }, ct);
         if (!left.IsSuccess)
             return left.Error;
+        locations.Invalidate(new TenantId(left.Value.PlatformId));
         return ShopAgreementView.From(left.Value, await PlatformNameAsync(left.Value, ct));
     }
 

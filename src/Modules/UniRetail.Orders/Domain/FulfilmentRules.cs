@@ -19,9 +19,9 @@ internal static class FulfilmentRules
     };
 
     /// <summary>
-    /// A pickup may be at a store or a partner shop; a till sale, an endless-aisle sale and the store credited with a
+    /// A pickup may be at a store, a partner shop or a pickup point (a network shop's counter); a till sale, an endless-aisle sale and the store credited with a
     /// delivery are the tenant's own stores. A warehouse is never an order's store.
     /// </summary>
     public static bool AllowsStoreAt(FulfilmentType type, LocationKind kind) =>
-        kind == LocationKind.Store || (type == FulfilmentType.PickupInStore && kind == LocationKind.PartnerShop);
+        kind == LocationKind.Store || (type == FulfilmentType.PickupInStore && kind is LocationKind.PartnerShop or LocationKind.PickupPoint);
 }

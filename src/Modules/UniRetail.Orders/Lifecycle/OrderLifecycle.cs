@@ -50,28 +50,33 @@ internal sealed class OrderLifecycle(Database database, OrderStore orders, IStoc
 
     private async Task<Result<OrderView>> TransitionAsync(Caller caller, OrderId id, Func<Order, Result<StockEffect>> verb, string? note, CancellationToken ct) =>
         await database.WriteAsync<OrderView>(async session =>
+            (await TransitionInAsync(session, caller.Tenant, id, o => EnsureMayHandle(caller, o).Then(_ => verb(o)), note, PlaceOrderHandler.Actor(caller), ct))
+                .Map(OrderView.From), ct);
+
+    /// <summary>
+    /// Applies a verb to an order inside the caller's write: its stock effect, given-back benefits when cancelled, the
+    /// saved transition and its event. Another module's verb on the order (a pickup point's handover) comes through here.
+    /// </summary>
+    internal async Task<Result<Order>> TransitionInAsync(DbSession session, TenantId tenant, OrderId id, Func<Order, Result<StockEffect>> verb, string? note, string actor, CancellationToken ct)
+    {
+        var order = await orders.LoadAsync(session.Connection, session.Transaction, tenant, id);
+        if (order is null)
+            return OrderErrors.UnknownOrder(id.Value);
+        var effect = verb(order);
+        if (!effect.IsSuccess)
+            return effect.Error;
+        await ApplyAsync(session, tenant, order, effect.Value, note, ct);
+        if (order.Status == OrderStatus.Cancelled)
         {
-            var order = await orders.LoadAsync(session.Connection, session.Transaction, caller.Tenant, id);
-            if (order is null)
-                return OrderErrors.UnknownOrder(id.Value);
-            var allowed = EnsureMayHandle(caller, order);
-            if (!allowed.IsSuccess)
-                return allowed.Error;
-            var effect = verb(order);
-            if (!effect.IsSuccess)
-                return effect.Error;
-            await ApplyAsync(session, caller.Tenant, order, effect.Value, note, ct);
-            if (order.Status == OrderStatus.Cancelled)
-            {
-                var reversed = await benefits.ReverseCancelledAsync(session, caller.Tenant, order, ct);
-                if (!reversed.IsSuccess)
-                    return reversed.Error;
-            }
-            if (!await orders.SaveTransitionAsync(session, caller.Tenant, order, note, PlaceOrderHandler.Actor(caller), Now))
-                return OrderErrors.Concurrent();
-            await session.PublishAsync(new OrderStatusChanged(caller.Tenant, order.Id, order.Member, order.Status, clock.GetUtcNow()), ct);
-            return OrderView.From(order);
-        }, ct);
+            var reversed = await benefits.ReverseCancelledAsync(session, tenant, order, ct);
+            if (!reversed.IsSuccess)
+                return reversed.Error;
+        }
+        if (!await orders.SaveTransitionAsync(session, tenant, order, note, actor, Now))
+            return OrderErrors.Concurrent();
+        await session.PublishAsync(new OrderStatusChanged(tenant, order.Id, order.Member, order.Status, clock.GetUtcNow()), ct);
+        return order;
+    }
 
     private async Task ApplyAsync(DbSession session, TenantId tenant, Order order, StockEffect effect, string? note, CancellationToken ct)
     {

@@ -46,6 +46,7 @@ internal sealed class PlaceOrderHandler(
     IMemberDirectory members,
     IBasketPricing pricing,
     ILoyaltyBenefits loyalty,
+    HandoverCodes handoverCodes,
     TimeProvider clock)
 {
     /// <summary>How long an unpaid order holds its stock before it is cancelled and the stock goes back on sale.</summary>
@@ -72,7 +73,15 @@ internal sealed class PlaceOrderHandler(
         // Whole milliseconds, as stored: the first answer and every replay of it carry the same placedAt.
         var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
         var placed = await PlaceAsync(caller, draft.Value, idempotencyKey, requestHash, new Placement(now), ct);
-        return placed.Map(p => new PlacedOrder(OrderView.From(p.Order), p.Replayed));
+        if (!placed.IsSuccess)
+            return placed.Error;
+        var (order, replayed) = placed.Value;
+        var view = OrderView.From(order);
+        // A parcel for a pickup point: the customer's code to collect it there (derived, never stored; a replay answers it again).
+        if (order.Fulfilment == FulfilmentType.PickupInStore && order.Store is { } store
+            && await locations.FindAsync(caller.Tenant, store, ct) is { Kind: LocationKind.PickupPoint })
+            view = view with { HandoverCode = handoverCodes.For(caller.Tenant, order.Id) };
+        return new PlacedOrder(view, replayed);
     }
 
     /// <summary>Prices, routes, holds and writes a checked order (the order API's and the till's one path); a keyed retry answers the first.</summary>

@@ -28,7 +28,10 @@ internal sealed record StatusChangeView(string Status, string? Note, string Acto
 
 internal sealed record ReturnView(string ReturnId, int LineNo, int Quantity, string LocationId, string Condition, MoneyView Refund, string? Reason, DateTimeOffset At);
 
-/// <summary>An order as the API returns it; the routing is the sourcing explanation recorded when it was placed.</summary>
+/// <summary>
+/// An order as the API returns it; the routing is the sourcing explanation recorded when it was placed. <c>handoverCode</c>:
+/// for a pickup at a pickup point, the code the customer shows there (in the answer that places the order, and its replays).
+/// </summary>
 internal sealed record OrderView(
     string Id,
     string Channel,
@@ -52,7 +55,8 @@ internal sealed record OrderView(
     BenefitsView Benefits,
     MoneyView AmountDue,
     IReadOnlyList<StatusChangeView>? History = null,
-    IReadOnlyList<ReturnView>? Returns = null)
+    IReadOnlyList<ReturnView>? Returns = null,
+    string? HandoverCode = null)
 {
     public static OrderView From(Order order) => new(
         order.Id.Value,
