@@ -4,9 +4,6 @@ namespace UniRetail.Network.Domain;
 
 internal static class NetworkErrors
 {
-    public static Error ShopLeft(string agreementId) =>
-        Error.Conflict("network.shop_left", $"The shop of agreement {agreementId} has left the platform: what it records now is its own.", "agreementId");
-
     public static Error CustomersNotShared(string agreementId) =>
         Error.Conflict("network.customers_not_shared", $"The agreement {agreementId} does not share the shop's customers (the shop agrees to it in its terms).", "agreementId");
 
