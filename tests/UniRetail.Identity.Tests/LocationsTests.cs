@@ -24,6 +24,20 @@ public abstract class LocationsTests(DatabaseProvider provider) : DatabaseTest(p
         new Dictionary<string, string> { ["monday"] = "09:00-21:00", ["sunday"] = "11:00-17:00" }, true, true, 3.5, 200);
 
     [Fact]
+    public async Task CreateAsync_PickupPoint_ShipsNothingByDefaultAndNeverShips()
+    {
+        var admin = await NewTenantAsync();
+        var point = new LocationRequest("PP01", "Lu's counter", "pickup_point", "12 Parkway", 51.539, -0.1426, "Europe/London", null, null, null, null, 20);
+
+        var created = (await Get<SaveLocation>().CreateAsync(admin, point, CancellationToken.None)).Value;
+        var shipping = await Get<SaveLocation>().CreateAsync(admin, point with { Code = "PP02", Ships = true }, CancellationToken.None);
+
+        Assert.Equal(("pickup_point", false, true, 20), (created.Kind, created.Ships, created.Pickup, created.DailyCapacity));
+        Assert.Equal(("identity.bad_capability", "ships"), (shipping.Error?.Code, shipping.Error?.Field));
+        Assert.Equal(LocationKind.PickupPoint, Assert.Single(await Get<ILocationDirectory>().ListAsync(admin.Tenant, CancellationToken.None)).Kind);
+    }
+
+    [Fact]
     public async Task CreateAsync_NewStore_IsListedWithItsCapabilities()
     {
         var admin = await NewTenantAsync();
