@@ -164,6 +164,16 @@ public abstract partial class ConsoleBrowserTests<THost>
             await platform.SetViewportSizeAsync(390, 844);
             await AccessibilityCheck.AssertNoSeriousViolationsAsync(platform, "/network advice at phone width");
             await platform.Context.CloseAsync();
+
+            // A marketer reads the points and the advice but neither sets a point nor refreshes the profiles.
+            var marketer = await SignInAsync(Host.Marketer);
+            await OpenAsync(marketer, "/network");
+            await Assertions.Expect(marketer.GetByRole(AriaRole.Heading, new() { Name = "Pickup points" })).ToBeVisibleAsync();
+            await Assertions.Expect(marketer.GetByRole(AriaRole.Button, new() { Name = "Show advice" })).ToBeVisibleAsync();
+            await Assertions.Expect(marketer.GetByRole(AriaRole.Button, new() { Name = "Save pickup point" })).ToHaveCountAsync(0);
+            await Assertions.Expect(marketer.GetByRole(AriaRole.Button, new() { Name = "Refresh shop profiles" })).ToHaveCountAsync(0);
+            await Assertions.Expect(marketer.GetByRole(AriaRole.Button, new() { Name = "Show pickup fees" })).ToHaveCountAsync(0);
+            await marketer.Context.CloseAsync();
         }
         finally
         {
