@@ -25,4 +25,17 @@ public sealed class NetworkPageLogicTests
         var bad = NetworkForms.Receipt([(1, "46", "2"), (2, "lots", null)]).Error!;
         Assert.Equal(("console.bad_number", "lines[1].received"), (bad.Code, bad.Field));
     }
+
+    [Fact]
+    public void APickupPointsTermsReadOpeningHoursOneADayAndRefuseANonNumberAtItsField()
+    {
+        var point = NetworkForms.PickupPoint(" 12 Parkway ", "51.54", "-0.14", "", "monday 07:00-22:00\nSunday: 10:00-16:00\n", "20", "0.40", "").Value!;
+        Assert.Equal(("12 Parkway", 51.54, -0.14, (string?)null, 20, 0.40m, (int?)null), (point.Address, point.Latitude!.Value, point.Longitude!.Value, point.TimeZone, point.ParcelCapacity!.Value, point.FeePerParcel!.Value, point.HoldDays));
+        Assert.Equal(["monday=07:00-22:00", "sunday=10:00-16:00"], point.OpeningHours!.Select(h => $"{h.Key}={h.Value}").Order(StringComparer.Ordinal));
+        Assert.Null(NetworkForms.PickupPoint("x", "1", "1", null, " ", null, null, null).Value!.OpeningHours);
+        Assert.Equal("parcelCapacity", NetworkForms.PickupPoint("x", "1", "1", null, null, "many", "0.40", null).Error!.Field);
+        Assert.Equal("latitude", NetworkForms.PickupPoint("x", "north", "1", null, null, "5", "0.40", null).Error!.Field);
+        Assert.Equal(("console.bad_opening_hours", "openingHours"), (NetworkForms.PickupPoint("x", "1", "1", null, "monday", "5", null, null).Error!.Code,
+            NetworkForms.PickupPoint("x", "1", "1", null, "monday", "5", null, null).Error!.Field));
+    }
 }

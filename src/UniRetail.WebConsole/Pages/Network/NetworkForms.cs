@@ -1,4 +1,5 @@
 using UniRetail.Kernel;
+using UniRetail.Network.PickupPoints;
 using UniRetail.Network.ShopOrders;
 using UniRetail.Network.Wholesale;
 using UniRetail.WebConsole.Components.Shared;
@@ -50,5 +51,31 @@ internal static class NetworkForms
             request.Add(new ReceiveLineRequest(lines[i].LineNo, received.Value, damaged.Value));
         }
         return new ReceiveShopOrderRequest(request);
+    }
+
+    /// <summary>
+    /// A pickup point's terms as typed: the position as two numbers, opening hours one a line (<c>monday 07:00-22:00</c>;
+    /// empty: always open), capacity, fee and hold days (empty hold days: the default).
+    /// </summary>
+    public static Result<PickupPointRequest> PickupPoint(
+        string? address, string? latitude, string? longitude, string? timeZone, string? hours, string? capacity, string? fee, string? holdDays)
+    {
+        var lat = Format.OptionalAmount(latitude, "latitude");
+        var lon = Format.OptionalAmount(longitude, "longitude");
+        var cap = Format.OptionalWhole(capacity, "parcelCapacity");
+        var money = Format.OptionalAmount(fee, "feePerParcel");
+        var hold = Format.OptionalWhole(holdDays, "holdDays");
+        if ((lat.Error ?? lon.Error ?? cap.Error ?? money.Error ?? hold.Error) is { } error)
+            return error;
+        var opening = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in (hours ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = line.Split([' ', '\t', ':'], 2, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length != 2 || !opening.TryAdd(parts[0].ToLowerInvariant(), parts[1]))
+                return Error.Validation("console.bad_opening_hours", $"'{line}': write a day and its hours, one day a line ('monday 07:00-22:00').", "openingHours");
+        }
+        return new PickupPointRequest(
+            string.IsNullOrWhiteSpace(address) ? null : address.Trim(), (double?)lat.Value, (double?)lon.Value, string.IsNullOrWhiteSpace(timeZone) ? null : timeZone.Trim(),
+            opening.Count == 0 ? null : opening, cap.Value, money.Value, hold.Value);
     }
 }
