@@ -1,3 +1,4 @@
+using System.CommandLine;
 using UniRetail.Identity.Contracts;
 using UniRetail.Kernel;
 using UniRetail.Server;
@@ -7,6 +8,19 @@ namespace UniRetail.Cli;
 /// <summary>A tenant as commands take it: its id (<c>ten_…</c>), or its name when exactly one tenant has that name.</summary>
 internal static class TenantArgument
 {
+    /// <summary>
+    /// Starts the host on the command's database, resolves <paramref name="tenant"/> and runs <paramref name="run"/> as the
+    /// tenant's admin; a tenant it cannot resolve fails with one line.
+    /// </summary>
+    public static async Task<int> RunAsAdminAsync(ParseResult result, Option<string> tenant, Func<ModuleContainer, Caller, Task<int>> run, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(run);
+        await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
+        var resolved = await ResolveAsync(host, result.GetValue(tenant), ct);
+        return resolved.IsSuccess ? await run(host, Caller.AdminOf(resolved.Value)) : CliOutput.Fail(resolved.Error);
+    }
+
     public static async Task<Result<TenantId>> ResolveAsync(ModuleContainer host, string? text, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(host);

@@ -2,9 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using UniRetail.Cli.Shops;
 using UniRetail.Identity.Contracts;
-using UniRetail.Kernel;
 using UniRetail.Network.Advice;
-using UniRetail.Server;
 
 namespace UniRetail.Cli.Commands;
 
@@ -19,16 +17,12 @@ internal static class ShopsAdviceCommands
         var json = new Option<bool>("--json") { Description = "Print the advice as JSON" };
         var command = new Command("advice", "A shop's assortment and display advice: what to add, drop, place side by side and put at eye level, with the evidence")
             { ImportCommands.Tenant, location, json };
-        command.SetAction(async (result, ct) =>
+        command.SetAction((result, ct) => TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, caller) =>
         {
-            await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
-            var tenant = await TenantArgument.ResolveAsync(host, result.GetValue(ImportCommands.Tenant), ct);
-            if (!tenant.IsSuccess)
-                return CliOutput.Fail(tenant.Error);
             var at = result.GetValue(location)
-                ?? (await host.Get<ILocationDirectory>().ListAsync(tenant.Value, ct)).Where(l => l.Kind != LocationKind.Warehouse)
+                ?? (await host.Get<ILocationDirectory>().ListAsync(caller.Tenant, ct)).Where(l => l.Kind != LocationKind.Warehouse)
                     .OrderBy(l => l.Code, StringComparer.Ordinal).FirstOrDefault()?.Id.Value;
-            var advice = await host.Get<ShopAdvice>().ForShopAsync(Caller.AdminOf(tenant.Value), at, ct);
+            var advice = await host.Get<ShopAdvice>().ForShopAsync(caller, at, ct);
             if (!advice.IsSuccess)
                 return CliOutput.Fail(advice.Error);
             if (result.GetValue(json))
@@ -36,7 +30,7 @@ internal static class ShopsAdviceCommands
             else
                 AdviceTables.Write(advice.Value);
             return CliOutput.Ok;
-        });
+        }, ct));
         return command;
     }
 
@@ -44,18 +38,14 @@ internal static class ShopsAdviceCommands
     {
         var command = new Command("advice-refresh", "Recompute the sales profiles (the last 8 weeks by SKU) of every shop on a platform, which similar shops are found by")
             { ImportCommands.Tenant };
-        command.SetAction(async (result, ct) =>
+        command.SetAction((result, ct) => TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, caller) =>
         {
-            await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
-            var platform = await TenantArgument.ResolveAsync(host, result.GetValue(ImportCommands.Tenant), ct);
-            if (!platform.IsSuccess)
-                return CliOutput.Fail(platform.Error);
-            var refreshed = await host.Get<ShopProfiles>().RefreshAsync(Caller.AdminOf(platform.Value), ct);
+            var refreshed = await host.Get<ShopProfiles>().RefreshAsync(caller, ct);
             if (!refreshed.IsSuccess)
                 return CliOutput.Fail(refreshed.Error);
             Console.WriteLine($"profiles refreshed: {refreshed.Value.Shops} shops, {refreshed.Value.Locations} locations, as of {refreshed.Value.AsOf:yyyy-MM-dd}");
             return CliOutput.Ok;
-        });
+        }, ct));
         return command;
     }
 }

@@ -5,10 +5,8 @@ using System.IO.Compression;
 using System.Text.Json;
 using Spectre.Console;
 using UniRetail.Cli.Shops;
-using UniRetail.Kernel;
 using UniRetail.Network.Backtesting;
 using UniRetail.Network.Replenishment;
-using UniRetail.Server;
 
 namespace UniRetail.Cli.Commands;
 
@@ -27,13 +25,9 @@ internal static class ShopsCommands
         var json = new Option<bool>("--json") { Description = "Print the suggested order as JSON" };
         var command = new Command("advise", "The suggested order for a shop's next delivery, SKU by SKU, with the forecast, safety stock and stock behind it")
             { ImportCommands.Tenant, location, json };
-        command.SetAction(async (result, ct) =>
+        command.SetAction((result, ct) => TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, caller) =>
         {
-            await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
-            var tenant = await TenantArgument.ResolveAsync(host, result.GetValue(ImportCommands.Tenant), ct);
-            if (!tenant.IsSuccess)
-                return CliOutput.Fail(tenant.Error);
-            var advice = await host.Get<AdviseReplenishment>().HandleAsync(Caller.AdminOf(tenant.Value), result.GetValue(location), ct);
+            var advice = await host.Get<AdviseReplenishment>().HandleAsync(caller, result.GetValue(location), ct);
             if (!advice.IsSuccess)
                 return CliOutput.Fail(advice.Error);
             if (result.GetValue(json))
@@ -56,7 +50,7 @@ internal static class ShopsCommands
             Console.WriteLine($"suggested order for {advice.Value.LocationId} as of {advice.Value.AsOf:yyyy-MM-dd} ({advice.Value.Lines.Count} SKUs)");
             AnsiConsole.Write(table);
             return CliOutput.Ok;
-        });
+        }, ct));
         return command;
     }
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
-using UniRetail.Kernel;
 using UniRetail.Network.Agreements;
 using UniRetail.Network.ShopOrders;
 using UniRetail.Server;
@@ -16,18 +15,14 @@ internal static class ShopsNetworkCommands
         var name = new Option<string>("--name") { Description = "The representative's name", Required = true };
         var rate = new Option<decimal>("--commission") { Description = "Share of the orders of the shops they sign (0.02: 2%)", DefaultValueFactory = _ => 0m };
         var command = new Command("rep", "Add a field representative to a platform and print their id") { ImportCommands.Tenant, name, rate };
-        command.SetAction(async (result, ct) =>
+        command.SetAction((result, ct) => TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, caller) =>
         {
-            await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
-            var platform = await TenantArgument.ResolveAsync(host, result.GetValue(ImportCommands.Tenant), ct);
-            if (!platform.IsSuccess)
-                return CliOutput.Fail(platform.Error);
-            var rep = await host.Get<ManageReps>().CreateAsync(Caller.AdminOf(platform.Value), new RepRequest(result.GetValue(name), result.GetValue(rate)), ct);
+            var rep = await host.Get<ManageReps>().CreateAsync(caller, new RepRequest(result.GetValue(name), result.GetValue(rate)), ct);
             if (!rep.IsSuccess)
                 return CliOutput.Fail(rep.Error);
             Console.WriteLine($"representative: {rep.Value.Id} ({rep.Value.Name}, {rep.Value.CommissionRate:P1} commission)");
             return CliOutput.Ok;
-        });
+        }, ct));
         return command;
     }
 
@@ -66,13 +61,9 @@ internal static class ShopsNetworkCommands
         var from = new Option<string>("--from") { Description = "First day (yyyy-MM-dd)", Required = true };
         var to = new Option<string>("--to") { Description = "Day after the last (yyyy-MM-dd)", Required = true };
         var command = new Command("commission", "Each representative's shops, their orders in the period and the commission on them") { ImportCommands.Tenant, from, to };
-        command.SetAction(async (result, ct) =>
+        command.SetAction((result, ct) => TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, caller) =>
         {
-            await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
-            var platform = await TenantArgument.ResolveAsync(host, result.GetValue(ImportCommands.Tenant), ct);
-            if (!platform.IsSuccess)
-                return CliOutput.Fail(platform.Error);
-            var report = await host.Get<CommissionReport>().HandleAsync(Caller.AdminOf(platform.Value), result.GetValue(from), result.GetValue(to), ct);
+            var report = await host.Get<CommissionReport>().HandleAsync(caller, result.GetValue(from), result.GetValue(to), ct);
             if (!report.IsSuccess)
                 return CliOutput.Fail(report.Error);
             var table = new Table().Border(TableBorder.Rounded).AddColumn("representative").AddColumn(new TableColumn("signed").RightAligned())
@@ -86,7 +77,7 @@ internal static class ShopsNetworkCommands
             Console.WriteLine($"commission from {report.Value.From:yyyy-MM-dd} to {report.Value.To:yyyy-MM-dd} (exclusive)");
             AnsiConsole.Write(table);
             return CliOutput.Ok;
-        });
+        }, ct));
         return command;
     }
 }

@@ -3,7 +3,6 @@ using System.Globalization;
 using Spectre.Console;
 using UniRetail.Kernel;
 using UniRetail.Network.PickupPoints;
-using UniRetail.Server;
 
 namespace UniRetail.Cli.Commands;
 
@@ -24,13 +23,8 @@ internal static class ShopsPickupCommands
         var stop = new Option<bool>("--stop") { Description = "The shop stops being a pickup point" };
         var command = new Command("pickup-point", "Make a shop of the platform a pickup point, change its terms, or stop it (--stop)")
             { ImportCommands.Tenant, agreement, address, lat, lon, zone, hours, capacity, fee, holdDays, stop };
-        command.SetAction(async (result, ct) =>
+        command.SetAction((result, ct) => TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, caller) =>
         {
-            await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
-            var platform = await TenantArgument.ResolveAsync(host, result.GetValue(ImportCommands.Tenant), ct);
-            if (!platform.IsSuccess)
-                return CliOutput.Fail(platform.Error);
-            var caller = Caller.AdminOf(platform.Value);
             var manage = host.Get<ManagePickupPoints>();
             if (result.GetValue(stop))
             {
@@ -57,7 +51,7 @@ internal static class ShopsPickupCommands
             Console.WriteLine($"pickup point {p.Code} ({p.ShopName}): location {p.LocationId}, {p.ParcelCapacity} parcels a day, " +
                 $"{p.FeePerParcel.Amount:N2} {p.FeePerParcel.Currency} a parcel, parcels wait {p.HoldDays} days");
             return CliOutput.Ok;
-        });
+        }, ct));
         return command;
     }
 
@@ -67,13 +61,9 @@ internal static class ShopsPickupCommands
         var lon = new Option<double?>("--lon") { Description = "The customer's longitude" };
         var limit = new Option<int?>("--limit") { Description = "How many (1-50, default 10)" };
         var command = new Command("pickup-points", "The platform's pickup points near a position: distance, hours, open now, parcels left today") { ImportCommands.Tenant, lat, lon, limit };
-        command.SetAction(async (result, ct) =>
+        command.SetAction((result, ct) => TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, caller) =>
         {
-            await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
-            var platform = await TenantArgument.ResolveAsync(host, result.GetValue(ImportCommands.Tenant), ct);
-            if (!platform.IsSuccess)
-                return CliOutput.Fail(platform.Error);
-            var near = await host.Get<FindPickupPoints>().NearAsync(Caller.AdminOf(platform.Value), result.GetValue(lat), result.GetValue(lon), result.GetValue(limit), ct);
+            var near = await host.Get<FindPickupPoints>().NearAsync(caller, result.GetValue(lat), result.GetValue(lon), result.GetValue(limit), ct);
             if (!near.IsSuccess)
                 return CliOutput.Fail(near.Error);
             var table = new Table().Border(TableBorder.Rounded).AddColumns("point", "shop", "location", "km", "open now", "parcels left today");
@@ -82,7 +72,7 @@ internal static class ShopsPickupCommands
                     $"{p.ParcelsLeftToday} of {p.ParcelCapacity}");
             AnsiConsole.Write(table);
             return CliOutput.Ok;
-        });
+        }, ct));
         return command;
     }
 
@@ -94,13 +84,8 @@ internal static class ShopsPickupCommands
         var code = new Option<string?>("--code") { Description = "The customer's handover code" };
         var back = new Option<string?>("--return") { Description = "Send this uncollected parcel (pcl_…) back" };
         var command = new Command("parcels", "A shop's counter: its parcels, or mark one arrived, hand one over, send one back") { ImportCommands.Tenant, status, arrive, handover, code, back };
-        command.SetAction(async (result, ct) =>
+        command.SetAction((result, ct) => TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, caller) =>
         {
-            await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
-            var shop = await TenantArgument.ResolveAsync(host, result.GetValue(ImportCommands.Tenant), ct);
-            if (!shop.IsSuccess)
-                return CliOutput.Fail(shop.Error);
-            var caller = Caller.AdminOf(shop.Value);
             var counter = host.Get<ParcelCounter>();
             Result<ParcelView>? moved = null;
             if (result.GetValue(arrive) is { } a)
@@ -125,7 +110,7 @@ internal static class ShopsPickupCommands
                     p.ReturnableFrom is { } from ? $"{from:yyyy-MM-dd HH:mm}" : "");
             AnsiConsole.Write(table);
             return CliOutput.Ok;
-        });
+        }, ct));
         return command;
     }
 
@@ -134,13 +119,9 @@ internal static class ShopsPickupCommands
         var from = new Option<string>("--from") { Description = "First day (yyyy-MM-dd)", Required = true };
         var to = new Option<string>("--to") { Description = "Day after the last (yyyy-MM-dd)", Required = true };
         var command = new Command("pickup-fees", "Per shop of the platform: parcels handed over in the period and the fees they earned") { ImportCommands.Tenant, from, to };
-        command.SetAction(async (result, ct) =>
+        command.SetAction((result, ct) => TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, caller) =>
         {
-            await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
-            var platform = await TenantArgument.ResolveAsync(host, result.GetValue(ImportCommands.Tenant), ct);
-            if (!platform.IsSuccess)
-                return CliOutput.Fail(platform.Error);
-            var report = await host.Get<PickupFees>().OfPlatformAsync(Caller.AdminOf(platform.Value), result.GetValue(from), result.GetValue(to), ct);
+            var report = await host.Get<PickupFees>().OfPlatformAsync(caller, result.GetValue(from), result.GetValue(to), ct);
             if (!report.IsSuccess)
                 return CliOutput.Fail(report.Error);
             var table = new Table().Border(TableBorder.Rounded).AddColumns("shop", "parcels", "fees");
@@ -149,7 +130,7 @@ internal static class ShopsPickupCommands
             table.AddRow("all shops", report.Value.Parcels.ToString(CultureInfo.InvariantCulture), $"{report.Value.Fees.Amount:N2} {report.Value.Fees.Currency}");
             AnsiConsole.Write(table);
             return CliOutput.Ok;
-        });
+        }, ct));
         return command;
     }
 }

@@ -33,7 +33,6 @@ internal static class DemoPickupPoints
                 $"{shop.Name}, London", shop.Latitude, shop.Longitude, "Europe/London", hours, 20 + (5 * (i % 3)), 0.35m, 7), ct));
 
         var random = new Random(4_711);
-        var byLocation = new Dictionary<string, DemoPickupShop>();
         var handedOver = 0;
         foreach (var n in Enumerable.Range(1, Orders))
         {
@@ -54,7 +53,6 @@ internal static class DemoPickupPoints
                 .Single(p => p.Label == ParcelCounter.Label(placed.Value.Order.Id));
             Must(await host.Get<ParcelCounter>().ArriveAsync(counter, parcel.Id, ct));
             Must(await host.Get<ParcelCounter>().HandOverAsync(counter, parcel.Id, new HandoverRequest(placed.Value.Order.HandoverCode), ct));
-            byLocation[nearest.LocationId] = point;
             handedOver++;
         }
 

@@ -32,9 +32,6 @@ public sealed record RoutedOrder(IReadOnlyList<SourcingAllocation> Allocations, 
 {
     /// <summary>The daily capacity each chosen location must grant, in location order; taken by <see cref="IOrderRouting.AcceptAsync"/>.</summary>
     internal IReadOnlyList<(LocationId Location, string Day, int Capacity)> CapacityToTake { get; init; } = [];
-
-    /// <summary>The pickup point (a location of kind pickup_point) the parcel travels to, when the order goes to one; it supplies no stock.</summary>
-    public LocationId? PickupPoint { get; init; }
 }
 
 /// <summary>

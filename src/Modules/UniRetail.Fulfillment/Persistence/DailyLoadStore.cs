@@ -13,8 +13,12 @@ internal sealed class DailyLoadStore
         if (keys.Count == 0)
             return new Dictionary<LocationId, int>();
         var rows = await connection.QueryAsync<LoadRow>(
-            $"SELECT location_id AS LocationId, day AS Day, accepted AS Accepted FROM fulfillment_daily_load WHERE tenant_id = @Tenant AND {SqlLists.In(connection, "location_id", "Locations")}",
-            new { Tenant = tenant.Value, Locations = keys.Select(k => k.Location.Value).ToArray() });
+            // The days asked for (one or two: the locations' local dates), so the read does not grow with the days behind.
+            $"""
+            SELECT location_id AS LocationId, day AS Day, accepted AS Accepted FROM fulfillment_daily_load
+            WHERE tenant_id = @Tenant AND {SqlLists.In(connection, "location_id", "Locations")} AND {SqlLists.In(connection, "day", "Days")}
+            """,
+            new { Tenant = tenant.Value, Locations = keys.Select(k => k.Location.Value).ToArray(), Days = keys.Select(k => k.Day).Distinct().ToArray() });
         var wanted = keys.ToHashSet();
         return rows.Where(r => wanted.Contains((new LocationId(r.LocationId), r.Day)))
             .ToDictionary(r => new LocationId(r.LocationId), r => (int)r.Accepted);

@@ -19,9 +19,10 @@ internal sealed class OrderRouter(Database database, ILocationDirectory location
     public async Task<Result<RoutedOrder>> DecideAsync(TenantId tenant, SourcingRequest request, IReadOnlyList<StockAtLocation> stock, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var all = await locations.ListAsync(tenant, ct);
-        var days = all.Where(l => l.DailyCapacity is not null).Select(l => (l.Id, Day(l, request.At))).ToList();
-        var accepted = days.Count == 0 ? new Dictionary<LocationId, int>() : await database.ReadAsync(c => load.AcceptedAsync(c, tenant, days), ct);
+        // A pickup point holds no stock and ships nothing: it is a candidate only for the order that names it, so the
+        // platform's other orders neither read its day's count nor list it among the skipped.
+        var all = (await locations.ListAsync(tenant, ct)).Where(l => l.Kind != LocationKind.PickupPoint || l.Id == request.StoreId).ToList();
+        var accepted = await AcceptedOnLocalDayAsync(tenant, [.. all.Where(l => l.DailyCapacity is not null)], request.At, ct);
         var byLocation = stock.ToLookup(s => s.Location);
         var candidates = all.Select(l => new SourcingCandidate(
             l,
@@ -35,7 +36,7 @@ internal sealed class OrderRouter(Database database, ILocationDirectory location
         var capacity = all.Where(l => l.DailyCapacity is not null && counted.Contains(l.Id))
             .OrderBy(l => l.Id.Value, StringComparer.Ordinal)
             .Select(l => (l.Id, Day(l, request.At), l.DailyCapacity!.Value)).ToList();
-        return new RoutedOrder(decision.Value.Allocations, decision.Value.Explanation.ToJson()) { CapacityToTake = capacity, PickupPoint = decision.Value.PickupPoint };
+        return new RoutedOrder(decision.Value.Allocations, decision.Value.Explanation.ToJson()) { CapacityToTake = capacity };
     }
 
     public async Task<IReadOnlyDictionary<LocationId, int>> AcceptedOnLocalDayAsync(TenantId tenant, IReadOnlyList<LocationInfo> at, DateTimeOffset instant, CancellationToken ct)

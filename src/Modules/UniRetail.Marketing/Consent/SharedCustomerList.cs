@@ -1,4 +1,3 @@
-using Dapper;
 using UniRetail.Data;
 using UniRetail.Kernel;
 using UniRetail.Network.Contracts;
@@ -16,26 +15,22 @@ internal sealed class SharedCustomerList(Database database, ProfileStore profile
     public async Task<Slice<SharedCustomer>> ListAsync(TenantId tenant, PageQuery page, CancellationToken ct) =>
         await database.ReadAsync(async c =>
         {
-            var granted = (await c.QueryAsync<(string ProfileId, long AtMs)>(
-                """
-                SELECT s.profile_id, s.at_ms FROM marketing_consent s
-                JOIN marketing_profile p ON p.tenant_id = s.tenant_id AND p.profile_id = s.profile_id AND p.merged_into IS NULL
-                WHERE s.tenant_id = @TenantId AND s.purpose = @Purpose AND s.state = 'granted' AND s.profile_id > @After
-                ORDER BY s.profile_id LIMIT @Limit
-                """, new { TenantId = tenant.Value, Purpose = ConsentPurposes.ToName(ConsentPurpose.Sharing), After = page.After ?? "", Limit = page.RowsToRead })).ToList();
-            var ids = granted.Select(g => g.ProfileId).ToList();
-            var states = (await profiles.LoadAsync(c, tenant, ids)).ToDictionary(s => s.ProfileId, StringComparer.Ordinal);
-            var held = (await identities.OfProfilesAsync(c, tenant, ids)).ToLookup(i => i.ProfileId, StringComparer.Ordinal);
-            var customers = granted.Where(g => states.ContainsKey(g.ProfileId)).Select(g =>
-            {
-                var state = states[g.ProfileId];
-                string[] Values(string type) => [.. held[g.ProfileId].Where(i => i.IdType == type).Select(i => i.IdValue).Order(StringComparer.Ordinal)];
-                return new SharedCustomer(
-                    g.ProfileId, DateTimeOffset.FromUnixTimeMilliseconds(g.AtMs), NameOf(state.Traits), Values("email"), Values("phone"), state.OrderCount,
-                    [.. state.Revenue.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => Money.FromMinor(r.Value, Currency.FromStored(r.Key)))],
-                    Instant(state.FirstSeenMs), Instant(state.LastPurchaseMs));
-            }).ToList();
-            return Slice<SharedCustomer>.Of(customers, page, s => s.ProfileId);
+            var slice = Slice<string>.Of(await profiles.AllowingAsync(c, tenant, ConsentPurpose.Sharing, page.After, page.RowsToRead), page, id => id);
+            var states = (await profiles.LoadAsync(c, tenant, slice.Items)).ToDictionary(s => s.ProfileId, StringComparer.Ordinal);
+            var held = (await identities.OfProfilesAsync(c, tenant, slice.Items)).ToLookup(i => i.ProfileId, StringComparer.Ordinal);
+            // A person merged or withdrawn between the two reads is left out of this page (the page's position stays).
+            var customers = slice.Items
+                .Where(id => states.TryGetValue(id, out var state) && state.Consent.TryGetValue(ConsentPurpose.Sharing, out var choice) && choice.Granted)
+                .Select(id =>
+                {
+                    var state = states[id];
+                    string[] Values(string type) => [.. held[id].Where(i => i.IdType == type).Select(i => i.IdValue).Order(StringComparer.Ordinal)];
+                    return new SharedCustomer(
+                        id, DateTimeOffset.FromUnixTimeMilliseconds(state.Consent[ConsentPurpose.Sharing].AtMs), NameOf(state.Traits), Values("email"), Values("phone"),
+                        state.OrderCount, [.. state.Revenue.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => Money.FromMinor(r.Value, Currency.FromStored(r.Key)))],
+                        Instant(state.FirstSeenMs), Instant(state.LastPurchaseMs));
+                }).ToList();
+            return new Slice<SharedCustomer>(customers, slice.NextAfter);
         }, ct);
 
     /// <summary>The trait <c>name</c>, else first and last name (either spelling), as the person gave them.</summary>

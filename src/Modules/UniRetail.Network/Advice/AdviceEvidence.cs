@@ -4,8 +4,11 @@ using UniRetail.Web;
 
 namespace UniRetail.Network.Advice;
 
-/// <summary>What the similar shops' sales suggest this shop sells of a SKU a week, in its units, scaled to its size (null: none of them sells it).</summary>
-internal sealed class PeerSales(SalesProfile own, IReadOnlyList<SimilarShop> similar)
+/// <summary>
+/// What the similar shops' sales suggest this shop sells of a SKU a week, in its units, scaled to its size (null: fewer than
+/// <paramref name="minShopsSelling"/> of them sell it — one shop's figure, scaled back, would be that shop's own sales).
+/// </summary>
+internal sealed class PeerSales(SalesProfile own, IReadOnlyList<SimilarShop> similar, int minShopsSelling)
 {
     public double? ExpectedWeekly(string sku, IReadOnlyDictionary<string, SoldAs> soldAs)
     {
@@ -13,6 +16,8 @@ internal sealed class PeerSales(SalesProfile own, IReadOnlyList<SimilarShop> sim
         if (weights <= 0)
             return null;
         var key = soldAs.TryGetValue(sku, out var sold) ? sold.Item.Sku : sku;
+        if (similar.Count(s => s.Profile.Weekly(key) > 0) < minShopsSelling)
+            return null;
         var expected = similar.Sum(s => s.Similarity * s.Profile.Weekly(key) * AssortmentAdvisor.SizeRatio(own, s.Profile)) / weights;
         return expected <= 0 ? null : sold?.FromWholesale(expected) ?? expected;
     }

@@ -67,7 +67,9 @@ internal sealed class ShopAdvice(
         var currency = (await tenants.FindAsync(shop, ct))!.Currency;
 
         var ownKeyed = ShopProfiles.Keyed(data.Window, data.SoldAs);
-        if (agreement is not null)
+        // The shop's profile (what similar shops compare with) is rewritten once a day at most: a read that finds it written
+        // today answers from memory instead of taking the writer (a platform refresh still rewrites every profile).
+        if (agreement is not null && !data.Profiles.Any(p => p.ShopId == shop.Value && p.LocationId == location.Value && p.ToDay == day))
         {
             var written = await profiles.WriteAsync(agreement, info, day, rules.ProfileWeeks, ownKeyed, ct);
             if (!written.IsSuccess)
@@ -75,7 +77,7 @@ internal sealed class ShopAdvice(
         }
         var own = new SalesProfile($"{shop.Value}/{location.Value}", info.Position, rules.ProfileWeeks, ownKeyed.ToDictionary(k => k.Sku, k => k.Units, StringComparer.Ordinal));
         var similar = agreement is null ? [] : await SimilarAsync(own, data.Profiles, rules, ct);
-        var peers = new PeerSales(own, similar);
+        var peers = new PeerSales(own, similar, rules.MinShopsSelling);
 
         // The SKUs whose stock and price matter: what the shop sold or reorders, and what the similar shops sell that it might add.
         var byWholesale = data.SoldAs.Values.ToDictionary(s => s.Item.Sku, StringComparer.Ordinal);
@@ -104,7 +106,7 @@ internal sealed class ShopAdvice(
         var sharing = similar.Where(s => data.Profiles.First(p => Key(p) == s.Profile.Key).SharesBaskets).ToList();
         if (sharing.Count >= rules.MinShopsSelling)
         {
-            var network = await NetworkBasketsAsync(sharing, data.Profiles, byWholesale, ct);
+            var network = await NetworkBasketsAsync(sharing, data.Profiles, byWholesale, rules.MinShopsSelling, ct);
             sideBySide.AddRange(BasketLift.Rank(network.Baskets, network.WithSku, network.Pairs, rules.MinNetworkSupport, rules.ListSize)
                 .Select(s => AdviceViewing.Pair(s, "network")));
         }
@@ -133,9 +135,11 @@ internal sealed class ShopAdvice(
 
     /// <summary>The sharing similar shops' baskets summed, each SKU read as the wholesale product it is and then as this shop sells it.</summary>
     private async Task<BasketCounts> NetworkBasketsAsync(
-        IReadOnlyList<SimilarShop> sharing, IReadOnlyList<ProfileRow> profiles, Dictionary<string, SoldAs> byWholesale, CancellationToken ct)
+        IReadOnlyList<SimilarShop> sharing, IReadOnlyList<ProfileRow> profiles, Dictionary<string, SoldAs> byWholesale, int minShops, CancellationToken ct)
     {
         var (baskets, withSku, pairs) = (0L, new Dictionary<string, long>(StringComparer.Ordinal), new Dictionary<(string, string), long>());
+        // How many shops bought each pair: a pair only one shop's baskets hold would be that shop's figure, not the network's.
+        var shops = new Dictionary<(string, string), int>();
         foreach (var peer in sharing)
         {
             var row = profiles.First(p => Key(p) == peer.Profile.Key);
@@ -151,6 +155,7 @@ internal sealed class ShopAdvice(
             baskets += counts.Baskets;
             foreach (var (sku, n) in counts.WithSku)
                 withSku[Ours(sku)] = withSku.GetValueOrDefault(Ours(sku)) + n;
+            var ofThisShop = new HashSet<(string, string)>();
             foreach (var pair in counts.Pairs)
             {
                 var (a, b) = (Ours(pair.Sku), Ours(pair.Other));
@@ -158,9 +163,11 @@ internal sealed class ShopAdvice(
                     continue;
                 var key = string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a);
                 pairs[key] = pairs.GetValueOrDefault(key) + pair.Together;
+                if (ofThisShop.Add(key))
+                    shops[key] = shops.GetValueOrDefault(key) + 1;
             }
         }
-        return new BasketCounts(baskets, withSku, [.. pairs.Select(p => new PairBaskets(p.Key.Item1, p.Key.Item2, p.Value))]);
+        return new BasketCounts(baskets, withSku, [.. pairs.Where(p => shops[p.Key] >= minShops).Select(p => new PairBaskets(p.Key.Item1, p.Key.Item2, p.Value))]);
     }
 
     private static string Key(ProfileRow row) => $"{row.ShopId}/{row.LocationId}";

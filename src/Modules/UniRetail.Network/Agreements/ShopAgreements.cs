@@ -1,4 +1,3 @@
-using System.Globalization;
 using UniRetail.Data;
 using UniRetail.Identity.Contracts;
 using UniRetail.Kernel;
@@ -19,7 +18,6 @@ internal sealed class ShopAgreements(
     Database database, AgreementStore store, ITenantDirectory tenants, ISharedCustomers customers, ManagePickupPoints pickupPoints, ILocationRegistry locations,
     TimeProvider clock)
 {
-    public const int MaxPeriodDays = 366;
     public const int MaxSkus = 5_000;
 
     public async Task<Result<ShopAgreementView>> GetAsync(Caller shop, CancellationToken ct)
@@ -65,11 +63,10 @@ internal sealed class ShopAgreements(
     public async Task<Result<SharedSalesView>> SalesAsync(Caller platform, string agreementId, string? from, string? to, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(platform);
-        if (!DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var fromDate))
-            return NetworkErrors.BadPeriod("from");
-        if (!DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var toDate)
-            || toDate <= fromDate || toDate.DayNumber - fromDate.DayNumber > MaxPeriodDays)
-            return NetworkErrors.BadPeriod("to");
+        var period = ReportPeriod.Parse(from, to);
+        if (!period.IsSuccess)
+            return period.Error;
+        var (fromDate, toDate) = (period.Value.From, period.Value.To);
         if (await database.ReadAsync(c => store.OfPlatformAsync(c, platform.Tenant, agreementId), ct) is not { } agreement)
             return NetworkErrors.UnknownShop(agreementId, "agreementId");
         // Shared from the day the shop joined up to the day it left (that day and after are its own).

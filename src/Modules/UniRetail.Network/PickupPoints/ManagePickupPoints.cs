@@ -28,7 +28,7 @@ internal sealed class ManagePickupPoints(
         if (await database.ReadAsync(c => agreements.OfPlatformAsync(c, platform.Tenant, agreementId), ct) is not { } agreement)
             return NetworkErrors.UnknownShop(agreementId, "agreementId");
         if (agreement.LeftAtMs is not null)
-            return PickupErrors.ShopLeft(agreement.AgreementId);
+            return NetworkErrors.ShopLeft(agreement.AgreementId);
         var currency = (await tenants.FindAsync(platform.Tenant, ct))!.Currency;
         var place = Place(request);
         if (!place.IsSuccess)

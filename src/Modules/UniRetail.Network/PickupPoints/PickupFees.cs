@@ -1,4 +1,3 @@
-using System.Globalization;
 using UniRetail.Data;
 using UniRetail.Identity.Contracts;
 using UniRetail.Kernel;
@@ -14,32 +13,30 @@ namespace UniRetail.Network.PickupPoints;
 /// </summary>
 internal sealed class PickupFees(Database database, PickupPointStore store, AgreementStore agreements, ITenantDirectory tenants)
 {
-    public const int MaxPeriodDays = 366;
-
     public async Task<Result<PlatformPickupFees>> OfPlatformAsync(Caller platform, string? from, string? to, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(platform);
-        var period = Period(from, to);
-        if (!period.IsSuccess)
-            return period.Error;
-        var (fromDate, toDate) = period.Value;
-        var rows = await database.ReadAsync(c => store.FeesOfPlatformAsync(c, platform.Tenant, Ms(fromDate), Ms(toDate)), ct);
+        var parsed = ReportPeriod.Parse(from, to);
+        if (!parsed.IsSuccess)
+            return parsed.Error;
+        var period = parsed.Value;
+        var rows = await database.ReadAsync(c => store.FeesOfPlatformAsync(c, platform.Tenant, period.FromMs, period.ToMs), ct);
         var currency = (await tenants.FindAsync(platform.Tenant, ct))!.Currency;
         var names = rows.Count == 0 ? [] : (await database.ReadAsync(c => agreements.OfPlatformAsync(c, platform.Tenant), ct))
             .GroupBy(a => a.ShopId).ToDictionary(g => g.Key, g => g.Last().ShopName);
         var shops = rows.Select(r => new ShopPickupFees(r.ShopId, names.GetValueOrDefault(r.ShopId, ""), r.Parcels, MoneyView.From(Money.FromMinor(r.FeeMinor, currency))))
             .OrderByDescending(s => s.Fees.Amount).ThenBy(s => s.ShopId, StringComparer.Ordinal).ToList();
-        return new PlatformPickupFees(fromDate, toDate, rows.Sum(r => r.Parcels), MoneyView.From(Money.FromMinor(rows.Sum(r => r.FeeMinor), currency)), shops);
+        return new PlatformPickupFees(period.From, period.To, rows.Sum(r => r.Parcels), MoneyView.From(Money.FromMinor(rows.Sum(r => r.FeeMinor), currency)), shops);
     }
 
     public async Task<Result<OwnPickupFees>> OfShopAsync(Caller shop, string? from, string? to, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(shop);
-        var period = Period(from, to);
-        if (!period.IsSuccess)
-            return period.Error;
-        var (fromDate, toDate) = period.Value;
-        var rows = await database.ReadAsync(c => store.FeesOfShopAsync(c, shop.Tenant, Ms(fromDate), Ms(toDate)), ct);
+        var parsed = ReportPeriod.Parse(from, to);
+        if (!parsed.IsSuccess)
+            return parsed.Error;
+        var period = parsed.Value;
+        var rows = await database.ReadAsync(c => store.FeesOfShopAsync(c, shop.Tenant, period.FromMs, period.ToMs), ct);
         var platforms = new List<PlatformFeesOfShop>(rows.Count);
         foreach (var row in rows)
         {
@@ -48,18 +45,6 @@ internal sealed class PickupFees(Database database, PickupPointStore store, Agre
                 continue;
             platforms.Add(new PlatformFeesOfShop(platform.Id.Value, platform.Name, row.Parcels, MoneyView.From(Money.FromMinor(row.FeeMinor, platform.Currency))));
         }
-        return new OwnPickupFees(fromDate, toDate, platforms);
+        return new OwnPickupFees(period.From, period.To, platforms);
     }
-
-    private static Result<(DateOnly From, DateOnly To)> Period(string? from, string? to)
-    {
-        if (!DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var fromDate))
-            return NetworkErrors.BadPeriod("from");
-        if (!DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var toDate)
-            || toDate <= fromDate || toDate.DayNumber - fromDate.DayNumber > MaxPeriodDays)
-            return NetworkErrors.BadPeriod("to");
-        return (fromDate, toDate);
-    }
-
-    private static long Ms(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();
 }

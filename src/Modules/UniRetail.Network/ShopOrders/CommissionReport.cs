@@ -1,8 +1,6 @@
-using System.Globalization;
 using UniRetail.Data;
 using UniRetail.Identity.Contracts;
 using UniRetail.Kernel;
-using UniRetail.Network.Agreements;
 using UniRetail.Network.Domain;
 using UniRetail.Network.Persistence;
 using UniRetail.Web;
@@ -23,13 +21,11 @@ internal sealed class CommissionReport(Database database, AgreementStore agreeme
     public async Task<Result<CommissionView>> HandleAsync(Caller platform, string? from, string? to, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(platform);
-        if (!DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var fromDate))
-            return NetworkErrors.BadPeriod("from");
-        if (!DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var toDate)
-            || toDate <= fromDate || toDate.DayNumber - fromDate.DayNumber > ShopAgreements.MaxPeriodDays)
-            return NetworkErrors.BadPeriod("to");
-        var fromMs = Ms(fromDate);
-        var toMs = Ms(toDate);
+        var period = ReportPeriod.Parse(from, to);
+        if (!period.IsSuccess)
+            return period.Error;
+        var (fromDate, toDate) = (period.Value.From, period.Value.To);
+        var (fromMs, toMs) = (period.Value.FromMs, period.Value.ToMs);
         var (reps, shops, sales) = await database.ReadAsync(async c =>
             (await agreements.RepsAsync(c, platform.Tenant), await agreements.OfPlatformAsync(c, platform.Tenant), await orders.ByRepAsync(c, platform.Tenant, fromMs, toMs)), ct);
         var currency = (await tenants.FindAsync(platform.Tenant, ct))!.Currency;
@@ -46,6 +42,4 @@ internal sealed class CommissionReport(Database database, AgreementStore agreeme
                 MoneyView.From(Money.FromMinor(value, currency)), MoneyView.From(Money.FromMinor(commission, currency)));
         })]);
     }
-
-    private static long Ms(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();
 }

@@ -29,9 +29,6 @@ internal static class PickupErrors
     public static Error BadLimit(int max) =>
         Error.Validation("network.bad_limit", $"A limit is 1 to {max}.", "limit");
 
-    public static Error ShopLeft(string agreement) =>
-        Error.Conflict("network.shop_left", $"The shop of agreement {agreement} left the platform: it serves no parcels.", "agreementId");
-
     public static Error NotAPickupPoint(string agreement) =>
         Error.Conflict("network.not_a_pickup_point", $"The shop of agreement {agreement} is not a pickup point.", "agreementId");
 
