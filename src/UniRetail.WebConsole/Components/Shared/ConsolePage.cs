@@ -24,6 +24,9 @@ public class ConsolePage : ComponentBase
 
     protected bool Forbidden { get; private set; }
 
+    /// <summary>The page has read what it shows (or is the 403 page): <see cref="PageGate"/> marks it for the browser tests and benchmarks.</summary>
+    protected bool Loaded { get; private set; }
+
     /// <summary>The API endpoint whose role reach the page follows; a page that names none is shown to nobody.</summary>
     protected virtual string ReadEndpoint => "";
 
@@ -36,6 +39,7 @@ public class ConsolePage : ComponentBase
         Forbidden = !Can(ReadEndpoint);
         if (!Forbidden)
             await LoadAsync();
+        Loaded = true;
     }
 
     /// <summary>Loads what the page shows; runs only for a role that may read it.</summary>
