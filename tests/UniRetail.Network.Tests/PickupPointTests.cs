@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using UniRetail.Catalog;
 using UniRetail.Data;
@@ -210,6 +211,27 @@ public abstract class PickupPointTests(DatabaseProvider provider) : ShopNetworkT
         Assert.Equal((_point.LocationId, true, 5, 0.80m), (again.LocationId, again.Active, again.ParcelCapacity, again.FeePerParcel.Amount));
         Assert.True((await Get<ShopAgreements>().GetAsync(Admin, None)).Value.PickupPoint);
         Assert.True((await OrderAtPointAsync()).IsSuccess);
+    }
+
+    [Fact]
+    public async Task StoppingAPointTurnsOffOnlyItsPickupAndKeepsWhatAnotherServerChangedInTheLocation()
+    {
+        var directory = Get<ILocationDirectory>();
+        var location = new LocationId(_point.LocationId);
+        Assert.Equal("12 Hefang Street", (await directory.FindAsync(Platform.Tenant, location, None))!.Address); // now in this server's cache
+        // Another server moves the counter; this server still holds the old copy for up to 30 s.
+        await Get<Database>().WriteAsync<Unit>(async session =>
+        {
+            await session.Connection.ExecuteAsync("UPDATE identity_location SET address = '14 Hefang Street' WHERE tenant_id = @Tenant AND location_id = @Location",
+                new { Tenant = Platform.Tenant.Value, Location = location.Value }, session.Transaction);
+            return Unit.Value;
+        }, None);
+
+        var stopped = (await Get<ManagePickupPoints>().StopAsync(Platform, Agreement.Id, None)).Value;
+
+        Assert.Equal(("14 Hefang Street", false), (stopped.Address, stopped.Active));
+        var stored = (await directory.FindAsync(Platform.Tenant, location, None))!;
+        Assert.Equal(("14 Hefang Street", false, LocationKind.PickupPoint), (stored.Address, stored.Pickup, stored.Kind));
     }
 
     [Fact]

@@ -14,5 +14,8 @@ internal sealed class LocationRegistry(LocationStore store, LocationDirectory di
         return await store.UpdateAsync(session, tenant, location) || await store.InsertAsync(session, tenant, location, atMs);
     }
 
+    public Task<bool> SetPickupAsync(DbSession session, TenantId tenant, LocationId location, bool pickup) =>
+        store.SetPickupAsync(session, tenant, location, pickup);
+
     public void Invalidate(TenantId tenant) => directory.Invalidate(tenant);
 }

@@ -38,6 +38,12 @@ internal sealed class LocationStore
             """,
             ToParameters(tenant, location, 0), session.Transaction) == 1;
 
+    /// <summary>Whether the location offers pickup, nothing else; false when no such location.</summary>
+    public async Task<bool> SetPickupAsync(DbSession session, TenantId tenant, LocationId location, bool pickup) =>
+        await session.Connection.ExecuteAsync(
+            "UPDATE identity_location SET pickup = @Pickup WHERE tenant_id = @Tenant AND location_id = @Id",
+            new { Tenant = tenant.Value, Id = location.Value, Pickup = pickup }, session.Transaction) == 1;
+
     public async Task<IReadOnlyList<LocationInfo>> ListAsync(DbConnection connection, TenantId tenant) =>
         (await connection.QueryAsync<LocationRow>($"SELECT {Columns} FROM identity_location WHERE tenant_id = @Tenant ORDER BY code", new { Tenant = tenant.Value }))
             .Select(ToLocation).ToList();

@@ -39,7 +39,7 @@ internal sealed class ShopAgreements(
                 return NetworkErrors.NotAShop();
             await store.LeaveAsync(session, shop.Tenant, row.AgreementId, now);
             // A pickup point stops taking parcels with the shop gone (those on their way can still be handed over).
-            await pickupPoints.StopInAsync(session, new TenantId(row.PlatformId), row.AgreementId, now, ct);
+            await pickupPoints.StopInAsync(session, new TenantId(row.PlatformId), row.AgreementId, now);
             return new AgreementRow
             {
                 AgreementId = row.AgreementId, PlatformId = row.PlatformId, ShopId = row.ShopId, ShopName = row.ShopName, RepId = row.RepId,

@@ -68,40 +68,40 @@ internal sealed class ManagePickupPoints(
         if (await database.ReadAsync(c => agreements.OfPlatformAsync(c, platform.Tenant, agreementId), ct) is not { } agreement)
             return NetworkErrors.UnknownShop(agreementId, "agreementId");
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var stopped = await database.WriteAsync<(PickupPointRow Row, LocationInfo Location)>(async session =>
+        var stopped = await database.WriteAsync<PickupPointRow>(async session =>
         {
-            var result = await StopInAsync(session, platform.Tenant, agreement.AgreementId, now, ct);
-            if (result is null)
+            if (await StopInAsync(session, platform.Tenant, agreement.AgreementId, now) is not { } row)
                 return PickupErrors.NotAPickupPoint(agreement.AgreementId);
             await store.SetAgreementFlagAsync(session, platform.Tenant, agreement.AgreementId, false);
-            return result.Value;
+            return row;
         }, ct);
         registry.Invalidate(platform.Tenant);
         if (!stopped.IsSuccess)
             return stopped.Error;
+        var location = await locations.FindAsync(platform.Tenant, new LocationId(stopped.Value.LocationId), ct)
+                       ?? throw new InvalidOperationException($"Pickup point {stopped.Value.LocationId} has no location on platform {platform.Tenant}.");
         var currency = (await tenants.FindAsync(platform.Tenant, ct))!.Currency;
-        return View(agreement, stopped.Value.Row, stopped.Value.Location, currency);
+        return View(agreement, stopped.Value, location, currency);
     }
 
     /// <summary>
-    /// Inside the caller's write: the point of the agreement stops taking parcels (its location stops offering pickup);
-    /// null when the agreement has no active point. The caller invalidates the platform's locations after the commit.
+    /// Inside the caller's write: the point of the agreement stops taking parcels (its location stops offering pickup, and
+    /// only that: the location row is changed in place, not rewritten from a cached copy); null when the agreement has no
+    /// active point. The caller invalidates the platform's locations after the commit.
     /// </summary>
-    public async Task<(PickupPointRow Row, LocationInfo Location)?> StopInAsync(DbSession session, TenantId platform, string agreementId, long atMs, CancellationToken ct)
+    public async Task<PickupPointRow?> StopInAsync(DbSession session, TenantId platform, string agreementId, long atMs)
     {
         ArgumentNullException.ThrowIfNull(session);
         var point = await store.PointOfAgreementAsync(session.Connection, session.Transaction, platform, agreementId);
         if (point is not { Active: true } || !await store.DeactivateAsync(session, platform, agreementId, atMs))
             return null;
-        var location = await locations.FindAsync(platform, new LocationId(point.LocationId), ct)
-                       ?? throw new InvalidOperationException($"Pickup point {point.LocationId} has no location on platform {platform}.");
-        var closed = location with { Pickup = false };
-        await registry.SaveAsync(session, platform, closed, atMs);
-        return (new PickupPointRow
+        if (!await registry.SetPickupAsync(session, platform, new LocationId(point.LocationId), false))
+            throw new InvalidOperationException($"Pickup point {point.LocationId} has no location on platform {platform}.");
+        return new PickupPointRow
         {
             PlatformId = point.PlatformId, LocationId = point.LocationId, AgreementId = point.AgreementId, ShopId = point.ShopId, ParcelCapacity = point.ParcelCapacity,
             FeeMinor = point.FeeMinor, HoldDays = point.HoldDays, Active = false, CreatedAtMs = point.CreatedAtMs, UpdatedAtMs = atMs,
-        }, closed);
+        };
     }
 
     /// <summary>The platform's pickup points, active first (at most 10,000).</summary>
