@@ -12,11 +12,13 @@ namespace UniRetail.Bench;
 internal sealed class BenchDatabase : IAsyncDisposable
 {
     private readonly string? _sqliteFile;
+    private readonly bool _kept;
     private readonly string? _postgresAdmin;
     private readonly string? _schema;
 
-    private BenchDatabase(DatabaseOptions options, string name, string? sqliteFile, string? postgresAdmin, string? schema)
+    private BenchDatabase(DatabaseOptions options, string name, string? sqliteFile, string? postgresAdmin, string? schema, bool kept = false)
     {
+        _kept = kept;
         Options = options;
         Name = name;
         _sqliteFile = sqliteFile;
@@ -37,6 +39,10 @@ internal sealed class BenchDatabase : IAsyncDisposable
         return new BenchDatabase(DatabaseOptions.Sqlite(file), "SQLite", file, null, null);
     }
 
+    /// <summary>A SQLite file the caller names and keeps: a later run can read what an earlier one seeded into it.</summary>
+    public static BenchDatabase KeptSqlite(string file) =>
+        new(DatabaseOptions.Sqlite(Path.GetFullPath(file)), "SQLite", Path.GetFullPath(file), null, null, kept: true);
+
     public static async Task<BenchDatabase> PostgresAsync(string connectionString, CancellationToken ct)
     {
         var schema = $"bench_{Guid.NewGuid():N}"[..20];
@@ -52,12 +58,12 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     /// <summary>
     /// Runs one benchmark on a fresh SQLite file, then on a fresh PostgreSQL schema when a connection string is given, each
-    /// dropped after its run: the reports in that order.
+    /// dropped after its run (or the SQLite file <paramref name="keptSqlite"/>, kept): the reports in that order.
     /// </summary>
-    public static async Task<List<T>> OnEachAsync<T>(string? postgres, Func<BenchDatabase, Task<T>> run, CancellationToken ct)
+    public static async Task<List<T>> OnEachAsync<T>(string? postgres, Func<BenchDatabase, Task<T>> run, CancellationToken ct, string? keptSqlite = null)
     {
         var reports = new List<T>();
-        await using (var sqlite = Sqlite())
+        await using (var sqlite = keptSqlite is { Length: > 0 } ? KeptSqlite(keptSqlite) : Sqlite())
             reports.Add(await run(sqlite));
         if (postgres is { Length: > 0 })
         {
@@ -89,6 +95,8 @@ internal sealed class BenchDatabase : IAsyncDisposable
         if (_sqliteFile is not null)
         {
             SqliteConnection.ClearAllPools();
+            if (_kept)
+                return;
             foreach (var suffix in new[] { "", "-wal", "-shm" })
                 File.Delete(_sqliteFile + suffix);
             return;

@@ -2,8 +2,10 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 using Spectre.Console;
+using UniRetail.Data;
 using UniRetail.Identity.Users;
 using UniRetail.Orders.PlaceOrder;
 using UniRetail.Server;
@@ -11,7 +13,14 @@ using UniRetail.Server;
 namespace UniRetail.Bench;
 
 /// <summary>One console page's load times: from navigation until the page is live (its Blazor circuit connected).</summary>
-internal sealed record PageTiming(string Page, string Path, double MedianMs, double WorstMs);
+/// <summary>
+/// One console page's times, medians in ms unless named worst: <see cref="AnsweredMs"/> until the server's answer (its
+/// render, which reads the page's data) had arrived, <see cref="PaintedMs"/> until the browser first painted it,
+/// <see cref="LiveMs"/> until it was live and had read its data over its Blazor circuit (a new load: the circuit starts),
+/// and <see cref="NavigatedMs"/> until the same, reached from another page of the console over the running circuit (as the
+/// menu's links do). The static floor has no circuit: its live time is its load, and it is not navigated to.
+/// </summary>
+internal sealed record PageTiming(string Page, string Path, double AnsweredMs, double PaintedMs, double LiveMs, double LiveWorstMs, double NavigatedMs, double NavigatedWorstMs);
 
 /// <summary>What the console benchmark measured on one engine.</summary>
 internal sealed record ConsoleScaleReport(string Database, long Orders, int Skus, double SeedSeconds, PageTiming Floor, IReadOnlyList<PageTiming> Pages);
@@ -21,8 +30,10 @@ internal sealed record ConsoleScaleReport(string Database, long Orders, int Skus
 /// received through the handlers), <see cref="PlacedOrders"/> orders placed through the order handler and then copied
 /// (<see cref="OrderCopies"/>) to <c>--orders</c> over the past year; then the real host (Kestrel) on that database and
 /// Debian's chromium through Playwright, signed in as the tenant's admin, opening each page <c>--visits</c> times. A page
-/// counts from <c>GotoAsync</c> until the layout's <c>interactive</c> marker is attached — its server render (which reads
-/// the page's data) and the circuit's start. The floor in the same run is the static sign-in page in a fresh context.
+/// counts from <c>GotoAsync</c> until its <c>page-loaded</c> marker is attached — its server render (which reads the page's
+/// data), the circuit's start and the circuit's own read and render; beside it, when the server's answer had arrived and
+/// when the browser first painted the page; then each page reached over the running circuit from the one before it, as the
+/// menu does (<see cref="PageTiming"/>). The floor in the same run is the static sign-in page in a fresh context.
 /// </summary>
 internal static class ConsoleScaleBenchmark
 {
@@ -34,23 +45,7 @@ internal static class ConsoleScaleBenchmark
     public static async Task<ConsoleScaleReport> RunAsync(BenchDatabase database, int orders, int skus, int visits, Action<string> step, CancellationToken ct)
     {
         var seeding = Stopwatch.StartNew();
-        BenchSetup setup;
-        await using (var host = await ModuleContainer.StartAsync(database.Options, ct))
-        {
-            step($"{database.Name}: the retailer ({skus:N0} SKUs imported and received at the DC, four stores)");
-            setup = await BenchRetailer.SetUpAsync(host, skus, 1_000, [], ct);
-            step($"{database.Name}: {PlacedOrders:N0} orders placed through the order handler");
-            var requests = Shoppers.TwoLineOrders(setup.Skus, PlacedOrders, 41);
-            var handler = host.Get<PlaceOrderHandler>();
-            var placed = await LoadRun.RunAsync(PlacedOrders, 8, i => handler.HandleAsync(setup.WebShop, requests[i], $"console-{i}", ct));
-            if (placed.Succeeded != PlacedOrders)
-                throw new InvalidOperationException($"benchmark set-up failed: {PlacedOrders - placed.Succeeded} orders refused");
-            var user = await host.Get<ManageUsers>().CreateAsync(setup.Admin, new CreateUserRequest(Email, "admin", null, Password), ct);
-            if (!user.IsSuccess)
-                throw new InvalidOperationException($"benchmark set-up failed: {user.Error.Code}");
-        }
-        var tenant = setup.Admin.Tenant.Value;
-        var reached = await OrderCopies.GrowAsync(database, tenant, orders, step, ct);
+        var (tenant, reached) = await SeededAsync(database, ct) ?? await SeedAsync(database, orders, skus, step, ct);
         string oldOrder;
         await using (var connection = await database.OpenRawAsync(ct))
             oldOrder = await connection.ExecuteScalarAsync<string>(
@@ -71,9 +66,7 @@ internal static class ConsoleScaleBenchmark
             context.SetDefaultNavigationTimeout(120_000);
             var page = await context.NewPageAsync();
             await SignInAsync(page, tenant);
-            var pages = new List<PageTiming>();
-            foreach (var (name, path) in Pages(oldOrder))
-                pages.Add(await TimeAsync(page, name, path, visits));
+            var pages = await TimeAsync(page, Pages(oldOrder).ToList(), visits);
             await context.CloseAsync();
             return new ConsoleScaleReport(database.Name, reached, skus, seeding.Elapsed.TotalSeconds, floor, pages);
         }
@@ -84,11 +77,45 @@ internal static class ConsoleScaleBenchmark
         }
     }
 
+    /// <summary>The tenant an earlier run seeded into a kept database (<c>--keep-sqlite</c>) and its order count; null when there is none.</summary>
+    private static async Task<(string Tenant, long Orders)?> SeededAsync(BenchDatabase database, CancellationToken ct)
+    {
+        if (database.Provider != DatabaseProvider.Sqlite || !File.Exists(new SqliteConnectionStringBuilder(database.Options.ConnectionString).DataSource))
+            return null;
+        await using var connection = await database.OpenRawAsync(ct);
+        var hasUsers = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sqlite_master WHERE name = 'identity_user'") > 0;
+        var tenant = hasUsers ? await connection.ExecuteScalarAsync<string>("SELECT tenant_id FROM identity_user WHERE email = @Email", new { Email }) : null;
+        if (tenant is null)
+            return null;
+        return (tenant, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM orders_order WHERE tenant_id = @Tenant", new { Tenant = tenant }));
+    }
+
+    private static async Task<(string Tenant, long Orders)> SeedAsync(BenchDatabase database, int orders, int skus, Action<string> step, CancellationToken ct)
+    {
+        BenchSetup setup;
+        await using (var host = await ModuleContainer.StartAsync(database.Options, ct))
+        {
+            step($"{database.Name}: the retailer ({skus:N0} SKUs imported and received at the DC, four stores)");
+            setup = await BenchRetailer.SetUpAsync(host, skus, 1_000, [], ct);
+            step($"{database.Name}: {PlacedOrders:N0} orders placed through the order handler");
+            var requests = Shoppers.TwoLineOrders(setup.Skus, PlacedOrders, 41);
+            var handler = host.Get<PlaceOrderHandler>();
+            var placed = await LoadRun.RunAsync(PlacedOrders, 8, i => handler.HandleAsync(setup.WebShop, requests[i], $"console-{i}", ct));
+            if (placed.Succeeded != PlacedOrders)
+                throw new InvalidOperationException($"benchmark set-up failed: {PlacedOrders - placed.Succeeded} orders refused");
+            var user = await host.Get<ManageUsers>().CreateAsync(setup.Admin, new CreateUserRequest(Email, "admin", null, Password), ct);
+            if (!user.IsSuccess)
+                throw new InvalidOperationException($"benchmark set-up failed: {user.Error.Code}");
+        }
+        var tenant = setup.Admin.Tenant.Value;
+        return (tenant, await OrderCopies.GrowAsync(database, tenant, orders, step, ct));
+    }
+
     private static IEnumerable<(string Name, string Path)> Pages(string order) =>
     [
         ("Today", "/"), ("Orders", "/orders"), ($"the oldest order", $"/orders/{order}"), ("Store desk", "/store"), ("Stock", "/stock"),
         ("Catalog", "/catalog"), ("Customers", "/customers"), ("Data bank", "/databank"), ("Settings", "/settings"),
-        ("Promotions", "/promotions"), ("AIPL", "/aipl"), ("Till", "/till"),
+        ("Promotions", "/promotions"), ("AIPL", "/aipl"), ("Till", "/till"), ("Network", "/network"), ("Shop", "/shop"), ("Bags", "/bags"),
     ];
 
     private static async Task SignInAsync(IPage page, string tenant)
@@ -102,22 +129,52 @@ internal static class ConsoleScaleBenchmark
         await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
     }
 
-    /// <summary>The page opened <paramref name="visits"/> times after one unmeasured visit (which pays the page's first JIT and query plans).</summary>
-    private static async Task<PageTiming> TimeAsync(IPage page, string name, string path, int visits)
+    /// <summary>
+    /// Each page loaded <paramref name="visits"/> times after one unmeasured load (which pays the page's first JIT and query
+    /// plans), then reached <paramref name="visits"/> times over the running circuit, going round the pages in turn.
+    /// </summary>
+    private static async Task<List<PageTiming>> TimeAsync(IPage page, List<(string Name, string Path)> pages, int visits)
     {
-        var times = new List<double>();
-        for (var visit = 0; visit <= visits; visit++)
+        var loads = new List<(List<double> Answered, List<double> Painted, List<double> Live)>();
+        foreach (var (_, path) in pages)
         {
-            var clock = Stopwatch.StartNew();
-            var response = await page.GotoAsync(path);
-            if (response is not { Ok: true })
-                throw new InvalidOperationException($"{path} answered {response?.Status}");
-            await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-            if (visit > 0)
-                times.Add(clock.Elapsed.TotalMilliseconds);
+            var (answered, painted, live) = (new List<double>(), new List<double>(), new List<double>());
+            for (var visit = 0; visit <= visits; visit++)
+            {
+                var clock = Stopwatch.StartNew();
+                var response = await page.GotoAsync(path);
+                if (response is not { Ok: true })
+                    throw new InvalidOperationException($"{path} answered {response?.Status}");
+                await page.GetByTestId("page-loaded").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+                if (visit == 0)
+                    continue;
+                live.Add(clock.Elapsed.TotalMilliseconds);
+                answered.Add(response.Request.Timing.ResponseEnd);
+                painted.Add(await page.EvaluateAsync<double>("() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1"));
+            }
+            loads.Add((answered, painted, live));
         }
-        times.Sort();
-        return new PageTiming(name, path, times[times.Count / 2], times[^1]);
+        var navigated = pages.Select(_ => new List<double>()).ToList();
+        for (var round = 0; round <= visits; round++)
+        {
+            for (var i = 0; i < pages.Count; i++)
+            {
+                var before = await page.GetByTestId("page-loaded").GetAttributeAsync("data-page");
+                var clock = Stopwatch.StartNew();
+                await page.EvaluateAsync("path => Blazor.navigateTo(path)", pages[i].Path);
+                await page.Locator($"[data-testid=page-loaded]:not([data-page='{before}'])").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+                if (round > 0)
+                    navigated[i].Add(clock.Elapsed.TotalMilliseconds);
+            }
+        }
+        return pages.Select((p, i) => new PageTiming(p.Name, p.Path, Median(loads[i].Answered), Median(loads[i].Painted),
+            Median(loads[i].Live), loads[i].Live.Max(), Median(navigated[i]), navigated[i].Max())).ToList();
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
     }
 
     /// <summary>The static sign-in page in a context with no cookie: no circuit, no database read — what any page pays here.</summary>
@@ -125,16 +182,18 @@ internal static class ConsoleScaleBenchmark
     {
         await using var context = await browser.NewContextAsync(new() { BaseURL = address.ToString() });
         var page = await context.NewPageAsync();
-        var times = new List<double>();
+        var (answered, painted, live) = (new List<double>(), new List<double>(), new List<double>());
         for (var visit = 0; visit <= visits; visit++)
         {
             var clock = Stopwatch.StartNew();
-            await page.GotoAsync("/signin");
-            if (visit > 0)
-                times.Add(clock.Elapsed.TotalMilliseconds);
+            var response = await page.GotoAsync("/signin");
+            if (visit == 0 || response is null)
+                continue;
+            live.Add(clock.Elapsed.TotalMilliseconds);
+            answered.Add(response.Request.Timing.ResponseEnd);
+            painted.Add(await page.EvaluateAsync<double>("() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1"));
         }
-        times.Sort();
-        return new PageTiming("sign-in (static; the floor)", "/signin", times[times.Count / 2], times[^1]);
+        return new PageTiming("sign-in (static; the floor)", "/signin", Median(answered), Median(painted), Median(live), live.Max(), double.NaN, double.NaN);
     }
 
     public static Command Create()
@@ -143,9 +202,10 @@ internal static class ConsoleScaleBenchmark
         var orders = new Option<int>("--orders") { Description = "Orders in the tenant (2,000 placed, the rest copies over the past year)", DefaultValueFactory = _ => 1_000_000 };
         var skus = new Option<int>("--skus") { Description = "SKUs in the catalog, each stocked at the DC (at most 100,000: one catalog import)", DefaultValueFactory = _ => 100_000 };
         var visits = new Option<int>("--visits") { Description = "Measured visits per page", DefaultValueFactory = _ => 5 };
+        var keep = new Option<string?>("--keep-sqlite") { Description = "SQLite file to seed and keep (a later run with the same file skips seeding); the default is a fresh file, deleted afterwards" };
         var command = new Command("console", "Console pages in chromium on a tenant of 1 M orders and 100 k SKUs: time until each page is live, beside the static sign-in page")
         {
-            postgres, orders, skus, visits,
+            postgres, orders, skus, visits, keep,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -154,7 +214,7 @@ internal static class ConsoleScaleBenchmark
                 return BenchCommands.Fail($"--orders must be at least {PlacedOrders:N0}, --skus between 10 and 100,000 and --visits at least 1");
             if (!File.Exists(Chromium))
                 return BenchCommands.Fail($"the console benchmark needs Debian's chromium at {Chromium} (apt-get install chromium)");
-            var reports = await BenchDatabase.OnEachAsync(result.GetValue(postgres), db => RunAsync(db, o, s, v, BenchCommands.Step, ct), ct);
+            var reports = await BenchDatabase.OnEachAsync(result.GetValue(postgres), db => RunAsync(db, o, s, v, BenchCommands.Step, ct), ct, result.GetValue(keep));
             Print(reports);
             Report.Command("console", result.GetValue(postgres),
                 "--orders", o.ToString(CultureInfo.InvariantCulture), "--skus", s.ToString(CultureInfo.InvariantCulture), "--visits", v.ToString(CultureInfo.InvariantCulture));
@@ -167,13 +227,17 @@ internal static class ConsoleScaleBenchmark
     {
         foreach (var report in reports)
         {
-            var table = new Table().Title($"Console pages, {report.Database}: {report.Orders:N0} orders, {report.Skus:N0} SKUs (seeded in {report.SeedSeconds:N0} s)");
-            table.AddColumns("page", "path", "median ms", "worst ms", "median / floor");
+            var table = new Table().Title($"Console pages, {report.Database}: {report.Orders:N0} orders, {report.Skus:N0} SKUs (seeded in {report.SeedSeconds:N0} s); medians in ms");
+            table.AddColumns("page", "path", "answered", "painted", "live (load)", "worst", "÷ floor", "live (navigated)", "worst", "÷ floor");
             foreach (var page in report.Pages.Prepend(report.Floor))
-                table.AddRow(page.Page, Markup.Escape(page.Path.Length > 40 ? page.Path[..40] + "…" : page.Path),
-                    page.MedianMs.ToString("N0", CultureInfo.InvariantCulture), page.WorstMs.ToString("N0", CultureInfo.InvariantCulture),
-                    (page.MedianMs / report.Floor.MedianMs).ToString("0.0", CultureInfo.InvariantCulture));
+                table.AddRow(page.Page, Markup.Escape(page.Path.Length > 32 ? page.Path[..32] + "…" : page.Path),
+                    Ms(page.AnsweredMs), Ms(page.PaintedMs), Ms(page.LiveMs), Ms(page.LiveWorstMs), Ratio(page.LiveMs, report.Floor.LiveMs),
+                    Ms(page.NavigatedMs), Ms(page.NavigatedWorstMs), Ratio(page.NavigatedMs, report.Floor.LiveMs));
             AnsiConsole.Write(table);
         }
     }
+
+    private static string Ms(double ms) => double.IsNaN(ms) ? "–" : ms.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Ratio(double ms, double floor) => double.IsNaN(ms) ? "–" : (ms / floor).ToString("0.0", CultureInfo.InvariantCulture);
 }
