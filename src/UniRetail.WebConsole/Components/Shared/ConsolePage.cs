@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Web;
 using UniRetail.Kernel;
 using UniRetail.Web;
 using UniRetail.WebConsole.Auth;
@@ -14,6 +15,11 @@ public class ConsolePage : ComponentBase
 {
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    [Inject]
+    private PersistentComponentState PrerenderState { get; set; } = default!;
+
+    private readonly Dictionary<string, object?> _prerendered = [];
 
     protected Caller Caller { get; private set; } = default!;
 
@@ -46,6 +52,35 @@ public class ConsolePage : ComponentBase
     protected virtual Task LoadAsync() => Task.CompletedTask;
 
     protected bool Can(string endpoint) => Access.Can(Caller, endpoint);
+
+    /// <summary>
+    /// A read whose answer the server render hands on to the circuit inside the page (protected, as Blazor persists
+    /// component state), so a fresh load reads it once instead of twice and the page does not blank while the circuit
+    /// reads again. A page reached over a running circuit has no server render and simply reads. The value must be plain
+    /// data that JSON round-trips (records of strings, numbers, dates, lists).
+    /// </summary>
+    protected async Task<T> ReadOnceAsync<T>(string name, Func<Task<T>> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var key = $"{GetType().FullName}.{name}";
+        if (PrerenderState.TryTakeFromJson<T>(key, out var handedOn) && handedOn is not null)
+            return handedOn;
+        var value = await read();
+        if (!RendererInfo.IsInteractive)
+        {
+            if (_prerendered.Count == 0)
+                PrerenderState.RegisterOnPersisting(HandOnAsync, RenderMode.InteractiveServer);
+            _prerendered[key] = value;
+        }
+        return value;
+    }
+
+    private Task HandOnAsync()
+    {
+        foreach (var (key, value) in _prerendered)
+            PrerenderState.PersistAsJson(key, value);
+        return Task.CompletedTask;
+    }
 
     /// <summary>The last handler error of the page's form, shown next to its field (or above the form).</summary>
     protected Error? Problem { get; set; }
