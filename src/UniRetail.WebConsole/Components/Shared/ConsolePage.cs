@@ -91,6 +91,23 @@ public class ConsolePage : ComponentBase
     /// <summary>The problem's text when it is about <paramref name="field"/> or a part of it (<c>rule.skus</c> holds <c>rule.skus[2]</c>).</summary>
     protected string? ErrorUnder(string field) => Problem is { Field: { } f } p && FieldPath.IsUnder(f, field) ? $"{p.Code}: {p.Message}" : null;
 
+    /// <summary>On a page of several forms, the form whose handler ran last: its <see cref="Problem"/> shows at that form only.</summary>
+    protected string ProblemForm { get; set; } = "";
+
+    /// <summary>The problem's text when the form <paramref name="form"/> ran last and the problem is about <paramref name="field"/> or a part of it.</summary>
+    protected string? At(string form, string field) => ProblemForm == form ? ErrorUnder(field) : null;
+
+    /// <summary>The form's problem when none of its <paramref name="fields"/> shows it (shown above the form).</summary>
+    protected Error? Unplaced(string form, string[] fields) =>
+        ProblemForm == form && Problem is { } p && (p.Field is null || !fields.Any(f => FieldPath.IsUnder(p.Field, f))) ? p : null;
+
+    /// <summary><see cref="RunAsync{T}(Func{Task{Result{T}}}, Action{T})"/> for the form <paramref name="form"/>.</summary>
+    protected Task<bool> RunAsync<T>(string form, Func<Task<Result<T>>> handler, Action<T>? done = null)
+    {
+        ProblemForm = form;
+        return RunAsync(handler, done);
+    }
+
     /// <summary>Runs a handler that returns a result: its error becomes <see cref="Problem"/>; true when it succeeded.</summary>
     protected async Task<bool> RunAsync<T>(Func<Task<Result<T>>> handler, Action<T>? done = null)
     {
