@@ -112,5 +112,6 @@ public sealed class CommercePageLogicTests
         Assert.Equal([(10d, 85d), (110d, 45d), (210d, 5d)], points);
         Assert.Equal("10,85 110,45 210,5", ChartScale.Svg(points));
         Assert.True(FieldPath.IsUnder("rule.skus[2]", "rule.skus") && FieldPath.IsUnder("float.amount", "float") && !FieldPath.IsUnder("amounts", "amount"));
+        Assert.True(FieldPath.IsUnder("lines[2].received", "lines[]") && FieldPath.IsUnder("lines[0]", "lines[]") && !FieldPath.IsUnder("lines", "lines[]"));
     }
 }

@@ -39,9 +39,7 @@ public abstract partial class ConsoleBrowserTests<THost>
         Host.SkipIfUnavailable();
         // Camden Goods as a platform: a wholesale SKU with stock at its warehouse.
         const string wholesaleSku = "NOODLE-W6";
-        var warehouse = (await Host.GetAsync("/api/locations")).GetProperty("items").EnumerateArray()
-            .Single(l => l.GetProperty("kind").GetString() == "warehouse").GetProperty("id").GetString()!;
-        await Host.AddSkuWithStockAsync(wholesaleSku, warehouse, 600);
+        await Host.AddSkuWithStockAsync(wholesaleSku, Host.Warehouse, 600);
 
         var platform = await SignInAsync(Host.Admin);
         await OpenAsync(platform, "/network");

@@ -11,10 +11,8 @@ public abstract partial class ConsoleBrowserTests<THost>
     /// <summary>A shop signed up on Camden Goods through the API: its agreement id, tenant id and an API client with its admin key.</summary>
     private async Task<(string Agreement, string ShopTenant, HttpClient Api)> SignUpShopAsync(string name, bool sharesCustomers = false)
     {
-        var warehouse = (await Host.GetAsync("/api/locations")).GetProperty("items").EnumerateArray()
-            .Single(l => l.GetProperty("kind").GetString() == "warehouse").GetProperty("id").GetString()!;
         var rep = (await Host.PostJsonAsync("/api/network/reps", new { name = $"Rep of {name}" })).GetProperty("id").GetString()!;
-        var signed = await Host.PostJsonAsync("/api/network/shops", new { name, repId = rep, warehouseId = warehouse, sharesCustomers });
+        var signed = await Host.PostJsonAsync("/api/network/shops", new { name, repId = rep, warehouseId = Host.Warehouse, sharesCustomers });
         var agreement = signed.GetProperty("agreement");
         var api = new HttpClient { BaseAddress = Host.Address };
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", signed.GetProperty("adminKey").GetString());
@@ -30,9 +28,7 @@ public abstract partial class ConsoleBrowserTests<THost>
         var (agreement, shopTenant, shopApi) = await SignUpShopAsync(name);
         using var _ = shopApi;
         var sku = $"PARCEL-{tag}".ToUpperInvariant();
-        var warehouse = (await Host.GetAsync("/api/locations")).GetProperty("items").EnumerateArray()
-            .Single(l => l.GetProperty("kind").GetString() == "warehouse").GetProperty("id").GetString()!;
-        await Host.AddSkuWithStockAsync(sku, warehouse, 10);
+        await Host.AddSkuWithStockAsync(sku, Host.Warehouse, 10);
 
         // The platform makes the shop a pickup point on /network: a bad capacity is refused at its field first.
         var platform = await SignInAsync(Host.Admin);

@@ -38,6 +38,9 @@ public abstract class ConsoleHost(DatabaseProvider provider) : IAsyncLifetime
     public IBrowser Browser { get; private set; } = default!;
     public HttpClient Api { get; private set; } = default!;
     public string TenantId { get; private set; } = "";
+    /// <summary>The tenant's warehouse (Park Royal), where a network's wholesale stock is.</summary>
+    public string Warehouse { get; private set; } = "";
+
     public string StoreA { get; private set; } = "";
     public string StoreB { get; private set; } = "";
     public string Sku { get; } = "MUG-BLUE";
@@ -90,11 +93,11 @@ public abstract class ConsoleHost(DatabaseProvider provider) : IAsyncLifetime
         TenantId = tenant.Value.TenantId.ToString()!;
         Api = new HttpClient { BaseAddress = Address };
         Api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tenant.Value.AdminKey);
-        var warehouse = await PostAsync("/api/locations", new { code = "PR01", name = "Park Royal warehouse", kind = "warehouse", latitude = 51.5270, longitude = -0.2750, timeZone = "Europe/London" });
+        Warehouse = await PostAsync("/api/locations", new { code = "PR01", name = "Park Royal warehouse", kind = "warehouse", latitude = 51.5270, longitude = -0.2750, timeZone = "Europe/London" });
         StoreA = await PostAsync("/api/locations", new { code = "CG01", name = "Covent Garden", kind = "store", address = "Covent Garden, London", latitude = 51.5129, longitude = -0.1243, timeZone = "Europe/London" });
         StoreB = await PostAsync("/api/locations", new { code = "CM01", name = "Camden Town", kind = "store", address = "Camden, London", latitude = 51.5390, longitude = -0.1426, timeZone = "Europe/London" });
         await PostAsync("/api/catalog/products", new { code = "P-MUG", name = "Blue mug", category = "Home/Kitchen", skus = new[] { new { sku = Sku, price = new { amount = 12.50m, currency = "GBP" } } } }, idOf: null);
-        foreach (var at in new[] { warehouse, StoreA, StoreB })
+        foreach (var at in new[] { Warehouse, StoreA, StoreB })
             await PostAsync("/api/inventory/receipts", new { locationId = at, reference = $"GRN-{at}", lines = new[] { new { sku = Sku, quantity = 20 } } }, idOf: null);
         PickupOrderAtA = await PlacePickupOrderAsync(StoreA);
         var users = _app.Services.GetRequiredService<ManageUsers>();

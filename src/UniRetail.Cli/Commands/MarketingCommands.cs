@@ -28,18 +28,17 @@ internal static class MarketingCommands
 
     private static Option<string?> CategoryOption() => new("--category") { Description = "A category (Home/Kitchen); without it, the brand as a whole" };
 
-    /// <summary>Starts the modules, catches the projector up and resolves the tenant, then runs <paramref name="run"/> as the tenant's admin.</summary>
-    private static async Task<int> WithTenantAsync(ParseResult result, Option<string> tenant, Func<ModuleContainer, Caller, Task<int>> run, CancellationToken ct)
+    /// <summary><see cref="TenantArgument.RunAsAdminAsync"/> with the projector caught up first, so the counts see every event.</summary>
+    private static Task<int> WithTenantAsync(ParseResult result, Option<string> tenant, Func<ModuleContainer, Caller, Task<int>> run, CancellationToken ct)
     {
         // Redirected output defaults to 80 columns, too narrow for the tables.
         if (Console.IsOutputRedirected)
             AnsiConsole.Profile.Width = 160;
-        await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
-        await host.Get<ProfileProjector>().CatchUpAsync(ct);
-        var tenantId = await TenantArgument.ResolveAsync(host, result.GetValue(tenant), ct);
-        if (!tenantId.IsSuccess)
-            return CliOutput.Fail(tenantId.Error);
-        return await run(host, Caller.AdminOf(tenantId.Value));
+        return TenantArgument.RunAsAdminAsync(result, tenant, async (host, caller) =>
+        {
+            await host.Get<ProfileProjector>().CatchUpAsync(ct);
+            return await run(host, caller);
+        }, ct);
     }
 
     private static Command Aipl()

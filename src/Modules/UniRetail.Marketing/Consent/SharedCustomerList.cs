@@ -18,18 +18,18 @@ internal sealed class SharedCustomerList(Database database, ProfileStore profile
             var slice = Slice<string>.Of(await profiles.AllowingAsync(c, tenant, ConsentPurpose.Sharing, page.After, page.RowsToRead), page, id => id);
             var states = (await profiles.LoadAsync(c, tenant, slice.Items)).ToDictionary(s => s.ProfileId, StringComparer.Ordinal);
             var held = (await identities.OfProfilesAsync(c, tenant, slice.Items)).ToLookup(i => i.ProfileId, StringComparer.Ordinal);
-            // A person merged or withdrawn between the two reads is left out of this page (the page's position stays).
-            var customers = slice.Items
-                .Where(id => states.TryGetValue(id, out var state) && state.Consent.TryGetValue(ConsentPurpose.Sharing, out var choice) && choice.Granted)
-                .Select(id =>
-                {
-                    var state = states[id];
-                    string[] Values(string type) => [.. held[id].Where(i => i.IdType == type).Select(i => i.IdValue).Order(StringComparer.Ordinal)];
-                    return new SharedCustomer(
-                        id, DateTimeOffset.FromUnixTimeMilliseconds(state.Consent[ConsentPurpose.Sharing].AtMs), NameOf(state.Traits), Values("email"), Values("phone"),
-                        state.OrderCount, [.. state.Revenue.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => Money.FromMinor(r.Value, Currency.FromStored(r.Key)))],
-                        Instant(state.FirstSeenMs), Instant(state.LastPurchaseMs));
-                }).ToList();
+            var customers = new List<SharedCustomer>(slice.Items.Count);
+            foreach (var id in slice.Items)
+            {
+                // A person merged or withdrawn between the two reads is left out of this page (the page's position stays).
+                if (!states.TryGetValue(id, out var state) || !state.Consent.TryGetValue(ConsentPurpose.Sharing, out var choice) || !choice.Granted)
+                    continue;
+                string[] Values(string type) => [.. held[id].Where(i => i.IdType == type).Select(i => i.IdValue).Order(StringComparer.Ordinal)];
+                customers.Add(new SharedCustomer(
+                    id, DateTimeOffset.FromUnixTimeMilliseconds(choice.AtMs), NameOf(state.Traits), Values("email"), Values("phone"), state.OrderCount,
+                    [.. state.Revenue.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => Money.FromMinor(r.Value, Currency.FromStored(r.Key)))],
+                    Instant(state.FirstSeenMs), Instant(state.LastPurchaseMs)));
+            }
             return new Slice<SharedCustomer>(customers, slice.NextAfter);
         }, ct);
 

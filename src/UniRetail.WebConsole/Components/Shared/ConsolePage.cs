@@ -101,6 +101,9 @@ public class ConsolePage : ComponentBase
     protected Error? Unplaced(string form, string[] fields) =>
         ProblemForm == form && Problem is { } p && (p.Field is null || !fields.Any(f => FieldPath.IsUnder(p.Field, f))) ? p : null;
 
+    /// <summary>Shows <paramref name="error"/> (none: clears the problem) at the form <paramref name="form"/>, as a handler's would be.</summary>
+    protected void ProblemAt(string form, Error? error) => (ProblemForm, Problem) = (form, error);
+
     /// <summary><see cref="RunAsync{T}(Func{Task{Result{T}}}, Action{T})"/> for the form <paramref name="form"/>.</summary>
     protected Task<bool> RunAsync<T>(string form, Func<Task<Result<T>>> handler, Action<T>? done = null)
     {

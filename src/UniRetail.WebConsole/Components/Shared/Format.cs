@@ -68,11 +68,16 @@ internal static class Format
     }
 }
 
-/// <summary>How the API names fields: a part of a field is written after a dot or in brackets (<c>rule.skus[2]</c>, <c>float.amount</c>).</summary>
+/// <summary>
+/// How the API names fields: a part of a field is written after a dot or in brackets (<c>rule.skus[2]</c>, <c>float.amount</c>).
+/// A parent written <c>lines[]</c> stands for any element of <c>lines</c> and what is under it, not for <c>lines</c> itself.
+/// </summary>
 internal static class FieldPath
 {
     public static bool IsUnder(string field, string parent) =>
-        field == parent || (field.StartsWith(parent, StringComparison.Ordinal) && field[parent.Length] is '.' or '[');
+        parent.EndsWith("[]", StringComparison.Ordinal)
+            ? field.StartsWith(parent[..^1], StringComparison.Ordinal)
+            : field == parent || (field.StartsWith(parent, StringComparison.Ordinal) && field[parent.Length] is '.' or '[');
 }
 
 /// <summary>The names the API takes for filters, for the console's pick lists.</summary>
