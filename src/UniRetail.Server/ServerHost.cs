@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration.Memory;
 using UniRetail.Catalog;
 using UniRetail.Identity;
 using UniRetail.Inventory;
@@ -22,6 +23,11 @@ public static class ServerHost
         // (the console's scripts and styles) are found by its name.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(ServerHost).Assembly.GetName().Name });
         builder.WebHost.UseStaticWebAssets();
+        // Run from a build rather than a publish, static assets follow the build manifest, whose development handler
+        // answers no-cache for every file; keep the manifest's own headers instead (immutable for the console's
+        // fingerprinted addresses), so a browser does not ask for the scripts again on every page load. First among the
+        // sources, so settings and the command line can still turn it off.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = [new("EnableStaticAssetsDevelopmentCaching", "true")] });
 
         builder.AddUniRetailDefaults();
         builder.Services.AddUniRetailModules();

@@ -26,11 +26,12 @@ public abstract partial class ConsoleBrowserTests<THost>(THost host) : IClassFix
         return context;
     }
 
-    private async Task<IPage> SignInAsync(ConsoleLogin login)
+    private async Task<IPage> SignInAsync(ConsoleLogin login, Action<IPage>? watch = null)
     {
         host.SkipIfUnavailable();
         var context = Patient(await host.Browser.NewContextAsync(new() { BaseURL = host.Address.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } }));
         var page = await context.NewPageAsync();
+        watch?.Invoke(page);
         await page.GotoAsync("/signin");
         await page.GetByLabel("Tenant (id or name)").FillAsync(host.TenantId);
         await page.GetByLabel("E-mail").FillAsync(login.Email);
@@ -61,6 +62,33 @@ public abstract partial class ConsoleBrowserTests<THost>(THost host) : IClassFix
         await page.WaitForURLAsync(SignInPath);
         await page.GotoAsync("/orders");
         await Assertions.Expect(page).ToHaveURLAsync(SignInPath);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task APageGoesLiveOverAWebSocketWithoutNegotiationAndLoadsItsScriptsFromAddressesKeptAsImmutable()
+    {
+        host.SkipIfUnavailable();
+        // console-start.js tells Blazor there are no JavaScript initializers: true only while the server lists none.
+        Assert.Equal("[]", await host.Api.GetStringAsync("/_blazor/initializers", TestContext.Current.CancellationToken));
+        var (asked, sockets, scripts) = (new List<string>(), new List<string>(), new List<IResponse>());
+        var page = await SignInAsync(host.Admin, watch: p =>
+        {
+            p.Request += (_, request) => asked.Add(new Uri(request.Url).AbsolutePath);
+            p.WebSocket += (_, socket) => sockets.Add(new Uri(socket.Url).AbsolutePath);
+            p.Response += (_, response) =>
+            {
+                if (response.Request.ResourceType == "script")
+                    scripts.Add(response);
+            };
+        });
+        await page.GetByTestId("page-loaded").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Today", Level = 1 })).ToBeVisibleAsync();
+        Assert.Equal(["/_blazor"], sockets);
+        Assert.DoesNotContain(asked, path => path.StartsWith("/_blazor/", StringComparison.Ordinal));
+        Assert.True(scripts.Count >= 3, $"{scripts.Count} scripts");
+        foreach (var script in scripts)
+            Assert.True((await script.AllHeadersAsync()).GetValueOrDefault("cache-control", "").Contains("immutable", StringComparison.Ordinal), $"{script.Url}: {(await script.AllHeadersAsync()).GetValueOrDefault("cache-control")}");
         await page.Context.CloseAsync();
     }
 
