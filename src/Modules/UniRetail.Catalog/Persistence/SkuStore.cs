@@ -115,16 +115,21 @@ internal sealed class SkuStore
         return found;
     }
 
+    /// <summary>
+    /// The SKUs of <paramref name="products"/> in SKU order. Sorted here, not by the statement: an <c>ORDER BY sku</c> led
+    /// SQLite to walk the tenant's whole primary key (every SKU, 39 ms at 100,000) instead of the product index.
+    /// </summary>
     public async Task<IReadOnlyList<ProductSku>> ListOfProductsAsync(DbConnection connection, TenantId tenant, IReadOnlyCollection<ProductId> products)
     {
         var found = new List<ProductSku>();
         foreach (var batch in products.Select(p => p.Value).Chunk(ChunkSize))
         {
             var rows = await connection.QueryAsync<SkuRow>(
-                $"SELECT {Columns} FROM catalog_sku WHERE tenant_id = @Tenant AND {SqlLists.In(connection, "product_id", "Products")} ORDER BY sku",
+                $"SELECT {Columns} FROM catalog_sku WHERE tenant_id = @Tenant AND {SqlLists.In(connection, "product_id", "Products")}",
                 new { Tenant = tenant.Value, Products = batch });
             found.AddRange(rows.Select(r => r.ToSku()));
         }
+        found.Sort((a, b) => string.CompareOrdinal(a.Code.Value, b.Code.Value));
         return found;
     }
 
