@@ -10,17 +10,23 @@ namespace UniRetail.WebConsole.Tests;
 /// <summary>The network (platform and shop), scan-to-bag and coupon-campaign pages, on the same host and browser as the rest.</summary>
 public abstract partial class ConsoleBrowserTests<THost>
 {
-    private async Task<IPage> SignInToAsync(string tenant, ConsoleLogin login, int width = 1280, int height = 900)
+    /// <summary>
+    /// Signs in on a new context and returns once the browser has moved off the sign-in page (not when that page's load
+    /// event fires: the tests wait for the page's own <c>page-loaded</c> marker, and a load event held up under a busy
+    /// box once made this wait time out). <paramref name="watch"/> sees the page before its first request.
+    /// </summary>
+    private async Task<IPage> SignInToAsync(string tenant, ConsoleLogin login, int width = 1280, int height = 900, Action<IPage>? watch = null)
     {
         Host.SkipIfUnavailable();
         var context = Patient(await Host.Browser.NewContextAsync(new() { BaseURL = Host.Address.ToString(), ViewportSize = new() { Width = width, Height = height } }));
         var page = await context.NewPageAsync();
+        watch?.Invoke(page);
         await page.GotoAsync("/signin");
         await page.GetByLabel("Tenant (id or name)").FillAsync(tenant);
         await page.GetByLabel("E-mail").FillAsync(login.Email);
         await page.GetByLabel("Password").FillAsync(login.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         return page;
     }
 

@@ -26,20 +26,7 @@ public abstract partial class ConsoleBrowserTests<THost>(THost host) : IClassFix
         return context;
     }
 
-    private async Task<IPage> SignInAsync(ConsoleLogin login, Action<IPage>? watch = null)
-    {
-        host.SkipIfUnavailable();
-        var context = Patient(await host.Browser.NewContextAsync(new() { BaseURL = host.Address.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } }));
-        var page = await context.NewPageAsync();
-        watch?.Invoke(page);
-        await page.GotoAsync("/signin");
-        await page.GetByLabel("Tenant (id or name)").FillAsync(host.TenantId);
-        await page.GetByLabel("E-mail").FillAsync(login.Email);
-        await page.GetByLabel("Password").FillAsync(login.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
-        return page;
-    }
+    private Task<IPage> SignInAsync(ConsoleLogin login, Action<IPage>? watch = null) => SignInToAsync(host.TenantId, login, watch: watch);
 
     private static async Task OpenAsync(IPage page, string path)
     {
