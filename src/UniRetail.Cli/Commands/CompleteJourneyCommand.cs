@@ -33,16 +33,15 @@ internal static class CompleteJourneyCommand
             {
                 return CliOutput.Fail(ex.Message);
             }
-            await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
-            var tenant = await TenantArgument.ResolveAsync(host, result.GetValue(ImportCommands.Tenant), ct);
-            if (!tenant.IsSuccess)
-                return CliOutput.Fail(tenant.Error);
-            var summary = await Importer(host).RunAsync(tenant.Value, files, ct);
-            Console.WriteLine($"campaigns: {summary.Campaigns} ({summary.CampaignsCreated} new), coupon codes: {summary.Codes} ({summary.CodesCreated} new)");
-            Console.WriteLine($"households: {summary.Households} ({summary.MembersCreated} new members)");
-            Console.WriteLine($"redemptions: {summary.Redemptions} read, {summary.Redeemed} applied, {summary.Replayed} already there, "
-                + $"{summary.Refused.Values.Sum()} refused{string.Concat(summary.Refused.Select(r => $" ({r.Key}: {r.Value})"))}");
-            return CliOutput.Ok;
+            return await TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, admin) =>
+            {
+                var summary = await Importer(host).RunAsync(admin.Tenant, files, ct);
+                Console.WriteLine($"campaigns: {summary.Campaigns} ({summary.CampaignsCreated} new), coupon codes: {summary.Codes} ({summary.CodesCreated} new)");
+                Console.WriteLine($"households: {summary.Households} ({summary.MembersCreated} new members)");
+                Console.WriteLine($"redemptions: {summary.Redemptions} read, {summary.Redeemed} applied, {summary.Replayed} already there, "
+                    + $"{summary.Refused.Values.Sum()} refused{string.Concat(summary.Refused.Select(r => $" ({r.Key}: {r.Value})"))}");
+                return CliOutput.Ok;
+            }, ct);
         });
         return command;
     }

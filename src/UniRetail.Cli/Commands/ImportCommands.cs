@@ -1,7 +1,5 @@
-using UniRetail.Server;
 using System.CommandLine;
 using UniRetail.Catalog.Import;
-using UniRetail.Kernel;
 
 namespace UniRetail.Cli.Commands;
 
@@ -18,16 +16,15 @@ internal static class ImportCommands
             var path = result.GetValue(file)!;
             if (!path.Exists)
                 return CliOutput.Fail($"no such file: {path.FullName}");
-            await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
-            var tenant = await TenantArgument.ResolveAsync(host, result.GetValue(Tenant), ct);
-            if (!tenant.IsSuccess)
-                return CliOutput.Fail(tenant.Error);
-            await using var stream = path.OpenRead();
-            var imported = await host.Get<ImportCatalog>().HandleAsync(Caller.AdminOf(tenant.Value), stream, ct);
-            if (!imported.IsSuccess)
-                return CliOutput.Fail(imported.Error);
-            Console.WriteLine(imported.Value);
-            return CliOutput.Ok;
+            return await TenantArgument.RunAsAdminAsync(result, Tenant, async (host, admin) =>
+            {
+                await using var stream = path.OpenRead();
+                var imported = await host.Get<ImportCatalog>().HandleAsync(admin, stream, ct);
+                if (!imported.IsSuccess)
+                    return CliOutput.Fail(imported.Error);
+                Console.WriteLine(imported.Value);
+                return CliOutput.Ok;
+            }, ct);
         });
         return new Command("import", "Import data") { catalog, OnlineRetailCommand.Create(), CompleteJourneyCommand.Create() };
     }

@@ -33,15 +33,14 @@ internal static class LoyaltyCommands
         var show = new Command("show", "A member's account: balances, tier, lots, coupons, recent ledger entries (JSON)") { member, ImportCommands.Tenant };
         show.SetAction(async (result, ct) =>
         {
-            await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
-            var tenant = await TenantArgument.ResolveAsync(host, result.GetValue(ImportCommands.Tenant), ct);
-            if (!tenant.IsSuccess)
-                return CliOutput.Fail(tenant.Error);
-            var account = await host.Get<ManageAccount>().GetAsync(Caller.AdminOf(tenant.Value), new MemberId(result.GetValue(member)!.Trim()), ct);
-            if (!account.IsSuccess)
-                return CliOutput.Fail(account.Error);
-            Console.WriteLine(JsonSerializer.Serialize(account.Value, Json));
-            return CliOutput.Ok;
+            return await TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, admin) =>
+            {
+                var account = await host.Get<ManageAccount>().GetAsync(admin, new MemberId(result.GetValue(member)!.Trim()), ct);
+                if (!account.IsSuccess)
+                    return CliOutput.Fail(account.Error);
+                Console.WriteLine(JsonSerializer.Serialize(account.Value, Json));
+                return CliOutput.Ok;
+            }, ct);
         });
         return new Command("loyalty", "Loyalty: the program, member accounts, the ledger check") { ProgramCommand(), show, check };
     }
@@ -65,28 +64,26 @@ internal static class LoyaltyCommands
             {
                 return CliOutput.Fail(Error.Validation("loyalty.bad_json", $"{path.Name} is not a loyalty program: {ex.Message}", ex.Path));
             }
-            await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
-            var tenant = await TenantArgument.ResolveAsync(host, result.GetValue(ImportCommands.Tenant), ct);
-            if (!tenant.IsSuccess)
-                return CliOutput.Fail(tenant.Error);
-            var saved = await host.Get<ManageProgram>().SetAsync(Caller.AdminOf(tenant.Value), document, ct);
-            if (!saved.IsSuccess)
-                return CliOutput.Fail(saved.Error);
-            Console.WriteLine(JsonSerializer.Serialize(saved.Value, Json));
-            return CliOutput.Ok;
+            return await TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, admin) =>
+            {
+                var saved = await host.Get<ManageProgram>().SetAsync(admin, document, ct);
+                if (!saved.IsSuccess)
+                    return CliOutput.Fail(saved.Error);
+                Console.WriteLine(JsonSerializer.Serialize(saved.Value, Json));
+                return CliOutput.Ok;
+            }, ct);
         });
         var get = new Command("show", "Print the tenant's loyalty program as JSON") { ImportCommands.Tenant };
         get.SetAction(async (result, ct) =>
         {
-            await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
-            var tenant = await TenantArgument.ResolveAsync(host, result.GetValue(ImportCommands.Tenant), ct);
-            if (!tenant.IsSuccess)
-                return CliOutput.Fail(tenant.Error);
-            var program = await host.Get<ManageProgram>().GetAsync(Caller.AdminOf(tenant.Value), ct);
-            if (!program.IsSuccess)
-                return CliOutput.Fail(program.Error);
-            Console.WriteLine(JsonSerializer.Serialize(program.Value, Json));
-            return CliOutput.Ok;
+            return await TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, admin) =>
+            {
+                var program = await host.Get<ManageProgram>().GetAsync(admin, ct);
+                if (!program.IsSuccess)
+                    return CliOutput.Fail(program.Error);
+                Console.WriteLine(JsonSerializer.Serialize(program.Value, Json));
+                return CliOutput.Ok;
+            }, ct);
         });
         return new Command("program", "The tenant's loyalty program") { set, get };
     }

@@ -6,7 +6,6 @@ using UniRetail.Kernel;
 using UniRetail.Promotions.Definitions;
 using UniRetail.Promotions.Managing;
 using UniRetail.Promotions.Pricing;
-using UniRetail.Server;
 
 namespace UniRetail.Cli.Commands;
 
@@ -27,33 +26,32 @@ internal static class PromotionCommands
         var command = new Command("list", "List the tenant's promotions (active ones unless --all)") { tenant, all, json };
         command.SetAction(async (result, ct) =>
         {
-            await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
-            var id = await TenantArgument.ResolveAsync(host, result.GetValue(tenant), ct);
-            if (!id.IsSuccess)
-                return CliOutput.Fail(id.Error);
-            var promotions = new List<PromotionView>();
-            var page = new PageQuery(PageQuery.MaxLimit, null);
-            while (true)
+            return await TenantArgument.RunAsAdminAsync(result, tenant, async (host, admin) =>
             {
-                var slice = await host.Get<PromotionQueries>().ListAsync(Caller.AdminOf(id.Value), result.GetValue(all) ? null : true, page, ct);
-                if (!slice.IsSuccess)
-                    return CliOutput.Fail(slice.Error);
-                promotions.AddRange(slice.Value.Items);
-                if (slice.Value.NextAfter is null)
-                    break;
-                page = page with { After = slice.Value.NextAfter };
-            }
-            if (result.GetValue(json))
-            {
-                Console.WriteLine(JsonSerializer.Serialize(promotions, Json));
+                var promotions = new List<PromotionView>();
+                var page = new PageQuery(PageQuery.MaxLimit, null);
+                while (true)
+                {
+                    var slice = await host.Get<PromotionQueries>().ListAsync(admin, result.GetValue(all) ? null : true, page, ct);
+                    if (!slice.IsSuccess)
+                        return CliOutput.Fail(slice.Error);
+                    promotions.AddRange(slice.Value.Items);
+                    if (slice.Value.NextAfter is null)
+                        break;
+                    page = page with { After = slice.Value.NextAfter };
+                }
+                if (result.GetValue(json))
+                {
+                    Console.WriteLine(JsonSerializer.Serialize(promotions, Json));
+                    return CliOutput.Ok;
+                }
+                var table = new Table().AddColumns("code", "name", "kind", "priority", "group", "active", "id");
+                foreach (var p in promotions)
+                    table.AddRow(Markup.Escape(p.Code), Markup.Escape(p.Name), p.Rule.Kind ?? "", p.Priority.ToString(CultureInfo.InvariantCulture), p.StackingGroup + (p.Exclusive ? " (exclusive)" : ""), p.Active ? "yes" : "no", p.Id);
+                AnsiConsole.Write(table);
+                Console.WriteLine($"{promotions.Count} promotions");
                 return CliOutput.Ok;
-            }
-            var table = new Table().AddColumns("code", "name", "kind", "priority", "group", "active", "id");
-            foreach (var p in promotions)
-                table.AddRow(Markup.Escape(p.Code), Markup.Escape(p.Name), p.Rule.Kind ?? "", p.Priority.ToString(CultureInfo.InvariantCulture), p.StackingGroup + (p.Exclusive ? " (exclusive)" : ""), p.Active ? "yes" : "no", p.Id);
-            AnsiConsole.Write(table);
-            Console.WriteLine($"{promotions.Count} promotions");
-            return CliOutput.Ok;
+            }, ct);
         });
         return command;
     }
@@ -68,16 +66,15 @@ internal static class PromotionCommands
             var read = await ReadAsync<List<PromotionRequest?>>(result.GetValue(file)!, single: typeof(PromotionRequest), ct);
             if (!read.IsSuccess)
                 return CliOutput.Fail(read.Error);
-            await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
-            var id = await TenantArgument.ResolveAsync(host, result.GetValue(tenant), ct);
-            if (!id.IsSuccess)
-                return CliOutput.Fail(id.Error);
-            var saved = await host.Get<SetPromotions>().HandleAsync(Caller.AdminOf(id.Value), read.Value, ct);
-            if (!saved.IsSuccess)
-                return CliOutput.Fail(saved.Error);
-            foreach (var outcome in saved.Value)
-                Console.WriteLine($"{(outcome.Created ? "created" : "replaced")} {outcome.Promotion.Code} ({outcome.Promotion.Id}, version {outcome.Promotion.Version})");
-            return CliOutput.Ok;
+            return await TenantArgument.RunAsAdminAsync(result, tenant, async (host, admin) =>
+            {
+                var saved = await host.Get<SetPromotions>().HandleAsync(admin, read.Value, ct);
+                if (!saved.IsSuccess)
+                    return CliOutput.Fail(saved.Error);
+                foreach (var outcome in saved.Value)
+                    Console.WriteLine($"{(outcome.Created ? "created" : "replaced")} {outcome.Promotion.Code} ({outcome.Promotion.Id}, version {outcome.Promotion.Version})");
+                return CliOutput.Ok;
+            }, ct);
         });
         return command;
     }
@@ -93,18 +90,17 @@ internal static class PromotionCommands
             var read = await ReadAsync<PriceBasketRequest>(result.GetValue(file)!, single: null, ct);
             if (!read.IsSuccess)
                 return CliOutput.Fail(read.Error);
-            await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
-            var id = await TenantArgument.ResolveAsync(host, result.GetValue(tenant), ct);
-            if (!id.IsSuccess)
-                return CliOutput.Fail(id.Error);
-            var priced = await host.Get<PriceBasket>().HandleAsync(Caller.AdminOf(id.Value), read.Value, ct);
-            if (!priced.IsSuccess)
-                return CliOutput.Fail(priced.Error);
-            if (result.GetValue(json))
-                Console.WriteLine(JsonSerializer.Serialize(priced.Value, Json));
-            else
-                Print(priced.Value);
-            return CliOutput.Ok;
+            return await TenantArgument.RunAsAdminAsync(result, tenant, async (host, admin) =>
+            {
+                var priced = await host.Get<PriceBasket>().HandleAsync(admin, read.Value, ct);
+                if (!priced.IsSuccess)
+                    return CliOutput.Fail(priced.Error);
+                if (result.GetValue(json))
+                    Console.WriteLine(JsonSerializer.Serialize(priced.Value, Json));
+                else
+                    Print(priced.Value);
+                return CliOutput.Ok;
+            }, ct);
         });
         return command;
     }

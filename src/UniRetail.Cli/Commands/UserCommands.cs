@@ -1,7 +1,5 @@
 using System.CommandLine;
 using UniRetail.Identity.Users;
-using UniRetail.Kernel;
-using UniRetail.Server;
 
 namespace UniRetail.Cli.Commands;
 
@@ -22,22 +20,21 @@ internal static class UserCommands
         create.SetAction(async (result, ct) =>
         {
             var piped = Console.IsInputRedirected ? (await Console.In.ReadLineAsync(ct))?.TrimEnd('\r') : null;
-            await using var host = await ModuleContainer.StartAsync(GlobalOptions.Database(result), ct);
-            var tenantId = await TenantArgument.ResolveAsync(host, result.GetValue(tenant), ct);
-            if (!tenantId.IsSuccess)
-                return CliOutput.Fail(tenantId.Error);
-            var request = new CreateUserRequest(result.GetValue(email), result.GetValue(role), result.GetValue(store), string.IsNullOrEmpty(piped) ? null : piped);
-            var created = await host.Get<ManageUsers>().CreateAsync(Caller.AdminOf(tenantId.Value), request, ct);
-            if (!created.IsSuccess)
-                return CliOutput.Fail(created.Error);
-            var user = created.Value.User;
-            Console.WriteLine($"user:     {user.UserId} {user.Email} ({user.Role}{(user.StoreId is null ? "" : $" at {user.StoreId}")}) in {tenantId.Value}");
-            if (created.Value.GeneratedPassword is { } password)
+            return await TenantArgument.RunAsAdminAsync(result, tenant, async (host, admin) =>
             {
-                Console.WriteLine($"password: {password}");
-                Console.WriteLine("Keep the password: it is not stored and cannot be shown again.");
-            }
-            return CliOutput.Ok;
+                var request = new CreateUserRequest(result.GetValue(email), result.GetValue(role), result.GetValue(store), string.IsNullOrEmpty(piped) ? null : piped);
+                var created = await host.Get<ManageUsers>().CreateAsync(admin, request, ct);
+                if (!created.IsSuccess)
+                    return CliOutput.Fail(created.Error);
+                var user = created.Value.User;
+                Console.WriteLine($"user:     {user.UserId} {user.Email} ({user.Role}{(user.StoreId is null ? "" : $" at {user.StoreId}")}) in {admin.Tenant}");
+                if (created.Value.GeneratedPassword is { } password)
+                {
+                    Console.WriteLine($"password: {password}");
+                    Console.WriteLine("Keep the password: it is not stored and cannot be shown again.");
+                }
+                return CliOutput.Ok;
+            }, ct);
         });
         return new Command("user", "People who sign in to the web console") { create };
     }
