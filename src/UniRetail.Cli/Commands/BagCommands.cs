@@ -31,33 +31,18 @@ internal static class BagCommands
         var gtin = new Argument<string>("gtin") { Description = "The scanned barcode" };
         var quantity = new Option<int>("--quantity") { Description = "Units scanned", DefaultValueFactory = _ => 1 };
         var scan = new Command("scan", "Scan a product into a bag: the bag, complements in stock at its store and reminders (JSON)") { bag, gtin, quantity, ImportCommands.Tenant };
-        scan.SetAction(async (result, ct) =>
+        scan.SetAction((result, ct) => TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, admin) =>
         {
-            return await TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, admin) =>
-            {
-                var scanned = await host.Get<ScanIntoBag>().HandleAsync(
-                    admin, result.GetValue(bag), null, new ScanRequest(result.GetValue(gtin), result.GetValue(quantity)), null, ct);
-                return Print(scanned.Map(s => s.Scan));
-            }, ct);
-        });
+            var scanned = await host.Get<ScanIntoBag>().HandleAsync(
+                admin, result.GetValue(bag), null, new ScanRequest(result.GetValue(gtin), result.GetValue(quantity)), null, ct);
+            return Print(scanned.Map(s => s.Scan));
+        }, ct));
 
         var show = new Command("show", "A bag, priced as the till would price it now (JSON)") { bag, ImportCommands.Tenant };
-        show.SetAction(async (result, ct) =>
-        {
-            return await TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, admin) =>
-            {
-                return Print(await host.Get<ChangeBagLine>().GetAsync(admin, result.GetValue(bag), null, ct));
-            }, ct);
-        });
+        show.SetAction((result, ct) => TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, admin) => Print(await host.Get<ChangeBagLine>().GetAsync(admin, result.GetValue(bag), null, ct)), ct));
 
         var refresh = new Command("complements", "Count the tenant's new orders into its bag complements now (JSON)") { ImportCommands.Tenant };
-        refresh.SetAction(async (result, ct) =>
-        {
-            return await TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, admin) =>
-            {
-                return Print(await host.Get<RefreshComplements>().HandleAsync(admin, ct));
-            }, ct);
-        });
+        refresh.SetAction((result, ct) => TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, admin) => Print(await host.Get<RefreshComplements>().HandleAsync(admin, ct)), ct));
         return new Command("bag", "Scan-to-bag: start a bag, scan into it, show it, refresh complements") { start, scan, show, refresh };
     }
 

@@ -31,17 +31,14 @@ internal static class LoyaltyCommands
 
         var member = new Argument<string>("member") { Description = "The member id (mem_…)" };
         var show = new Command("show", "A member's account: balances, tier, lots, coupons, recent ledger entries (JSON)") { member, ImportCommands.Tenant };
-        show.SetAction(async (result, ct) =>
+        show.SetAction((result, ct) => TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, admin) =>
         {
-            return await TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, admin) =>
-            {
-                var account = await host.Get<ManageAccount>().GetAsync(admin, new MemberId(result.GetValue(member)!.Trim()), ct);
-                if (!account.IsSuccess)
-                    return CliOutput.Fail(account.Error);
-                Console.WriteLine(JsonSerializer.Serialize(account.Value, Json));
-                return CliOutput.Ok;
-            }, ct);
-        });
+            var account = await host.Get<ManageAccount>().GetAsync(admin, new MemberId(result.GetValue(member)!.Trim()), ct);
+            if (!account.IsSuccess)
+                return CliOutput.Fail(account.Error);
+            Console.WriteLine(JsonSerializer.Serialize(account.Value, Json));
+            return CliOutput.Ok;
+        }, ct));
         return new Command("loyalty", "Loyalty: the program, member accounts, the ledger check") { ProgramCommand(), show, check };
     }
 
@@ -74,17 +71,14 @@ internal static class LoyaltyCommands
             }, ct);
         });
         var get = new Command("show", "Print the tenant's loyalty program as JSON") { ImportCommands.Tenant };
-        get.SetAction(async (result, ct) =>
+        get.SetAction((result, ct) => TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, admin) =>
         {
-            return await TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, admin) =>
-            {
-                var program = await host.Get<ManageProgram>().GetAsync(admin, ct);
-                if (!program.IsSuccess)
-                    return CliOutput.Fail(program.Error);
-                Console.WriteLine(JsonSerializer.Serialize(program.Value, Json));
-                return CliOutput.Ok;
-            }, ct);
-        });
+            var program = await host.Get<ManageProgram>().GetAsync(admin, ct);
+            if (!program.IsSuccess)
+                return CliOutput.Fail(program.Error);
+            Console.WriteLine(JsonSerializer.Serialize(program.Value, Json));
+            return CliOutput.Ok;
+        }, ct));
         return new Command("program", "The tenant's loyalty program") { set, get };
     }
 }

@@ -24,35 +24,32 @@ internal static class PromotionCommands
         var all = new Option<bool>("--all") { Description = "Include deactivated promotions" };
         var json = new Option<bool>("--json") { Description = "Print the promotions as JSON" };
         var command = new Command("list", "List the tenant's promotions (active ones unless --all)") { tenant, all, json };
-        command.SetAction(async (result, ct) =>
+        command.SetAction((result, ct) => TenantArgument.RunAsAdminAsync(result, tenant, async (host, admin) =>
         {
-            return await TenantArgument.RunAsAdminAsync(result, tenant, async (host, admin) =>
+            var promotions = new List<PromotionView>();
+            var page = new PageQuery(PageQuery.MaxLimit, null);
+            while (true)
             {
-                var promotions = new List<PromotionView>();
-                var page = new PageQuery(PageQuery.MaxLimit, null);
-                while (true)
-                {
-                    var slice = await host.Get<PromotionQueries>().ListAsync(admin, result.GetValue(all) ? null : true, page, ct);
-                    if (!slice.IsSuccess)
-                        return CliOutput.Fail(slice.Error);
-                    promotions.AddRange(slice.Value.Items);
-                    if (slice.Value.NextAfter is null)
-                        break;
-                    page = page with { After = slice.Value.NextAfter };
-                }
-                if (result.GetValue(json))
-                {
-                    Console.WriteLine(JsonSerializer.Serialize(promotions, Json));
-                    return CliOutput.Ok;
-                }
-                var table = new Table().AddColumns("code", "name", "kind", "priority", "group", "active", "id");
-                foreach (var p in promotions)
-                    table.AddRow(Markup.Escape(p.Code), Markup.Escape(p.Name), p.Rule.Kind ?? "", p.Priority.ToString(CultureInfo.InvariantCulture), p.StackingGroup + (p.Exclusive ? " (exclusive)" : ""), p.Active ? "yes" : "no", p.Id);
-                AnsiConsole.Write(table);
-                Console.WriteLine($"{promotions.Count} promotions");
+                var slice = await host.Get<PromotionQueries>().ListAsync(admin, result.GetValue(all) ? null : true, page, ct);
+                if (!slice.IsSuccess)
+                    return CliOutput.Fail(slice.Error);
+                promotions.AddRange(slice.Value.Items);
+                if (slice.Value.NextAfter is null)
+                    break;
+                page = page with { After = slice.Value.NextAfter };
+            }
+            if (result.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(promotions, Json));
                 return CliOutput.Ok;
-            }, ct);
-        });
+            }
+            var table = new Table().AddColumns("code", "name", "kind", "priority", "group", "active", "id");
+            foreach (var p in promotions)
+                table.AddRow(Markup.Escape(p.Code), Markup.Escape(p.Name), p.Rule.Kind ?? "", p.Priority.ToString(CultureInfo.InvariantCulture), p.StackingGroup + (p.Exclusive ? " (exclusive)" : ""), p.Active ? "yes" : "no", p.Id);
+            AnsiConsole.Write(table);
+            Console.WriteLine($"{promotions.Count} promotions");
+            return CliOutput.Ok;
+        }, ct));
         return command;
     }
 

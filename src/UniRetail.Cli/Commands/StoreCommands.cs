@@ -46,27 +46,24 @@ internal static class StoreCommands
         var png = new Option<FileInfo?>("--png") { Description = "Also write the QR code to this PNG file" };
         var svg = new Option<FileInfo?>("--svg") { Description = "Also write the Code 128 barcode to this SVG file" };
         var issue = new Command(name, "Issue a member code (JSON) as the app does, valid for the configured lifetime") { member, wallet, png, svg, ImportCommands.Tenant };
-        issue.SetAction(async (result, ct) =>
+        issue.SetAction((result, ct) => TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, admin) =>
         {
-            return await TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, admin) =>
+            var issued = await host.Get<IssueMemberCode>().HandleAsync(admin, new MemberId(result.GetValue(member)!.Trim()), new IssueMemberCodeRequest(result.GetValue(wallet)), ct);
+            if (!issued.IsSuccess)
+                return CliOutput.Fail(issued.Error);
+            var memberId = new MemberId(issued.Value.MemberId);
+            foreach (var (file, drawn) in new[] { (result.GetValue(png), "qr.png"), (result.GetValue(svg), "code128.svg") })
             {
-                var issued = await host.Get<IssueMemberCode>().HandleAsync(admin, new MemberId(result.GetValue(member)!.Trim()), new IssueMemberCodeRequest(result.GetValue(wallet)), ct);
-                if (!issued.IsSuccess)
-                    return CliOutput.Fail(issued.Error);
-                var memberId = new MemberId(issued.Value.MemberId);
-                foreach (var (file, drawn) in new[] { (result.GetValue(png), "qr.png"), (result.GetValue(svg), "code128.svg") })
-                {
-                    if (file is null)
-                        continue;
-                    var image = await host.Get<MemberCodeImage>().RenderAsync(admin, memberId, issued.Value.Code, drawn, ct);
-                    if (!image.IsSuccess)
-                        return CliOutput.Fail(image.Error);
-                    await File.WriteAllBytesAsync(file.FullName, image.Value.Content, ct);
-                }
-                Console.WriteLine(JsonSerializer.Serialize(issued.Value, Json));
-                return CliOutput.Ok;
-            }, ct);
-        });
+                if (file is null)
+                    continue;
+                var image = await host.Get<MemberCodeImage>().RenderAsync(admin, memberId, issued.Value.Code, drawn, ct);
+                if (!image.IsSuccess)
+                    return CliOutput.Fail(image.Error);
+                await File.WriteAllBytesAsync(file.FullName, image.Value.Content, ct);
+            }
+            Console.WriteLine(JsonSerializer.Serialize(issued.Value, Json));
+            return CliOutput.Ok;
+        }, ct));
         return issue;
     }
 }
