@@ -49,7 +49,7 @@ log=$(mktemp)
 dotnet test UniRetail.slnx -c Release --no-build -nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
-count() { grep -oE "$1: +[0-9]+" "$log" | awk '{ n += $2 } END { print n + 0 }'; }
+count() { grep -aoE "$1: +[0-9]+" "$log" | awk '{ n += $2 } END { print n + 0 }'; }
 passed=$(count Passed); failed=$(count Failed); skipped=$(count Skipped)
 rm -f "$log"
 passed=${passed:-0}; failed=${failed:-0}; skipped=${skipped:-0}

@@ -18,7 +18,7 @@ public static class AnswerRules
         var status = (int)response.StatusCode;
         if (status >= 500)
             yield return $"answered {status}";
-        foreach (var leak in DotNetLeaks.Where(l => body.Contains(l, StringComparison.Ordinal)))
+        foreach (var leak in DotNetLeaks.Where(l => IsText(response) && body.Contains(l, StringComparison.Ordinal)))
             yield return $"the answer shows .NET's \"{leak.Trim()}\"";
         if (response.Content.Headers.ContentType?.MediaType?.EndsWith("json", StringComparison.Ordinal) == true && body.Length > 0 && Parse(body) is null)
             yield return $"a {status} whose JSON body is cut off or invalid (the connection dropped mid-answer)";
@@ -32,6 +32,14 @@ public static class AnswerRules
         else if (fuzz.Operation.IsEventApi && !IsSegmentFailure(body))
             yield return $"a {status} not in Segment's shape {{\"success\":false,\"code\":…}}";
     }
+
+    /// <summary>
+    /// Whether the answer is text a person reads (no type, text, JSON, XML or SVG); a PNG's bytes can spell anything
+    /// (a member code's QR image once held the two bytes of "`1").
+    /// </summary>
+    private static bool IsText(HttpResponseMessage response) =>
+        response.Content.Headers.ContentType?.MediaType is not { } type
+        || type.StartsWith("text/", StringComparison.Ordinal) || type.EndsWith("json", StringComparison.Ordinal) || type.EndsWith("xml", StringComparison.Ordinal);
 
     private static IEnumerable<string> ProblemRules(HttpResponseMessage response, string body)
     {
