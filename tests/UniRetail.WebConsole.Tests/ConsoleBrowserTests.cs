@@ -34,6 +34,11 @@ public abstract partial class ConsoleBrowserTests<THost>(THost host) : IClassFix
         await page.GetByTestId("page-loaded").WaitForAsync(new() { State = WaitForSelectorState.Attached });
     }
 
+    // Blazor's InputFile listens for a chosen file only once its own script has run, a round trip after the page went live;
+    // a file set before that is lost (it was, once, on a busy CI box). Its script marks the input when it has run.
+    private static async Task FileInputReadyAsync(IPage page, string selector) =>
+        await page.WaitForFunctionAsync("s => document.querySelector(s)?._blazorInputFileNextFileId !== undefined", selector);
+
     private async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new() { Path = Path.Combine(ConsoleHost.ScreenshotDirectory, $"{host.Provider}-{name}.png"), FullPage = true });
 
@@ -283,6 +288,7 @@ public abstract partial class ConsoleBrowserTests<THost>(THost host) : IClassFix
     {
         var page = await SignInAsync(host.Admin);
         await OpenAsync(page, "/catalog");
+        await FileInputReadyAsync(page, "#catalog-file");
         var bad = "product_code,product_name,category,sku,gtin,price\nP-TEA,Green tea,Food/Tea,TEA-GREEN,4006381333931,3.20\nP-TEA,Green tea,Food/Tea,TEA-MINT,12345,abc\n";
         await page.Locator("#catalog-file").SetInputFilesAsync(new FilePayload { Name = "bad.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(bad) });
         await Assertions.Expect(page.GetByTestId("import-error")).ToContainTextAsync("row 3");
