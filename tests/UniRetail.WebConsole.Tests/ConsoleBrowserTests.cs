@@ -51,7 +51,7 @@ public abstract partial class ConsoleBrowserTests<THost>(THost host) : IClassFix
         await Assertions.Expect(page.GetByTestId("signed-in-as")).ToContainTextAsync("admin@camden.test");
         await ScreenshotAsync(page, "today");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync(SignInPath);
+        await Assertions.Expect(page).ToHaveURLAsync(SignInPath);
         await page.GotoAsync("/orders");
         await Assertions.Expect(page).ToHaveURLAsync(SignInPath);
         await page.Context.CloseAsync();
