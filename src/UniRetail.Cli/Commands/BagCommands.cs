@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using UniRetail.Kernel;
 using UniRetail.Server;
 using UniRetail.Store.Bags;
@@ -24,7 +23,7 @@ internal static class BagCommands
                 return CliOutput.Fail(at.Error);
             var started = await host.Get<StartBag>().HandleAsync(
                 Caller.AdminOf(at.Value.Tenant), new StartBagRequest(at.Value.Store.Value, result.GetValue(code), result.GetValue(member)), null, ct);
-            return Print(started.Map(s => s.Bag));
+            return CliOutput.Print(started.Map(s => s.Bag));
         });
 
         var bag = new Argument<string>("bag") { Description = "The bag id (bag_…)" };
@@ -35,22 +34,14 @@ internal static class BagCommands
         {
             var scanned = await host.Get<ScanIntoBag>().HandleAsync(
                 admin, result.GetValue(bag), null, new ScanRequest(result.GetValue(gtin), result.GetValue(quantity)), null, ct);
-            return Print(scanned.Map(s => s.Scan));
+            return CliOutput.Print(scanned.Map(s => s.Scan));
         }, ct));
 
         var show = new Command("show", "A bag, priced as the till would price it now (JSON)") { bag, ImportCommands.Tenant };
-        show.SetAction((result, ct) => TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, admin) => Print(await host.Get<ChangeBagLine>().GetAsync(admin, result.GetValue(bag), null, ct)), ct));
+        show.SetAction((result, ct) => TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, admin) => CliOutput.Print(await host.Get<ChangeBagLine>().GetAsync(admin, result.GetValue(bag), null, ct)), ct));
 
         var refresh = new Command("complements", "Count the tenant's new orders into its bag complements now (JSON)") { ImportCommands.Tenant };
-        refresh.SetAction((result, ct) => TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, admin) => Print(await host.Get<RefreshComplements>().HandleAsync(admin, ct)), ct));
+        refresh.SetAction((result, ct) => TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, admin) => CliOutput.Print(await host.Get<RefreshComplements>().HandleAsync(admin, ct)), ct));
         return new Command("bag", "Scan-to-bag: start a bag, scan into it, show it, refresh complements") { start, scan, show, refresh };
-    }
-
-    private static int Print<T>(Result<T> result)
-    {
-        if (!result.IsSuccess)
-            return CliOutput.Fail(result.Error);
-        Console.WriteLine(JsonSerializer.Serialize(result.Value, StoreCommands.Json));
-        return CliOutput.Ok;
     }
 }

@@ -11,8 +11,6 @@ namespace UniRetail.Cli.Commands;
 
 internal static class LoyaltyCommands
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     public static Command Create()
     {
         var check = new Command("check", "Verify that every loyalty balance (points, pending points, wallet, gift card) equals its ledger entries and lots (all tenants)");
@@ -32,13 +30,7 @@ internal static class LoyaltyCommands
         var member = new Argument<string>("member") { Description = "The member id (mem_…)" };
         var show = new Command("show", "A member's account: balances, tier, lots, coupons, recent ledger entries (JSON)") { member, ImportCommands.Tenant };
         show.SetAction((result, ct) => TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, admin) =>
-        {
-            var account = await host.Get<ManageAccount>().GetAsync(admin, new MemberId(result.GetValue(member)!.Trim()), ct);
-            if (!account.IsSuccess)
-                return CliOutput.Fail(account.Error);
-            Console.WriteLine(JsonSerializer.Serialize(account.Value, Json));
-            return CliOutput.Ok;
-        }, ct));
+            CliOutput.Print(await host.Get<ManageAccount>().GetAsync(admin, new MemberId(result.GetValue(member)!.Trim()), ct)), ct));
         return new Command("loyalty", "Loyalty: the program, member accounts, the ledger check") { ProgramCommand(), show, check };
     }
 
@@ -55,30 +47,16 @@ internal static class LoyaltyCommands
             try
             {
                 await using var stream = path.OpenRead();
-                document = await JsonSerializer.DeserializeAsync<ProgramDocument>(stream, Json, ct);
+                document = await JsonSerializer.DeserializeAsync<ProgramDocument>(stream, CliOutput.Json, ct);
             }
             catch (JsonException ex)
             {
                 return CliOutput.Fail(Error.Validation("loyalty.bad_json", $"{path.Name} is not a loyalty program: {ex.Message}", ex.Path));
             }
-            return await TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, admin) =>
-            {
-                var saved = await host.Get<ManageProgram>().SetAsync(admin, document, ct);
-                if (!saved.IsSuccess)
-                    return CliOutput.Fail(saved.Error);
-                Console.WriteLine(JsonSerializer.Serialize(saved.Value, Json));
-                return CliOutput.Ok;
-            }, ct);
+            return await TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, admin) => CliOutput.Print(await host.Get<ManageProgram>().SetAsync(admin, document, ct)), ct);
         });
         var get = new Command("show", "Print the tenant's loyalty program as JSON") { ImportCommands.Tenant };
-        get.SetAction((result, ct) => TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, admin) =>
-        {
-            var program = await host.Get<ManageProgram>().GetAsync(admin, ct);
-            if (!program.IsSuccess)
-                return CliOutput.Fail(program.Error);
-            Console.WriteLine(JsonSerializer.Serialize(program.Value, Json));
-            return CliOutput.Ok;
-        }, ct));
+        get.SetAction((result, ct) => TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, admin) => CliOutput.Print(await host.Get<ManageProgram>().GetAsync(admin, ct)), ct));
         return new Command("program", "The tenant's loyalty program") { set, get };
     }
 }

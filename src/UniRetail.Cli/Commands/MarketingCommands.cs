@@ -15,8 +15,6 @@ namespace UniRetail.Cli.Commands;
 /// </summary>
 internal static class MarketingCommands
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerOptions.Web) { WriteIndented = true };
-
     public static Command Create() => new("marketing", "Consumer assets of the data bank: AIPL counts, flows, rules, the GMV forecast and its backtest")
     {
         Aipl(), Flow(), Rules(), Fast(), Grow(), Forecast(), Backtest(),
@@ -53,36 +51,12 @@ internal static class MarketingCommands
         command.SetAction((result, ct) => WithTenantAsync(result, tenant, async (host, caller) =>
         {
             var queries = host.Get<AiplQueries>();
+            var asJson = result.GetValue(json);
             if (result.GetValue(profile) is { } profileId)
-            {
-                var person = await queries.PersonAsync(caller, profileId, result.GetValue(date), ct);
-                if (!person.IsSuccess)
-                    return CliOutput.Fail(person.Error);
-                if (result.GetValue(json))
-                    Console.WriteLine(JsonSerializer.Serialize(person.Value, Json));
-                else
-                    PrintPerson(person.Value);
-                return CliOutput.Ok;
-            }
+                return CliOutput.Print(await queries.PersonAsync(caller, profileId, result.GetValue(date), ct), asJson, PrintPerson);
             if (result.GetValue(snapshot))
-            {
-                var taken = await queries.SnapshotAsync(caller, result.GetValue(date), ct);
-                if (!taken.IsSuccess)
-                    return CliOutput.Fail(taken.Error);
-                if (result.GetValue(json))
-                    Console.WriteLine(JsonSerializer.Serialize(taken.Value, Json));
-                else
-                    PrintCounts(taken.Value);
-                return CliOutput.Ok;
-            }
-            var counts = await queries.CountsAsync(caller, result.GetValue(category), result.GetValue(date), ct);
-            if (!counts.IsSuccess)
-                return CliOutput.Fail(counts.Error);
-            if (result.GetValue(json))
-                Console.WriteLine(JsonSerializer.Serialize(counts.Value, Json));
-            else
-                PrintCounts([counts.Value]);
-            return CliOutput.Ok;
+                return CliOutput.Print(await queries.SnapshotAsync(caller, result.GetValue(date), ct), asJson, PrintCounts);
+            return CliOutput.Print(await queries.CountsAsync(caller, result.GetValue(category), result.GetValue(date), ct), asJson, counts => PrintCounts([counts]));
         }, ct));
         return command;
     }
@@ -96,16 +70,7 @@ internal static class MarketingCommands
         var json = JsonOption();
         var command = new Command("flow", "How people moved between AIPL stages from one day to another (new and lost included)") { tenant, category, from, to, json };
         command.SetAction((result, ct) => WithTenantAsync(result, tenant, async (host, caller) =>
-        {
-            var flow = await host.Get<AiplQueries>().FlowAsync(caller, result.GetValue(from), result.GetValue(to), result.GetValue(category), ct);
-            if (!flow.IsSuccess)
-                return CliOutput.Fail(flow.Error);
-            if (result.GetValue(json))
-                Console.WriteLine(JsonSerializer.Serialize(flow.Value, Json));
-            else
-                PrintFlow(flow.Value);
-            return CliOutput.Ok;
-        }, ct));
+            CliOutput.Print(await host.Get<AiplQueries>().FlowAsync(caller, result.GetValue(from), result.GetValue(to), result.GetValue(category), ct), result.GetValue(json), PrintFlow), ct));
         return command;
     }
 
@@ -137,10 +102,7 @@ internal static class MarketingCommands
             {
                 rules = await manage.GetAsync(caller, ct);
             }
-            if (!rules.IsSuccess)
-                return CliOutput.Fail(rules.Error);
-            Console.WriteLine(JsonSerializer.Serialize(rules.Value, Json));
-            return CliOutput.Ok;
+            return CliOutput.Print(rules);
         }, ct));
         return command;
     }
@@ -159,22 +121,16 @@ internal static class MarketingCommands
         {
             var fast = await host.Get<FastAndGrow>().FastAsync(
                 caller, result.GetValue(from), result.GetValue(to), result.GetValue(category), result.GetValue(top), result.GetValue(tiers), ct);
-            if (!fast.IsSuccess)
-                return CliOutput.Fail(fast.Error);
-            if (result.GetValue(json))
+            return CliOutput.Print(fast, result.GetValue(json), f =>
             {
-                Console.WriteLine(JsonSerializer.Serialize(fast.Value, Json));
-                return CliOutput.Ok;
-            }
-            var f = fast.Value;
-            var table = new Table().Title($"FAST of {Markup.Escape(f.Category)}, {f.From:yyyy-MM-dd} – {f.To:yyyy-MM-dd}").AddColumns("", "figure", "value", "definition");
-            foreach (var (group, figures) in new[] { ("Fertility", f.Fertility), ("Advancing", f.Advancing), ("Superiority", f.Superiority), ("Thriving", f.Thriving) })
-            {
-                foreach (var figure in figures)
-                    table.AddRow(group, figure.Name, figure.Value.ToString("0.####", CultureInfo.InvariantCulture), Markup.Escape(figure.Definition));
-            }
-            AnsiConsole.Write(table);
-            return CliOutput.Ok;
+                var table = new Table().Title($"FAST of {Markup.Escape(f.Category)}, {f.From:yyyy-MM-dd} – {f.To:yyyy-MM-dd}").AddColumns("", "figure", "value", "definition");
+                foreach (var (group, figures) in new[] { ("Fertility", f.Fertility), ("Advancing", f.Advancing), ("Superiority", f.Superiority), ("Thriving", f.Thriving) })
+                {
+                    foreach (var figure in figures)
+                        table.AddRow(group, figure.Name, figure.Value.ToString("0.####", CultureInfo.InvariantCulture), Markup.Escape(figure.Definition));
+                }
+                AnsiConsole.Write(table);
+            });
         }, ct));
         return command;
     }
@@ -190,21 +146,15 @@ internal static class MarketingCommands
         command.SetAction((result, ct) => WithTenantAsync(result, tenant, async (host, caller) =>
         {
             var grow = await host.Get<FastAndGrow>().GrowAsync(caller, result.GetValue(from), result.GetValue(to), result.GetValue(category), ct);
-            if (!grow.IsSuccess)
-                return CliOutput.Fail(grow.Error);
-            if (result.GetValue(json))
+            return CliOutput.Print(grow, result.GetValue(json), g =>
             {
-                Console.WriteLine(JsonSerializer.Serialize(grow.Value, Json));
-                return CliOutput.Ok;
-            }
-            var g = grow.Value;
-            AnsiConsole.MarkupLineInterpolated(
-                $"GROW of {g.Category}: {g.PreviousFrom:yyyy-MM-dd}–{g.PreviousTo:yyyy-MM-dd} {g.PreviousGmv:N2} → {g.From:yyyy-MM-dd}–{g.To:yyyy-MM-dd} {g.Gmv:N2} {g.Currency} (change {g.Change:N2})");
-            var table = new Table().AddColumns("part", "GMV", "buyers", "definition");
-            foreach (var part in g.Parts)
-                table.AddRow(part.Part, part.Gmv.ToString("N2", CultureInfo.InvariantCulture), N(part.Buyers), Markup.Escape(part.Definition));
-            AnsiConsole.Write(table);
-            return CliOutput.Ok;
+                AnsiConsole.MarkupLineInterpolated(
+                    $"GROW of {g.Category}: {g.PreviousFrom:yyyy-MM-dd}–{g.PreviousTo:yyyy-MM-dd} {g.PreviousGmv:N2} → {g.From:yyyy-MM-dd}–{g.To:yyyy-MM-dd} {g.Gmv:N2} {g.Currency} (change {g.Change:N2})");
+                var table = new Table().AddColumns("part", "GMV", "buyers", "definition");
+                foreach (var part in g.Parts)
+                    table.AddRow(part.Part, part.Gmv.ToString("N2", CultureInfo.InvariantCulture), N(part.Buyers), Markup.Escape(part.Definition));
+                AnsiConsole.Write(table);
+            });
         }, ct));
         return command;
     }
@@ -227,44 +177,32 @@ internal static class MarketingCommands
             if (result.GetValue(target) is { } gmv)
             {
                 var needs = await forecasts.TargetAsync(caller, new GmvTargetRequest(gmv, result.GetValue(ahead), result.GetValue(category)), ct);
-                if (!needs.IsSuccess)
-                    return CliOutput.Fail(needs.Error);
-                if (result.GetValue(json))
+                return CliOutput.Print(needs, result.GetValue(json), n =>
                 {
-                    Console.WriteLine(JsonSerializer.Serialize(needs.Value, Json));
-                    return CliOutput.Ok;
-                }
-                var n = needs.Value;
-                AnsiConsole.MarkupLineInterpolated(
-                    $"{n.Month} target {n.Target:N2} {n.Currency}: today's people are forecast to bring {n.Forecast:N2} ({n.FromNewPeople:N2} of it from people not seen yet)");
-                var table = new Table().AddColumns("State", "People now", "Needed now", "Gap", $"GMV per person in {n.Month}");
-                foreach (var stage in n.Stages)
-                    table.AddRow(stage.State, N(stage.Now), N(stage.Needed), N(stage.Gap), stage.GmvPerPerson.ToString("N2", CultureInfo.InvariantCulture));
-                AnsiConsole.Write(table);
-                return CliOutput.Ok;
+                    AnsiConsole.MarkupLineInterpolated(
+                        $"{n.Month} target {n.Target:N2} {n.Currency}: today's people are forecast to bring {n.Forecast:N2} ({n.FromNewPeople:N2} of it from people not seen yet)");
+                    var table = new Table().AddColumns("State", "People now", "Needed now", "Gap", $"GMV per person in {n.Month}");
+                    foreach (var stage in n.Stages)
+                        table.AddRow(stage.State, N(stage.Now), N(stage.Needed), N(stage.Gap), stage.GmvPerPerson.ToString("N2", CultureInfo.InvariantCulture));
+                    AnsiConsole.Write(table);
+                });
             }
             var forecast = await forecasts.ForecastAsync(caller, result.GetValue(months), result.GetValue(category), ct);
-            if (!forecast.IsSuccess)
-                return CliOutput.Fail(forecast.Error);
-            if (result.GetValue(json))
+            return CliOutput.Print(forecast, result.GetValue(json), f =>
             {
-                Console.WriteLine(JsonSerializer.Serialize(forecast.Value, Json));
-                return CliOutput.Ok;
-            }
-            var f = forecast.Value;
-            AnsiConsole.MarkupLineInterpolated($"AIPL exchange-rate card of {f.Category}, learnt on {f.MonthsLearnt} months to {f.TrainedUntil:yyyy-MM-dd} ({f.Currency})");
-            var card = new Table().AddColumns(["State", "People", "GMV/person next month", .. GmvForecast.StateNames.Select(s => $"→ {s}"), "new/month"]);
-            foreach (var row in f.Card)
-                card.AddRow([row.State, N(row.People), row.GmvPerPerson.ToString("N2", CultureInfo.InvariantCulture), .. row.NextMonth.Values.Select(v => v.ToString("P1", CultureInfo.InvariantCulture)), N(row.NewPerMonth)]);
-            AnsiConsole.Write(card);
-            var months2 = new Table().AddColumns(["Month", "GMV", "95% low", "95% high", .. GmvForecast.StateNames]);
-            foreach (var m in f.Months)
-            {
-                months2.AddRow([m.Month, m.Gmv.ToString("N0", CultureInfo.InvariantCulture), m.Low.ToString("N0", CultureInfo.InvariantCulture), m.High.ToString("N0", CultureInfo.InvariantCulture),
-                    .. m.People.Values.Select(N)]);
-            }
-            AnsiConsole.Write(months2);
-            return CliOutput.Ok;
+                AnsiConsole.MarkupLineInterpolated($"AIPL exchange-rate card of {f.Category}, learnt on {f.MonthsLearnt} months to {f.TrainedUntil:yyyy-MM-dd} ({f.Currency})");
+                var card = new Table().AddColumns(["State", "People", "GMV/person next month", .. GmvForecast.StateNames.Select(s => $"→ {s}"), "new/month"]);
+                foreach (var row in f.Card)
+                    card.AddRow([row.State, N(row.People), row.GmvPerPerson.ToString("N2", CultureInfo.InvariantCulture), .. row.NextMonth.Values.Select(v => v.ToString("P1", CultureInfo.InvariantCulture)), N(row.NewPerMonth)]);
+                AnsiConsole.Write(card);
+                var months2 = new Table().AddColumns(["Month", "GMV", "95% low", "95% high", .. GmvForecast.StateNames]);
+                foreach (var m in f.Months)
+                {
+                    months2.AddRow([m.Month, m.Gmv.ToString("N0", CultureInfo.InvariantCulture), m.Low.ToString("N0", CultureInfo.InvariantCulture), m.High.ToString("N0", CultureInfo.InvariantCulture),
+                        .. m.People.Values.Select(N)]);
+                }
+                AnsiConsole.Write(months2);
+            });
         }, ct));
         return command;
     }
@@ -283,24 +221,18 @@ internal static class MarketingCommands
         command.SetAction((result, ct) => WithTenantAsync(result, tenant, async (host, caller) =>
         {
             var backtest = await host.Get<ConsumerAssetsForecasts>().BacktestAsync(caller, result.GetValue(until), result.GetValue(months), result.GetValue(category), ct);
-            if (!backtest.IsSuccess)
-                return CliOutput.Fail(backtest.Error);
-            if (result.GetValue(json))
+            return CliOutput.Print(backtest, result.GetValue(json), b =>
             {
-                Console.WriteLine(JsonSerializer.Serialize(backtest.Value, Json));
-                return CliOutput.Ok;
-            }
-            var b = backtest.Value;
-            AnsiConsole.MarkupLineInterpolated($"Backtest of {b.Category}: trained to {b.TrainedUntil:yyyy-MM-dd}, GMV in {b.Currency}");
-            var table = new Table().AddColumns("Month", "Actual", "AIPL forecast", "error", "95% interval", "Seasonal naive", "error", "Linear trend", "error");
-            foreach (var m in b.Months)
-            {
-                table.AddRow(m.Month, M(m.Actual), M(m.Forecast), P(m.Error), $"{M(m.Low)} – {M(m.High)}", M(m.SeasonalNaive), P(m.SeasonalNaiveError), M(m.LinearTrend), P(m.LinearTrendError));
-            }
-            table.AddRow("MAPE", "", "", P(b.Mape), "", "", P(b.SeasonalNaiveMape), "", P(b.LinearTrendMape));
-            AnsiConsole.Write(table);
-            AnsiConsole.MarkupLineInterpolated($"[grey]{b.Baselines}[/]");
-            return CliOutput.Ok;
+                AnsiConsole.MarkupLineInterpolated($"Backtest of {b.Category}: trained to {b.TrainedUntil:yyyy-MM-dd}, GMV in {b.Currency}");
+                var table = new Table().AddColumns("Month", "Actual", "AIPL forecast", "error", "95% interval", "Seasonal naive", "error", "Linear trend", "error");
+                foreach (var m in b.Months)
+                {
+                    table.AddRow(m.Month, M(m.Actual), M(m.Forecast), P(m.Error), $"{M(m.Low)} – {M(m.High)}", M(m.SeasonalNaive), P(m.SeasonalNaiveError), M(m.LinearTrend), P(m.LinearTrendError));
+                }
+                table.AddRow("MAPE", "", "", P(b.Mape), "", "", P(b.SeasonalNaiveMape), "", P(b.LinearTrendMape));
+                AnsiConsole.Write(table);
+                AnsiConsole.MarkupLineInterpolated($"[grey]{b.Baselines}[/]");
+            });
         }, ct));
         return command;
     }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Spectre.Console;
 using UniRetail.Kernel;
 using UniRetail.Marketing.Events;
@@ -41,7 +40,7 @@ internal static class ProfileCommands
                 return CliOutput.Fail(profile.Error);
             var timeline = await queries.TimelineAsync(caller, profile.Value.ProfileId, new PageQuery(10, null), ct);
             if (result.GetValue(json))
-                Console.WriteLine(JsonSerializer.Serialize(new { profile = profile.Value, latestEvents = timeline.Value.Items }, JsonSerializerOptions.Web));
+                CliOutput.WriteJson(new { profile = profile.Value, latestEvents = timeline.Value.Items });
             else
                 Print(profile.Value, timeline.Value.Items);
             return CliOutput.Ok;

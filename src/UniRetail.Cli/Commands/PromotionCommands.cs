@@ -12,8 +12,6 @@ namespace UniRetail.Cli.Commands;
 /// <summary><c>uniretail promotions list | set FILE.json | price BASKET.json</c>, on the same handlers as the HTTP API.</summary>
 internal static class PromotionCommands
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     public static Command Create() => new("promotions", "Promotions and basket pricing") { List(), Set(), Price() };
 
     private static Option<string> TenantOption() => new("--tenant") { Description = "The tenant: its id (ten_...) or its name", Required = true };
@@ -39,15 +37,9 @@ internal static class PromotionCommands
                 page = page with { After = slice.Value.NextAfter };
             }
             if (result.GetValue(json))
-            {
-                Console.WriteLine(JsonSerializer.Serialize(promotions, Json));
-                return CliOutput.Ok;
-            }
-            var table = new Table().AddColumns("code", "name", "kind", "priority", "group", "active", "id");
-            foreach (var p in promotions)
-                table.AddRow(Markup.Escape(p.Code), Markup.Escape(p.Name), p.Rule.Kind ?? "", p.Priority.ToString(CultureInfo.InvariantCulture), p.StackingGroup + (p.Exclusive ? " (exclusive)" : ""), p.Active ? "yes" : "no", p.Id);
-            AnsiConsole.Write(table);
-            Console.WriteLine($"{promotions.Count} promotions");
+                CliOutput.WriteJson(promotions);
+            else
+                Print(promotions);
             return CliOutput.Ok;
         }, ct));
         return command;
@@ -88,18 +80,18 @@ internal static class PromotionCommands
             if (!read.IsSuccess)
                 return CliOutput.Fail(read.Error);
             return await TenantArgument.RunAsAdminAsync(result, tenant, async (host, admin) =>
-            {
-                var priced = await host.Get<PriceBasket>().HandleAsync(admin, read.Value, ct);
-                if (!priced.IsSuccess)
-                    return CliOutput.Fail(priced.Error);
-                if (result.GetValue(json))
-                    Console.WriteLine(JsonSerializer.Serialize(priced.Value, Json));
-                else
-                    Print(priced.Value);
-                return CliOutput.Ok;
-            }, ct);
+                CliOutput.Print(await host.Get<PriceBasket>().HandleAsync(admin, read.Value, ct), result.GetValue(json), Print), ct);
         });
         return command;
+    }
+
+    private static void Print(List<PromotionView> promotions)
+    {
+        var table = new Table().AddColumns("code", "name", "kind", "priority", "group", "active", "id");
+        foreach (var p in promotions)
+            table.AddRow(Markup.Escape(p.Code), Markup.Escape(p.Name), p.Rule.Kind ?? "", p.Priority.ToString(CultureInfo.InvariantCulture), p.StackingGroup + (p.Exclusive ? " (exclusive)" : ""), p.Active ? "yes" : "no", p.Id);
+        AnsiConsole.Write(table);
+        Console.WriteLine($"{promotions.Count} promotions");
     }
 
     private static void Print(PricedBasketView basket)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using UniRetail.Cli.Shops;
 using UniRetail.Identity.Contracts;
 using UniRetail.Network.Advice;
@@ -9,8 +8,6 @@ namespace UniRetail.Cli.Commands;
 /// <summary><c>uniretail shops advice | advice-refresh</c>: a shop's assortment and display advice, and its platform's shop profiles.</summary>
 internal static class ShopsAdviceCommands
 {
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     public static Command Advice()
     {
         var location = new Option<string>("--location") { Description = "The shop's location id (loc_…); default: its first store" };
@@ -22,14 +19,7 @@ internal static class ShopsAdviceCommands
             var at = result.GetValue(location)
                 ?? (await host.Get<ILocationDirectory>().ListAsync(caller.Tenant, ct)).Where(l => l.Kind != LocationKind.Warehouse)
                     .OrderBy(l => l.Code, StringComparer.Ordinal).FirstOrDefault()?.Id.Value;
-            var advice = await host.Get<ShopAdvice>().ForShopAsync(caller, at, ct);
-            if (!advice.IsSuccess)
-                return CliOutput.Fail(advice.Error);
-            if (result.GetValue(json))
-                Console.WriteLine(JsonSerializer.Serialize(advice.Value, JsonOptions));
-            else
-                AdviceTables.Write(advice.Value);
-            return CliOutput.Ok;
+            return CliOutput.Print(await host.Get<ShopAdvice>().ForShopAsync(caller, at, ct), result.GetValue(json), advice => AdviceTables.Write(advice));
         }, ct));
         return command;
     }

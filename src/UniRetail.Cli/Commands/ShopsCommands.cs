@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
-using System.Text.Json;
 using Spectre.Console;
 using UniRetail.Cli.Shops;
 using UniRetail.Network.Backtesting;
@@ -27,29 +26,24 @@ internal static class ShopsCommands
             { ImportCommands.Tenant, location, json };
         command.SetAction((result, ct) => TenantArgument.RunAsAdminAsync(result, ImportCommands.Tenant, async (host, caller) =>
         {
-            var advice = await host.Get<AdviseReplenishment>().HandleAsync(caller, result.GetValue(location), ct);
-            if (!advice.IsSuccess)
-                return CliOutput.Fail(advice.Error);
-            if (result.GetValue(json))
+            var suggested = await host.Get<AdviseReplenishment>().HandleAsync(caller, result.GetValue(location), ct);
+            return CliOutput.Print(suggested, result.GetValue(json), advice =>
             {
-                Console.WriteLine(JsonSerializer.Serialize(advice.Value, JsonOptions));
-                return CliOutput.Ok;
-            }
-            var table = new Table().Border(TableBorder.Rounded).AddColumn("SKU").AddColumn(new TableColumn("order").RightAligned())
-                .AddColumn(new TableColumn("cases").RightAligned()).AddColumn("why");
-            foreach (var line in advice.Value.Lines)
-            {
-                var w = line.Why;
-                table.AddRow(
-                    Markup.Escape(line.Sku),
-                    line.SuggestedUnits.ToString(CultureInfo.InvariantCulture),
-                    $"{line.Cases} × {w.CasePack}",
-                    Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                        $"{w.Method}: {w.ForecastUnits:0.#} over {w.CoverDays} days + safety {w.SafetyStock:0.#} ({w.ServiceLevel:P0}) = {w.OrderUpTo}; on hand {w.OnHand}, on order {w.OnOrder}; min {w.MinimumUnits}")));
-            }
-            Console.WriteLine($"suggested order for {advice.Value.LocationId} as of {advice.Value.AsOf:yyyy-MM-dd} ({advice.Value.Lines.Count} SKUs)");
-            AnsiConsole.Write(table);
-            return CliOutput.Ok;
+                var table = new Table().Border(TableBorder.Rounded).AddColumn("SKU").AddColumn(new TableColumn("order").RightAligned())
+                    .AddColumn(new TableColumn("cases").RightAligned()).AddColumn("why");
+                foreach (var line in advice.Lines)
+                {
+                    var w = line.Why;
+                    table.AddRow(
+                        Markup.Escape(line.Sku),
+                        line.SuggestedUnits.ToString(CultureInfo.InvariantCulture),
+                        $"{line.Cases} × {w.CasePack}",
+                        Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                            $"{w.Method}: {w.ForecastUnits:0.#} over {w.CoverDays} days + safety {w.SafetyStock:0.#} ({w.ServiceLevel:P0}) = {w.OrderUpTo}; on hand {w.OnHand}, on order {w.OnOrder}; min {w.MinimumUnits}")));
+                }
+                Console.WriteLine($"suggested order for {advice.LocationId} as of {advice.AsOf:yyyy-MM-dd} ({advice.Lines.Count} SKUs)");
+                AnsiConsole.Write(table);
+            });
         }, ct));
         return command;
     }
@@ -89,15 +83,13 @@ internal static class ShopsCommands
                 return CliOutput.Fail(report.Error);
             var seconds = clock.Elapsed.TotalSeconds;
             if (result.GetValue(json))
-                Console.WriteLine(JsonSerializer.Serialize(new { report = report.Value, report.Value.ImprovementOnSeasonalNaive, readSeconds, seconds }, JsonOptions));
+                CliOutput.WriteJson(new { report = report.Value, report.Value.ImprovementOnSeasonalNaive, readSeconds, seconds });
             else
                 Print(report.Value, readSeconds, seconds);
             return CliOutput.Ok;
         });
         return command;
     }
-
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     private static void Print(BacktestReport report, double readSeconds, double seconds)
     {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using UniRetail.Identity.Contracts;
 using UniRetail.Kernel;
 using UniRetail.Server;
@@ -13,8 +12,6 @@ namespace UniRetail.Cli.Commands;
 /// </summary>
 internal static class StoreCommands
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     public static Command Create()
     {
         var store = StoreArgument.Create();
@@ -26,11 +23,7 @@ internal static class StoreCommands
             var at = await StoreArgument.ResolveAsync(host, result, store, ct);
             if (!at.IsSuccess)
                 return CliOutput.Fail(at.Error);
-            var scanned = await host.Get<ScanMemberCode>().HandleAsync(Caller.AdminOf(at.Value.Tenant), at.Value.Store, new ScanMemberCodeRequest(result.GetValue(code)), ct);
-            if (!scanned.IsSuccess)
-                return CliOutput.Fail(scanned.Error);
-            Console.WriteLine(JsonSerializer.Serialize(scanned.Value, Json));
-            return CliOutput.Ok;
+            return CliOutput.Print(await host.Get<ScanMemberCode>().HandleAsync(Caller.AdminOf(at.Value.Tenant), at.Value.Store, new ScanMemberCodeRequest(result.GetValue(code)), ct));
         });
         return new Command("store", "The store: member codes (会员码)") { new Command("member-code", "Issue and scan member codes") { Issue("issue"), scan } };
     }
@@ -61,7 +54,7 @@ internal static class StoreCommands
                     return CliOutput.Fail(image.Error);
                 await File.WriteAllBytesAsync(file.FullName, image.Value.Content, ct);
             }
-            Console.WriteLine(JsonSerializer.Serialize(issued.Value, Json));
+            CliOutput.WriteJson(issued.Value);
             return CliOutput.Ok;
         }, ct));
         return issue;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using UniRetail.Kernel;
 using UniRetail.Server;
 using UniRetail.Store.Tills;
@@ -52,7 +51,10 @@ internal static class TillCommands
         var done = await work(host, Caller.AdminOf(at.Value.Tenant), at.Value.Store);
         if (!done.IsSuccess)
             return CliOutput.Fail(done.Error);
-        Console.WriteLine(done.Value is TillSessionView view ? Text(view) : JsonSerializer.Serialize(done.Value, StoreCommands.Json));
+        if (done.Value is TillSessionView view)
+            Console.WriteLine(Text(view));
+        else
+            CliOutput.WriteJson(done.Value);
         return CliOutput.Ok;
     }
 
