@@ -80,7 +80,10 @@ public abstract partial class ConsoleBrowserTests<THost>(THost host) : IClassFix
         Assert.DoesNotContain(asked, path => path.StartsWith("/_blazor/", StringComparison.Ordinal));
         Assert.True(scripts.Count >= 3, $"{scripts.Count} scripts");
         foreach (var script in scripts)
-            Assert.True((await script.AllHeadersAsync()).GetValueOrDefault("cache-control", "").Contains("immutable", StringComparison.Ordinal), $"{script.Url}: {(await script.AllHeadersAsync()).GetValueOrDefault("cache-control")}");
+        {
+            var cacheControl = (await script.AllHeadersAsync()).GetValueOrDefault("cache-control", "");
+            Assert.True(cacheControl.Contains("immutable", StringComparison.Ordinal), $"{script.Url}: {cacheControl}");
+        }
         await page.Context.CloseAsync();
     }
 
